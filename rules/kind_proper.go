@@ -1,0 +1,295 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// properMatcher finds proper nouns (people and places) in prose. It reads a
+// run of capitalised words and weighs the evidence for each word: a known
+// given name or surname, a gazetteer place, an honorific, a venue word, an
+// ordinary English word, or an unknown word. Unknown capitalised words in the
+// middle of a sentence are almost always names in these stories, so they are
+// flagged; words that are also ordinary English ("Hope", "Mobile") need
+// support: a cue, a neighbour, or their position.
+type properMatcher struct {
+	names      []*Lexicon // given names, surnames: "key<TAB>flags"
+	places     *Lexicon   // "key<TAB>cc<TAB>class<TAB>population<TAB>flags"
+	words      *Lexicon   // ordinary English words
+	common     *Lexicon   // capitalised words that are not sensitive (brands, holidays, languages)
+	allow      *Allow     // the set's allow lists (countries, the organisation)
+	honorifics *Lexicon
+	connectors *Lexicon
+	venues     *Lexicon
+	placeCues  *Lexicon
+	nameCues   *Lexicon
+	nameAfter  *Lexicon
+	unknown    string // category for unknown proper nouns: name (default) or location
+	minPop     int
+}
+
+type evidence uint16
+
+const (
+	evName       evidence = 1 << iota // known given name or surname
+	evNameWord                        // a name that is also an English word
+	evPlace                           // part of a known place
+	evPlaceWord                       // a place name that is also an English word
+	evHonorific                       // Officer, Tita, Mr
+	evVenue                           // Bar, Hotel, Kiln
+	evWord                            // ordinary English word
+	evAllowed                         // country, demonym, organisation, brand
+	evConnector                       // de, la, van
+	evUnknown                         // none of the above
+	evAcronym                         // short all-caps word
+)
+
+// SetAllow gives the matcher the set's allow lists, resolved after all packs
+// are loaded.
+func (m *properMatcher) setAllow(a *Allow) { m.allow = a }
+
+func (m *properMatcher) isName(key string) (known, word bool) {
+	for _, l := range m.names {
+		if f, ok := l.Lookup(key); ok {
+			known = true
+			if strings.Contains(f, "w") {
+				word = true
+			}
+		}
+	}
+	return known, word
+}
+
+func (m *properMatcher) find(t *Text, emit func(Match)) {
+	toks := t.Tokens
+	n := len(toks)
+	ev := make([]evidence, n)
+	country := make([]string, n)
+	// Mark allowed and place phrases first: they may span several words.
+	for i := 0; i < n; i++ {
+		if !toks[i].Cap {
+			continue
+		}
+		j := i + 1
+		for j < n && j-i < 4 && t.Joinable(j, false) {
+			j++
+		}
+		for ; j > i; j-- {
+			if j-i > 1 && !toks[j-1].Cap {
+				continue
+			}
+			key := t.Key(i, j)
+			if m.allow.AllowsTerm(key) || m.common.Has(key) {
+				for k := i; k < j; k++ {
+					ev[k] |= evAllowed
+				}
+				i = j - 1
+				break
+			}
+			if f, ok := m.places.Lookup(key); ok && m.placeOK(f, j-i) {
+				flag := evPlace
+				if strings.Contains(lastField(f), "w") || (j-i == 1 && m.words.Has(key)) {
+					flag = evPlaceWord
+				}
+				for k := i; k < j; k++ {
+					ev[k] |= flag
+					country[k] = countryOf(f)
+				}
+				if j-i > 1 {
+					i = j - 1
+					break
+				}
+			}
+		}
+	}
+	for i := 0; i < n; i++ {
+		tok := toks[i]
+		k := tok.Key
+		if !tok.Cap {
+			if m.connectors.Has(k) {
+				ev[i] |= evConnector
+			}
+			continue
+		}
+		if ev[i]&evAllowed != 0 {
+			continue
+		}
+		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
+			known, word := m.isName(k)
+			if !known || word {
+				ev[i] |= evAcronym
+				continue
+			}
+		}
+		if m.honorifics.Has(k) {
+			ev[i] |= evHonorific
+		}
+		if m.venues.Has(k) {
+			ev[i] |= evVenue
+		}
+		known, word := m.isName(k)
+		isWord := m.words.Has(k)
+		switch {
+		case known && (word || isWord):
+			ev[i] |= evNameWord
+		case known:
+			ev[i] |= evName
+		}
+		if isWord {
+			ev[i] |= evWord
+		}
+		if ev[i]&(evName|evNameWord|evPlace|evPlaceWord|evHonorific|evVenue|evWord) == 0 {
+			ev[i] |= evUnknown
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !toks[i].Cap || ev[i]&(evAllowed|evAcronym) != 0 {
+			continue
+		}
+		// Grow a run of capitalised words, joined by spaces or connectors
+		// ("San Pedro de Macorís", "Nyumba ya Amani") and initials ("S. Rajendran").
+		j := i + 1
+		for j < n {
+			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j)) {
+				j++
+				continue
+			}
+			if ev[j]&evConnector != 0 && j+1 < n && toks[j+1].Cap && t.Joinable(j, false) && t.Joinable(j+1, false) && ev[j+1]&evAllowed == 0 {
+				j += 2
+				continue
+			}
+			break
+		}
+		m.judge(t, i, j, ev, country, emit)
+		i = j - 1
+	}
+}
+
+// initial reports whether token j follows a one-letter initial ("S. Rajendran").
+func initial(t *Text, j int) bool {
+	p := t.Tokens[j-1]
+	return p.Cap && utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.TrimSpace(t.Tokens[j].GapText) == "."
+}
+
+func (m *properMatcher) placeOK(fields string, words int) bool {
+	if m.minPop == 0 || words > 1 {
+		return true
+	}
+	parts := strings.Split(fields, "\t")
+	if len(parts) >= 3 && (parts[1] == "A1" || parts[1] == "A2") {
+		return true
+	}
+	if len(parts) >= 3 {
+		pop := 0
+		for _, c := range parts[2] {
+			if c < '0' || c > '9' {
+				break
+			}
+			pop = pop*10 + int(c-'0')
+		}
+		return pop >= m.minPop
+	}
+	return true
+}
+
+func lastField(f string) string {
+	if i := strings.LastIndexByte(f, '\t'); i >= 0 {
+		return f[i+1:]
+	}
+	return f
+}
+
+// judge decides whether the run [i, j) is a proper noun worth flagging.
+func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string, emit func(Match)) {
+	toks := t.Tokens
+	// Drop leading ordinary words that only open the sentence or a
+	// title-case heading ("The", "When", "Dear").
+	for i < j {
+		e := ev[i]
+		if e&evConnector != 0 && !toks[i].Cap {
+			i++
+			continue
+		}
+		plain := e&evWord != 0 && e&(evName|evPlace|evHonorific|evVenue) == 0
+		if !plain || !(toks[i].SentStart || t.TitleCase) {
+			break
+		}
+		i++
+	}
+	// Drop trailing ordinary words unless they are venue words ("Golden Palm Bar").
+	for j > i && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
+		j--
+	}
+	for i < j && ev[i]&evConnector != 0 {
+		i++
+	}
+	if i >= j {
+		return
+	}
+	var all evidence
+	for k := i; k < j; k++ {
+		all |= ev[k]
+	}
+	first := toks[i]
+	single := j-i == 1
+	prevKey := ""
+	if i > 0 {
+		prevKey = toks[i-1].Key
+	}
+	nextKey := ""
+	if j < len(toks) {
+		nextKey = toks[j].Key
+	}
+	placeCue := m.placeCues.Has(prevKey)
+	nameCue := m.nameCues.Has(prevKey) || m.nameAfter.Has(nextKey) || (i > 0 && ev[i-1]&evHonorific != 0)
+	venueNext := m.venues.Has(nextKey)
+	strongPos := !first.SentStart && !t.TitleCase
+
+	category := ""
+	why := ""
+	switch {
+	case all&(evName|evHonorific) != 0 && !(single && all&evHonorific != 0):
+		category, why = "name", "known name"
+		if single && all&evPlace != 0 && placeCue {
+			category, why = "location", "known place after "+prevKey
+		}
+	case all&evPlace != 0:
+		category, why = "location", "known place"
+	case all&evUnknown != 0:
+		if single && first.SentStart && !nameCue && !venueNext {
+			// An unknown word opening a sentence is as likely a term of art
+			// as a name; ask for more.
+			return
+		}
+		category, why = m.unknown, "capitalised word not in the dictionary"
+		if placeCue || venueNext || all&evVenue != 0 {
+			category = "location"
+		}
+	case all&evVenue != 0 && !single:
+		category, why = "location", "named venue"
+	case all&evNameWord != 0 && (strongPos || nameCue) && !(venueNext && false):
+		if !strongPos && !nameCue {
+			return
+		}
+		category, why = "name", "name that is also a word, used as a name"
+	case all&evPlaceWord != 0 && placeCue && strongPos:
+		category, why = "location", "place that is also a word, after "+prevKey
+	case venueNext && strongPos:
+		category, why = "location", "named venue"
+		j++
+	case nameCue && strongPos && all&evWord != 0:
+		category, why = "name", "capitalised word after a name cue"
+	default:
+		return
+	}
+	if j > len(toks) {
+		j = len(toks)
+	}
+	c := ""
+	for k := i; k < j; k++ {
+		if country[k] != "" {
+			c = country[k]
+		}
+	}
+	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why})
+}

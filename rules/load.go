@@ -1,0 +1,568 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Pack is one parsed and compiled rule pack.
+type Pack struct {
+	Name        string
+	Version     string
+	Description string
+	File        string
+	Rules       []*Rule
+	Allow       *Allow
+	// sources are the pack file and every data file it read, for Digest.
+	sources [][]byte
+}
+
+// Scopes a rule may be limited to (see redact/markdown).
+var Scopes = []string{"frontmatter", "heading", "paragraph", "list", "blockquote", "table", "code", "html", "link.url", "text"}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$`)
+
+// MaxPackSize bounds a pack file; packs come from other teams.
+const MaxPackSize = 4 << 20
+
+// Parse parses and compiles one pack. name is used in error messages; data
+// files named by the pack are read from dir (the pack's directory) in fsys.
+func Parse(fsys fs.FS, name string, data []byte) (*Pack, error) {
+	return parse(fsys, name, name, data)
+}
+
+// parse reads the pack at name in fsys and reports errors against display.
+func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
+	if len(data) > MaxPackSize {
+		return nil, PackErrors{{File: display, Msg: fmt.Sprintf("pack is %d bytes; the limit is %d", len(data), MaxPackSize)}}
+	}
+	raw, root, errs := decodePack(display, data)
+	if errs != nil {
+		return nil, errs
+	}
+	c := &compiler{fsys: fsys, file: display, dir: path.Dir(name)}
+	p := &Pack{Name: raw.Pack, Version: raw.Version, Description: raw.Description, File: display}
+	p.sources = append(p.sources, data)
+	if p.Name == "" {
+		l, col := fieldPos(root, "pack")
+		c.errorf(l, col, "", "missing field \"pack\" (the pack's name)")
+	} else if !idPattern.MatchString(p.Name) || strings.Contains(p.Name, ".") {
+		l, col := fieldPos(root, "pack")
+		c.errorf(l, col, "", "pack name %q must be lower case letters, digits, - or _", p.Name)
+	}
+	p.Allow = c.allow(raw.Allow, root, "allow", "")
+	nodes := ruleNodes(root)
+	seen := map[string]bool{}
+	for i := range raw.Rules {
+		var n *yaml.Node
+		if i < len(nodes) {
+			n = nodes[i]
+		}
+		r := c.rule(p.Name, &raw.Rules[i], n)
+		if r == nil {
+			continue
+		}
+		if seen[r.ID] {
+			l, col := fieldPos(n, "id")
+			c.errorf(l, col, r.ID, "duplicate rule id")
+			continue
+		}
+		seen[r.ID] = true
+		p.Rules = append(p.Rules, r)
+	}
+	if len(raw.Rules) == 0 && raw.Allow == nil {
+		c.errorf(1, 1, "", "pack has no rules and no allow list")
+	}
+	p.sources = append(p.sources, c.sources...)
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	return p, nil
+}
+
+type compiler struct {
+	fsys    fs.FS
+	file    string
+	dir     string
+	errs    PackErrors
+	sources [][]byte
+}
+
+func (c *compiler) errorf(line, col int, rule, format string, args ...any) {
+	c.errs = append(c.errs, &PackError{File: c.file, Line: line, Col: col, RuleID: rule, Msg: fmt.Sprintf(format, args...)})
+}
+
+// readData reads a data file named in a pack, relative to the pack's
+// directory; it may not leave that directory.
+func (c *compiler) readData(name string) ([]byte, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if path.IsAbs(name) || strings.Contains(name, "\\") {
+		return nil, fmt.Errorf("data file %q must be a relative path inside the pack's directory", name)
+	}
+	p := path.Join(c.dir, name)
+	if !fs.ValidPath(p) || (c.dir != "." && !strings.HasPrefix(p, c.dir+"/")) || strings.HasPrefix(path.Clean(name), "..") {
+		return nil, fmt.Errorf("data file %q leaves the pack's directory", name)
+	}
+	b, err := fs.ReadFile(c.fsys, p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("data file %q not found next to the pack", name)
+		}
+		return nil, fmt.Errorf("read data file %q: %v", name, err)
+	}
+	c.sources = append(c.sources, b)
+	return b, nil
+}
+
+func (c *compiler) lexicon(terms []string, file string, keyFn func(string) string, n *yaml.Node, key, rule string) *Lexicon {
+	var fileLex *Lexicon
+	if file != "" {
+		data, err := c.readData(file)
+		if err != nil {
+			l, col := fieldPos(n, key)
+			c.errorf(l, col, rule, "%v", err)
+			return nil
+		}
+		fileLex = lexiconFromFile(data, keyFn)
+	}
+	if len(terms) == 0 {
+		return fileLex
+	}
+	if fileLex == nil {
+		return BuildLexicon(terms, keyFn)
+	}
+	// Both: merge, keeping the file's fields.
+	all := append(strings.Split(string(fileLex.data), "\n"), terms...)
+	return BuildLexicon(all, keyFn)
+}
+
+func (c *compiler) allow(ra *rawAllow, parent *yaml.Node, key, rule string) *Allow {
+	if ra == nil {
+		return nil
+	}
+	var n *yaml.Node
+	for i := 0; parent != nil && i+1 < len(parent.Content); i += 2 {
+		if parent.Content[i].Value == key {
+			n = parent.Content[i+1]
+		}
+	}
+	a := &Allow{Pseudonyms: ra.Pseudonyms}
+	if l := c.lexicon(ra.Terms, ra.TermsFile, keyFunc(false, false), n, "terms_file", rule); l != nil {
+		a.terms = append(a.terms, l)
+	}
+	res, err := compilePatterns(ra.Patterns, false)
+	if err != nil {
+		l, col := fieldPos(n, "patterns")
+		c.errorf(l, col, rule, "allow: %v", err)
+	}
+	a.patterns = res
+	return a
+}
+
+func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	before := len(c.errs)
+	id := rr.ID
+	if id == "" {
+		c.errorf(line, col, "", "rule without an id")
+		return nil
+	}
+	full := pack + "." + id
+	if !idPattern.MatchString(id) {
+		l, cl := fieldPos(n, "id")
+		c.errorf(l, cl, full, "rule id %q must be lower case letters, digits, -, _ and dots", id)
+	}
+	r := &Rule{ID: full, Pack: pack, Category: rr.Category, Message: rr.Message, Replace: rr.Replace,
+		Kind: rr.Kind, Description: rr.Description, AutoApply: rr.AutoApply, Generalize: rr.Generalize,
+		File: c.file, Line: line, Col: col}
+	r.Examples = Examples{}
+	if rr.Examples != nil {
+		r.Examples = Examples{Flag: rr.Examples.Flag, Allow: rr.Examples.Allow}
+	}
+	if !slices.Contains(Categories, rr.Category) {
+		l, cl := fieldPos(n, "category")
+		if rr.Category == "" {
+			c.errorf(l, cl, full, "missing field \"category\" (one of %s)", strings.Join(Categories, ", "))
+		} else {
+			c.errorf(l, cl, full, "unknown category %q (one of %s)", rr.Category, strings.Join(Categories, ", "))
+		}
+	}
+	switch rr.Severity {
+	case "", "block":
+		r.Severity = Block
+	case "review":
+		r.Severity = Review
+	default:
+		l, cl := fieldPos(n, "severity")
+		c.errorf(l, cl, full, "unknown severity %q (block or review)", rr.Severity)
+	}
+	switch rr.Likelihood {
+	case "", "high":
+		r.Likelihood = High
+	case "medium":
+		r.Likelihood = Medium
+	case "low":
+		r.Likelihood = Low
+	default:
+		l, cl := fieldPos(n, "likelihood")
+		c.errorf(l, cl, full, "unknown likelihood %q (low, medium or high)", rr.Likelihood)
+	}
+	if r.Replace == "" {
+		r.Replace = "[" + rr.Category + "]"
+	}
+	if r.Message == "" {
+		r.Message = rr.Category
+	}
+	switch rr.Generalize {
+	case "", "none", "place", "date":
+	default:
+		l, cl := fieldPos(n, "generalize")
+		c.errorf(l, cl, full, "unknown generalize %q (none, place or date)", rr.Generalize)
+	}
+	if len(rr.Scope) > 0 {
+		r.Scopes = map[string]bool{}
+		for _, s := range rr.Scope {
+			if !slices.Contains(Scopes, s) {
+				l, cl := fieldPos(n, "scope")
+				c.errorf(l, cl, full, "unknown scope %q (one of %s)", s, strings.Join(Scopes, ", "))
+			}
+			r.Scopes[s] = true
+		}
+	}
+	keyFn := keyFunc(rr.Case, rr.Accents)
+	kindOnly := func(field string, set bool) {
+		if set {
+			l, cl := fieldPos(n, field)
+			c.errorf(l, cl, full, "field %q does not apply to kind %q", field, rr.Kind)
+		}
+	}
+	switch rr.Kind {
+	case KindTerms:
+		lex := c.lexicon(rr.Terms, rr.TermsFile, keyFn, n, "terms_file", full)
+		if lex == nil && len(c.errs) == before {
+			l, cl := fieldPos(n, "terms")
+			c.errorf(l, cl, full, "kind terms needs terms or terms_file")
+		}
+		r.matcher = &termsMatcher{lex: lex, keyFn: keyFn, folded: !rr.Case && !rr.Accents, capitalized: rr.Capitalized, hyphens: rr.Hyphens}
+		kindOnly("pattern", rr.Pattern != "" || len(rr.Patterns) > 0)
+	case KindPattern:
+		ps := rr.Patterns
+		if rr.Pattern != "" {
+			ps = append([]string{rr.Pattern}, ps...)
+		}
+		if len(ps) == 0 {
+			l, cl := fieldPos(n, "pattern")
+			c.errorf(l, cl, full, "kind pattern needs pattern or patterns")
+		}
+		res, err := compilePatterns(ps, rr.IgnoreCase)
+		if err != nil {
+			l, cl := fieldPos(n, "pattern")
+			if rr.Pattern == "" {
+				l, cl = fieldPos(n, "patterns")
+			}
+			c.errorf(l, cl, full, "%v", err)
+		}
+		for _, re := range res {
+			if rr.Group > re.NumSubexp() {
+				l, cl := fieldPos(n, "group")
+				c.errorf(l, cl, full, "group %d but the pattern has %d groups", rr.Group, re.NumSubexp())
+			}
+			if re.MatchString("") {
+				l, cl := fieldPos(n, "pattern")
+				c.errorf(l, cl, full, "pattern %q matches empty text", re.String())
+			}
+		}
+		var kw []string
+		for _, k := range rr.Keywords {
+			kw = append(kw, strings.ToLower(k))
+		}
+		r.matcher = &patternMatcher{res: res, group: rr.Group, keywords: kw}
+		kindOnly("terms", len(rr.Terms) > 0 || rr.TermsFile != "")
+	case KindContext:
+		if rr.Cues == nil || (len(rr.Cues.Before) == 0 && len(rr.Cues.After) == 0) {
+			l, cl := fieldPos(n, "cues")
+			c.errorf(l, cl, full, "kind context needs cues.before or cues.after")
+			break
+		}
+		m := &contextMatcher{target: rr.Target, maxWords: rr.MaxWords, includeCue: rr.IncludeCue, hyphens: rr.Hyphens}
+		switch m.target {
+		case "", "capitalized":
+			m.target = "capitalized"
+		case "words", "number":
+		default:
+			l, cl := fieldPos(n, "target")
+			c.errorf(l, cl, full, "unknown target %q (capitalized, words or number)", rr.Target)
+		}
+		if m.maxWords == 0 {
+			m.maxWords = 3
+		}
+		if len(rr.Cues.Before) > 0 {
+			m.before = BuildLexicon(rr.Cues.Before, keyFn)
+		}
+		if len(rr.Cues.After) > 0 {
+			m.after = BuildLexicon(rr.Cues.After, keyFn)
+		}
+		r.matcher = m
+	case KindProper:
+		r.matcher = c.proper(rr.Proper, n, full)
+	case "":
+		l, cl := fieldPos(n, "kind")
+		c.errorf(l, cl, full, "missing field \"kind\" (terms, pattern, context or proper)")
+	default:
+		l, cl := fieldPos(n, "kind")
+		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context or proper)", rr.Kind)
+	}
+	for k, rc := range rr.Context {
+		cr := contextRule{before: rc.Before, after: rc.After, effect: rc.Effect}
+		l, cl := fieldPos(n, "context")
+		switch rc.Effect {
+		case "require", "exclude", "raise", "lower":
+		case "":
+			c.errorf(l, cl, full, "context %d: missing field \"effect\" (require, exclude, raise or lower)", k+1)
+		default:
+			c.errorf(l, cl, full, "context %d: unknown effect %q (require, exclude, raise or lower)", k+1, rc.Effect)
+		}
+		if rc.Before == 0 && rc.After == 0 {
+			c.errorf(l, cl, full, "context %d: give a window: before and/or after (in words)", k+1)
+		}
+		if len(rc.Words) == 0 && len(rc.Patterns) == 0 {
+			c.errorf(l, cl, full, "context %d: needs words or patterns", k+1)
+		}
+		if len(rc.Words) > 0 {
+			cr.words = BuildLexicon(rc.Words, fold0)
+		}
+		res, err := compilePatterns(rc.Patterns, true)
+		if err != nil {
+			c.errorf(l, cl, full, "context %d: %v", k+1, err)
+		}
+		cr.patterns = res
+		r.context = append(r.context, cr)
+	}
+	r.allow = c.allow(rr.Allow, n, "allow", full)
+	if len(c.errs) > before {
+		return nil
+	}
+	return r
+}
+
+var fold0 = keyFunc(false, false)
+
+func (c *compiler) proper(rp *rawProper, n *yaml.Node, full string) *properMatcher {
+	if rp == nil {
+		l, cl := fieldPos(n, "proper")
+		c.errorf(l, cl, full, "kind proper needs a proper: section")
+		return nil
+	}
+	m := &properMatcher{unknown: rp.Unknown, minPop: rp.MinPlacePop}
+	switch m.unknown {
+	case "":
+		m.unknown = "name"
+	case "name", "location":
+	default:
+		l, cl := fieldPos(n, "proper")
+		c.errorf(l, cl, full, "proper.unknown must be name or location")
+	}
+	for _, f := range rp.Names {
+		if l := c.lexicon(nil, f, fold0, n, "proper", full); l != nil {
+			m.names = append(m.names, l)
+		}
+	}
+	for _, f := range rp.Places {
+		m.places = c.lexicon(nil, f, fold0, n, "proper", full)
+	}
+	if rp.Words != "" {
+		m.words = c.lexicon(nil, rp.Words, fold0, n, "proper", full)
+	}
+	m.common = c.lexicon(rp.Common, rp.CommonFile, fold0, n, "proper", full)
+	m.honorifics = BuildLexicon(rp.Honorifics, fold0)
+	m.connectors = BuildLexicon(rp.Connectors, fold0)
+	m.venues = BuildLexicon(rp.Venues, fold0)
+	m.placeCues = BuildLexicon(rp.PlaceCues, fold0)
+	m.nameCues = BuildLexicon(rp.NameCues, fold0)
+	m.nameAfter = BuildLexicon(rp.NameAfter, fold0)
+	return m
+}
+
+// Set is the immutable, ordered collection of rules in force.
+type Set struct {
+	Packs []*Pack
+	Rules []*Rule
+	// Allow merges every pack's allow list: an organisation's pack can
+	// allow its spokespeople for all rules.
+	Allow *Allow
+
+	digestOnce sync.Once
+	digest     string
+}
+
+// NewSet combines packs; rule IDs must be unique across them.
+func NewSet(packs ...*Pack) (*Set, error) {
+	s := &Set{Allow: &Allow{}}
+	seen := map[string]*Rule{}
+	var errs PackErrors
+	for _, p := range packs {
+		s.Packs = append(s.Packs, p)
+		s.Allow.merge(p.Allow)
+		for _, r := range p.Rules {
+			if prev, ok := seen[r.ID]; ok {
+				errs = append(errs, &PackError{File: r.File, Line: r.Line, Col: r.Col, RuleID: r.ID,
+					Msg: fmt.Sprintf("rule id also defined in %s:%d", prev.File, prev.Line)})
+				continue
+			}
+			seen[r.ID] = r
+			s.Rules = append(s.Rules, r)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for _, r := range s.Rules {
+		if pm, ok := r.matcher.(*properMatcher); ok {
+			pm.setAllow(s.Allow)
+		}
+	}
+	return s, nil
+}
+
+// Lookup returns the rule with the given full ID.
+func (s *Set) Lookup(id string) *Rule {
+	for _, r := range s.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Digest identifies the exact rules in force: a SHA-256 over every pack file
+// and data file, in order. A sign-off records it, so a pack change is seen.
+func (s *Set) Digest() string {
+	s.digestOnce.Do(func() {
+		h := sha256.New()
+		for _, p := range s.Packs {
+			fmt.Fprintf(h, "pack %s %s\n", p.Name, p.Version)
+			for _, src := range p.sources {
+				fmt.Fprintf(h, "%d\n", len(src))
+				h.Write(src)
+			}
+		}
+		s.digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	})
+	return s.digest
+}
+
+// LoadFS parses the packs at the given paths of fsys (files, or directories
+// whose *.yaml and *.yml files are packs), in sorted order.
+func LoadFS(fsys fs.FS, paths ...string) ([]*Pack, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := fs.Stat(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("load rule pack %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		ents, err := fs.ReadDir(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("load rule packs in %s: %w", p, err)
+		}
+		for _, e := range ents {
+			if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+				files = append(files, path.Join(p, e.Name()))
+			}
+		}
+	}
+	sort.Strings(files)
+	var packs []*Pack
+	var errs PackErrors
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("read rule pack %s: %w", f, err)
+		}
+		p, err := Parse(fsys, f, data)
+		if err != nil {
+			var pe PackErrors
+			if errors.As(err, &pe) {
+				errs = append(errs, pe...)
+				continue
+			}
+			return nil, err
+		}
+		packs = append(packs, p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return packs, nil
+}
+
+// LoadPaths parses packs from the file system: each path is a pack file or a
+// directory of them. Data files are read relative to each pack's directory,
+// and errors name the paths as given.
+func LoadPaths(paths ...string) ([]*Pack, error) {
+	var packs []*Pack
+	var errs PackErrors
+	for _, p := range paths {
+		files := []string{p}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("load rule pack %s: %w", p, err)
+		}
+		if st.IsDir() {
+			files = nil
+			ents, err := os.ReadDir(p)
+			if err != nil {
+				return nil, fmt.Errorf("load rule packs in %s: %w", p, err)
+			}
+			for _, e := range ents {
+				if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+					files = append(files, filepath.Join(p, e.Name()))
+				}
+			}
+			if len(files) == 0 {
+				return nil, fmt.Errorf("load rule packs in %s: no *.yaml files", p)
+			}
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("read rule pack %s: %w", f, err)
+			}
+			pk, err := parse(os.DirFS(filepath.Dir(f)), filepath.Base(f), f, data)
+			if err != nil {
+				var pe PackErrors
+				if errors.As(err, &pe) {
+					errs = append(errs, pe...)
+					continue
+				}
+				return nil, err
+			}
+			packs = append(packs, pk)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return packs, nil
+}

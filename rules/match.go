@@ -1,0 +1,27 @@
+package rules
+
+import "strings"
+
+// MatchText runs one rule over a plain text as a single paragraph, with the
+// set's allow lists and the asterisk-pseudonym convention applied as the
+// scanner does: what `rules test` and the example tests use.
+func MatchText(set *Set, r *Rule, text string) []Match {
+	t := NewText(text, "paragraph")
+	t.Lower = strings.ToLower(text)
+	var out []Match
+	for _, m := range r.Find(t) {
+		if set != nil && set.Allow.Allows(t, m.Start, m.End) {
+			continue
+		}
+		if set != nil && set.Allow.Pseudonyms && pseudonymIn(text, text[m.Start:m.End]) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// pseudonymIn reports whether word appears in text followed by an asterisk.
+func pseudonymIn(text, word string) bool {
+	return strings.Contains(text, word+"*") || strings.Contains(text, word+" *")
+}

@@ -1,0 +1,262 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rescue-stories/redact/rules/fold"
+)
+
+// Rule is one compiled rule. It is immutable after Load and safe to share
+// between goroutines.
+type Rule struct {
+	ID          string // "<pack>.<id>"
+	Pack        string
+	Category    string
+	Severity    Severity
+	Message     string
+	Replace     string
+	Kind        string
+	Description string
+	Scopes      map[string]bool // nil: every scope
+	AutoApply   bool
+	Generalize  string
+	Likelihood  int
+	Examples    Examples
+	File        string
+	Line, Col   int
+
+	matcher matcher
+	context []contextRule
+	allow   *Allow
+}
+
+// Examples are texts a rule must flag and must not flag; `rules test` and the
+// built-in pack tests check them.
+type Examples struct {
+	Flag  []string
+	Allow []string
+}
+
+// Match is one place a rule matched, in bytes of the segment text.
+type Match struct {
+	Start, End int
+	// Category overrides the rule's category when the kind knows better (the
+	// proper-noun kind tells people from places).
+	Category string
+	// Country is the ISO code of a matched place, for generalisation.
+	Country string
+	// Why explains the decision, for `redact explain`.
+	Why string
+	// Likelihood after context words: 1 low, 2 medium, 3 high.
+	Likelihood int
+}
+
+type matcher interface {
+	find(t *Text, emit func(Match))
+}
+
+// Likelihood levels; findings below Medium are dropped.
+const (
+	Low    = 1
+	Medium = 2
+	High   = 3
+)
+
+// Find returns the rule's matches in t, after context words and the rule's
+// own allow list, sorted by position.
+func (r *Rule) Find(t *Text) []Match {
+	if r.Scopes != nil && !r.Scopes[t.Scope] {
+		return nil
+	}
+	var out []Match
+	r.matcher.find(t, func(m Match) {
+		if m.Start >= m.End {
+			return
+		}
+		if m.Likelihood == 0 {
+			m.Likelihood = r.Likelihood
+		}
+		if !r.applyContext(t, &m) {
+			return
+		}
+		if m.Likelihood < Medium {
+			return
+		}
+		if r.allow != nil && r.allow.allows(t, m.Start, m.End) {
+			return
+		}
+		out = append(out, m)
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+// contextRule is a hotword condition: words within a window before and/or
+// after a match that require, exclude, raise or lower it.
+type contextRule struct {
+	words    *Lexicon
+	patterns []*regexp.Regexp
+	before   int
+	after    int
+	effect   string
+}
+
+func (r *Rule) applyContext(t *Text, m *Match) bool {
+	if len(r.context) == 0 {
+		return true
+	}
+	first, last := tokenRange(t, m.Start, m.End)
+	for _, c := range r.context {
+		found := c.present(t, first, last, m)
+		switch c.effect {
+		case "require":
+			if !found {
+				return false
+			}
+		case "exclude":
+			if found {
+				return false
+			}
+		case "raise":
+			if found {
+				m.Likelihood++
+			}
+		case "lower":
+			if found {
+				m.Likelihood--
+			}
+		}
+	}
+	return true
+}
+
+// present reports whether a hotword occurs within the window. Multi-word
+// hotwords are matched as phrases; the window counts words.
+func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
+	if c.words != nil {
+		lo := max(first-c.before, 0)
+		hi := min(last+1+c.after, len(t.Tokens))
+		for i := lo; i < hi; i++ {
+			if i >= first && i <= last {
+				continue
+			}
+			for n := 1; n <= c.words.MaxWords && i+n <= hi; n++ {
+				if (i < first && i+n > first) || (i <= last && i+n > last+1 && i >= first) {
+					break
+				}
+				if c.words.Has(t.Key(i, i+n)) {
+					return true
+				}
+			}
+		}
+	}
+	if len(c.patterns) > 0 {
+		lo, hi := m.Start, m.End
+		if c.before > 0 && first-c.before >= 0 {
+			lo = t.Tokens[first-c.before].Start
+		} else if c.before > 0 {
+			lo = 0
+		}
+		if c.after > 0 && last+c.after < len(t.Tokens) {
+			hi = t.Tokens[last+c.after].End
+		} else if c.after > 0 {
+			hi = len(t.Src)
+		}
+		for _, re := range c.patterns {
+			if c.before > 0 && re.MatchString(t.Src[lo:m.Start]) {
+				return true
+			}
+			if c.after > 0 && re.MatchString(t.Src[m.End:hi]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenRange returns the indexes of the first and last tokens inside
+// [start, end); for a span between tokens, the neighbours.
+func tokenRange(t *Text, start, end int) (int, int) {
+	first := sort.Search(len(t.Tokens), func(i int) bool { return t.Tokens[i].End > start })
+	last := sort.Search(len(t.Tokens), func(i int) bool { return t.Tokens[i].Start >= end }) - 1
+	if last < first {
+		last = first
+	}
+	return first, last
+}
+
+// Allow is a list of exceptions: terms and patterns that are never flagged.
+type Allow struct {
+	terms    []*Lexicon
+	patterns []*regexp.Regexp
+	// Pseudonyms allows words marked with an asterisk ("Ana*") and their
+	// later mentions in the same document.
+	Pseudonyms bool
+}
+
+// allows reports whether the span [start, end) of t is an exception: its
+// words are an allowed term, or an allow pattern's match covers it.
+func (a *Allow) allows(t *Text, start, end int) bool {
+	if a.AllowsTerm(fold.Key(t.Src[start:end])) {
+		return true
+	}
+	for _, re := range a.patterns {
+		for _, loc := range re.FindAllStringIndex(t.Src, -1) {
+			if loc[0] <= start && loc[1] >= end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// AllowsTerm reports whether a phrase is an allowed term.
+func (a *Allow) AllowsTerm(key string) bool {
+	if a == nil {
+		return false
+	}
+	for _, l := range a.terms {
+		if l.Has(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// merge adds b's exceptions to a.
+func (a *Allow) merge(b *Allow) {
+	if b == nil {
+		return
+	}
+	a.terms = append(a.terms, b.terms...)
+	a.patterns = append(a.patterns, b.patterns...)
+	a.Pseudonyms = a.Pseudonyms || b.Pseudonyms
+}
+
+// Allows reports whether the span [start, end) of t is an exception.
+func (a *Allow) Allows(t *Text, start, end int) bool {
+	return a != nil && a.allows(t, start, end)
+}
+
+func compilePatterns(ps []string, ignoreCase bool) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, p := range ps {
+		if ignoreCase {
+			p = "(?i)" + p
+		}
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("bad pattern %q: %v", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
