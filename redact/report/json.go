@@ -1,0 +1,85 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/rescue-stories/redact/redact"
+)
+
+// JSON writes one document in the schema of docs/json-report.md. Version 1 is
+// stable: fields may be added, never renamed or removed.
+type JSON struct{ Opts Options }
+
+// JSONReport is the top level of the JSON report.
+type JSONReport struct {
+	Version int        `json:"version"`
+	Tool    string     `json:"tool,omitempty"`
+	Masked  bool       `json:"masked,omitempty"`
+	Files   []JSONFile `json:"files"`
+	Summary Summary    `json:"summary"`
+}
+
+// JSONFile is one scanned file.
+type JSONFile struct {
+	Path       string           `json:"path"`
+	Findings   []JSONFinding    `json:"findings"`
+	Suppressed []JSONSuppressed `json:"suppressed,omitempty"`
+}
+
+// JSONFinding is one finding. Start and End are byte offsets into the file
+// as read, End exclusive.
+type JSONFinding struct {
+	Rule        string `json:"rule"`
+	Pack        string `json:"pack"`
+	Category    string `json:"category"`
+	Severity    string `json:"severity"`
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
+	Replacement string `json:"replacement"`
+	Message     string `json:"message"`
+	Fingerprint string `json:"fingerprint"`
+	Why         string `json:"why,omitempty"`
+}
+
+// JSONSuppressed is a finding an allow comment removed.
+type JSONSuppressed struct {
+	JSONFinding
+	Reason string `json:"reason"`
+}
+
+func toJSON(f redact.Finding, opts Options) JSONFinding {
+	j := JSONFinding{
+		Rule: f.Rule, Pack: f.Pack, Category: f.Category, Severity: string(f.Severity),
+		Line: f.Pos.Line, Column: f.Pos.Col, Start: f.Span.Start, End: f.Span.End,
+		Text: f.Text, Replacement: f.Replacement, Message: f.Message, Fingerprint: f.Fingerprint(),
+	}
+	if opts.Explain {
+		j.Why = f.Why
+	}
+	if opts.Mask {
+		j.Text = Mask(f.Text)
+		j.Why = ""
+	}
+	return j
+}
+
+func (j *JSON) Write(w io.Writer, rs []*redact.Result) error {
+	rep := JSONReport{Version: 1, Tool: j.Opts.ToolVersion, Masked: j.Opts.Mask, Files: []JSONFile{}, Summary: Summarize(rs)}
+	for _, r := range rs {
+		jf := JSONFile{Path: r.Path, Findings: []JSONFinding{}}
+		for _, f := range r.Findings {
+			jf.Findings = append(jf.Findings, toJSON(f, j.Opts))
+		}
+		for _, s := range r.Suppressed {
+			jf.Suppressed = append(jf.Suppressed, JSONSuppressed{toJSON(s.Finding, j.Opts), s.Reason})
+		}
+		rep.Files = append(rep.Files, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,202 @@
+package redact
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rescue-stories/redact/redact/markdown"
+	"github.com/rescue-stories/redact/rules"
+	"github.com/rescue-stories/redact/rules/fold"
+)
+
+// Options tune a Scanner.
+type Options struct {
+	// Markdown forces Markdown parsing; otherwise it is chosen by extension
+	// (.md, .markdown, .mdx) and everything else is plain text.
+	Markdown *bool
+}
+
+// Scanner applies a rule set to files. It holds no per-file state, so one
+// Scanner serves many goroutines.
+type Scanner struct {
+	set  *rules.Set
+	opts Options
+}
+
+// New returns a Scanner for the set.
+func New(set *rules.Set, opts Options) *Scanner { return &Scanner{set: set, opts: opts} }
+
+// Set returns the rules the scanner applies.
+func (s *Scanner) Set() *rules.Set { return s.set }
+
+// Result is what a scan found in one file.
+type Result struct {
+	Path     string
+	Src      []byte
+	Findings []Finding
+	// Suppressed are findings that an inline allow comment removed, kept so
+	// reports can show every exception and its reason.
+	Suppressed []Suppressed
+}
+
+// Input errors. The CLI maps them to exit code 2 and a message naming the file.
+var (
+	ErrBinary = errors.New("binary file (contains NUL bytes)")
+	ErrUTF16  = errors.New("UTF-16 text; convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)")
+)
+
+// CheckInput refuses content that is not text.
+func CheckInput(src []byte) error {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return ErrUTF16
+	}
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return ErrBinary
+	}
+	return nil
+}
+
+// IsMarkdown reports whether a path is parsed as Markdown.
+func IsMarkdown(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdx", ".mdown", ".mkd":
+		return true
+	}
+	return false
+}
+
+var pseudonymRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}'’-]*)\s?\*`)
+
+// Scan finds sensitive details in src. path is only used to pick the parser
+// and to label the result; nothing is read or written.
+func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
+	if err := CheckInput(src); err != nil {
+		return nil, err
+	}
+	md := IsMarkdown(path)
+	if s.opts.Markdown != nil {
+		md = *s.opts.Markdown
+	}
+	var doc *markdown.Doc
+	if md {
+		doc = markdown.Parse(src)
+	} else {
+		doc = markdown.ParseText(src)
+	}
+	res := &Result{Path: path, Src: src}
+	li := NewLineIndex(src)
+	var pseudonyms map[string]bool
+	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
+		pseudonyms = findPseudonyms(src)
+	}
+	var cands []Finding
+	for _, seg := range doc.Segments {
+		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
+			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
+		}
+		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
+		t.Lower = strings.ToLower(t.Src)
+		for _, r := range s.set.Rules {
+			for _, m := range r.Find(t) {
+				if s.set.Allow.Allows(t, m.Start, m.End) {
+					continue
+				}
+				text := t.Src[m.Start:m.End]
+				if pseudonyms != nil && isPseudonym(text, pseudonyms) {
+					continue
+				}
+				cat := r.Category
+				if m.Category != "" {
+					cat = m.Category
+				}
+				cands = append(cands, Finding{
+					Rule: r.ID, Pack: r.Pack, Category: cat, Severity: r.Severity,
+					Span:    Span{seg.Start + m.Start, seg.Start + m.End},
+					Text:    text,
+					Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
+					Scope: string(seg.Scope),
+				})
+			}
+		}
+	}
+	res.Findings = merge(cands, src)
+	for i := range res.Findings {
+		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
+	}
+	return res, nil
+}
+
+// findPseudonyms collects the names a story marks with an asterisk ("Ana*");
+// later mentions without the asterisk are the same pseudonym.
+func findPseudonyms(src []byte) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range pseudonymRE.FindAllSubmatch(src, -1) {
+		out[fold.Key(string(m[1]))] = true
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func isPseudonym(text string, ps map[string]bool) bool {
+	k := fold.Key(text)
+	if ps[k] {
+		return true
+	}
+	// "Ana Cruz" is not covered by "Ana*", but "Ana" alone is.
+	return false
+}
+
+// severityRank orders findings when two overlap: blocking wins over review.
+func severityRank(s rules.Severity) int {
+	if s == rules.Block {
+		return 1
+	}
+	return 0
+}
+
+// merge resolves overlapping candidates into disjoint findings: the union of
+// the overlapping spans, labelled by the strongest and longest candidate.
+func merge(cands []Finding, src []byte) []Finding {
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		return a.Span.End > b.Span.End
+	})
+	better := func(a, b Finding) bool {
+		if severityRank(a.Severity) != severityRank(b.Severity) {
+			return severityRank(a.Severity) > severityRank(b.Severity)
+		}
+		return a.Span.Len() > b.Span.Len()
+	}
+	out := []Finding{cands[0]}
+	for _, c := range cands[1:] {
+		last := &out[len(out)-1]
+		if c.Span.Start >= last.Span.End {
+			out = append(out, c)
+			continue
+		}
+		span := Span{last.Span.Start, max(last.Span.End, c.Span.End)}
+		if better(c, *last) {
+			*last = c
+		}
+		last.Span = span
+		last.Text = string(src[span.Start:span.End])
+	}
+	return out
+}
