@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rescue-stories/redact/cmd/internal/build"
+	"github.com/rescue-stories/redact/cmd/internal/iostreams"
+	"github.com/rescue-stories/redact/redact"
+	"github.com/rescue-stories/redact/redact/report"
+	"github.com/rescue-stories/redact/rules"
+)
+
+// ScanOptions are the options of `redact scan`.
+type ScanOptions struct {
+	f           *Factory
+	Paths       []string
+	Format      string
+	Color       string
+	FailOn      string
+	Mask        bool
+	MaskSet     bool
+	Quiet       bool
+	Verbose     bool
+	Explain     bool
+	MaxFileSize int64
+	Include     []string
+	Exclude     []string
+}
+
+var formats = []string{"text", "json", "sarif", "github"}
+
+func newCmdScan(f *Factory, runF func(*ScanOptions) error) *cobra.Command {
+	opts := &ScanOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "scan [<path>...] [flags]",
+		Short: "Report names, places, dates, operational details and identifiers",
+		Long: `Scan drafts for details that must not be published. Paths are files,
+directories (searched for *.md, *.markdown and *.txt unless the
+configuration says otherwise) or - for standard input.
+
+Each finding is printed as path:line:column: category rule message "text".
+A summary goes to standard error. The exit code is 0 when nothing at or
+above --fail-on was found, 1 when something was, and 2 when the tool could
+not do its job (bad rule pack, unreadable file, usage error).`,
+		Example: `  redact scan story.md
+  redact scan drafts/
+  cat story.md | redact scan -
+  redact scan --format json drafts/ > findings.json
+  redact scan --fail-on block story.md   # only blocking findings fail`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if len(opts.Paths) == 0 {
+				opts.Paths = []string{"."}
+			}
+			if !slices.Contains(formats, opts.Format) {
+				return flagErrorf("--format must be one of text, json, sarif, github; not %q", opts.Format)
+			}
+			if err := checkColor(opts.Color); err != nil {
+				return err
+			}
+			if opts.FailOn != "" && !slices.Contains([]string{"review", "block", "none"}, opts.FailOn) {
+				return flagErrorf("--fail-on must be review, block or none; not %q", opts.FailOn)
+			}
+			opts.MaskSet = cmd.Flags().Changed("mask")
+			if runF != nil {
+				return runF(opts)
+			}
+			return runScan(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", "text", "report `format`: text, json, sarif or github")
+	fl.StringVar(&opts.Color, "color", "auto", "colour: auto, always or never (NO_COLOR is honoured)")
+	fl.StringVar(&opts.FailOn, "fail-on", "", "lowest severity that fails: review (any finding), block or none")
+	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text in every output (default when CI is set)")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on standard error but errors")
+	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "also list skipped files and the rule packs used")
+	fl.BoolVar(&opts.Explain, "explain", false, "say why each finding matched")
+	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
+	fl.StringArrayVar(&opts.Include, "include", nil, "scan files matching this `glob` in directories (repeatable)")
+	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files matching this `glob` (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func checkColor(mode string) error {
+	switch mode {
+	case "auto", "always", "never":
+		return nil
+	}
+	return flagErrorf("--color must be auto, always or never; not %q", mode)
+}
+
+// maskOutput decides whether reports hide sensitive text: always in CI,
+// unless --mask=false was given explicitly.
+func maskOutput(f *Factory, mask, set bool) bool {
+	if set {
+		return mask
+	}
+	return f.IO.Getenv("CI") != ""
+}
+
+func runScan(opts *ScanOptions) error {
+	f := opts.f
+	ios := f.IO
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	set, err := f.Rules()
+	if err != nil {
+		return err
+	}
+	failOn := opts.FailOn
+	if failOn == "" {
+		failOn = cfg.FailOn
+	}
+	include := cfg.Include
+	if len(opts.Include) > 0 {
+		include = opts.Include
+	}
+	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
+	ins, errs := collectInputs(opts.Paths, include, exclude)
+	sc := redact.New(set, redact.Options{})
+	outs := scanAll(sc, ins, ios.In, opts.MaxFileSize, progressFunc(ios, opts.Quiet))
+	var results []*redact.Result
+	for _, o := range outs {
+		switch {
+		case o.Err != nil:
+			errs = append(errs, o.Err)
+		case o.Skipped != "":
+			if opts.Verbose {
+				fmt.Fprintf(ios.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
+			}
+		default:
+			results = append(results, o.Result)
+		}
+	}
+	ropts := report.Options{
+		Mask:        maskOutput(f, opts.Mask, opts.MaskSet),
+		ToolVersion: build.String(),
+		Explain:     opts.Explain,
+	}
+	if ios.ColorEnabled(opts.Color) {
+		ropts.Color = report.ANSI
+	}
+	w, err := report.New(opts.Format, ropts)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(ios.Out, results); err != nil {
+		return err
+	}
+	for _, e := range errs {
+		fmt.Fprintf(ios.ErrOut, "redact: %v\n", e)
+	}
+	sum := report.Summarize(results)
+	if opts.Verbose {
+		fmt.Fprintf(ios.ErrOut, "rules: %d rules from %d packs (digest %s)\n", len(set.Rules), len(set.Packs), set.Digest()[:19])
+	}
+	if !opts.Quiet && opts.Format == "text" {
+		hint := ""
+		if sum.Findings > 0 {
+			hint = "; run `redact diff` to review"
+		}
+		fmt.Fprintf(ios.ErrOut, "%s%s\n", sum.Sentence(), hint)
+	}
+	if len(errs) > 0 {
+		return &SilentError{Code: ExitError}
+	}
+	if gateFails(results, failOn) {
+		return errFindings
+	}
+	return nil
+}
+
+// gateFails reports whether any finding is at or above the fail-on severity.
+func gateFails(results []*redact.Result, failOn string) bool {
+	for _, r := range results {
+		for _, fd := range r.Findings {
+			switch failOn {
+			case "none":
+				return false
+			case "block":
+				if fd.Severity == rules.Block {
+					return true
+				}
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// progressFunc returns a progress reporter for long runs, drawn only when
+// stderr is a terminal.
+func progressFunc(ios *iostreams.IOStreams, quiet bool) func(int, int) {
+	if quiet || !ios.IsStderrTTY() {
+		return nil
+	}
+	return func(done, total int) {
+		if total < 200 {
+			return
+		}
+		if done%50 == 0 || done == total {
+			fmt.Fprintf(ios.ErrOut, "\rscanned %d/%d files", done, total)
+			if done == total {
+				fmt.Fprint(ios.ErrOut, "\r\033[K")
+			}
+		}
+	}
+}

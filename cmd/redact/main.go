@@ -1,0 +1,15 @@
+// Command redact keeps rescue stories safe to publish: it scans drafts for
+// names, places, dates, operational details and identifiers, proposes
+// redactions, and gates publication on a reviewer's sign-off.
+package main
+
+import (
+	"os"
+
+	"github.com/rescue-stories/redact/cmd/internal/cli"
+	"github.com/rescue-stories/redact/cmd/internal/iostreams"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], iostreams.System()))
+}
