@@ -31,17 +31,17 @@ type properMatcher struct {
 type evidence uint16
 
 const (
-	evName       evidence = 1 << iota // known given name or surname
-	evNameWord                        // a name that is also an English word
-	evPlace                           // part of a known place
-	evPlaceWord                       // a place name that is also an English word
-	evHonorific                       // Officer, Tita, Mr
-	evVenue                           // Bar, Hotel, Kiln
-	evWord                            // ordinary English word
-	evAllowed                         // country, demonym, organisation, brand
-	evConnector                       // de, la, van
-	evUnknown                         // none of the above
-	evAcronym                         // short all-caps word
+	evName      evidence = 1 << iota // known given name or surname
+	evNameWord                       // a name that is also an English word
+	evPlace                          // part of a known place
+	evPlaceWord                      // a place name that is also an English word
+	evHonorific                      // Officer, Tita, Mr
+	evVenue                          // Bar, Hotel, Kiln
+	evWord                           // ordinary English word
+	evAllowed                        // country, demonym, organisation, brand
+	evConnector                      // de, la, van
+	evUnknown                        // none of the above
+	evAcronym                        // short all-caps word
 )
 
 // SetAllow gives the matcher the set's allow lists, resolved after all packs
