@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -114,6 +115,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if ev[i]&evAllowed != 0 {
 			continue
 		}
+		if skip, word := m.notAName(t, i); skip {
+			ev[i] |= evAcronym
+			continue
+		} else if word {
+			ev[i] |= evWord
+			continue
+		}
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
 			known, word := m.isName(k)
 			if !known || word {
@@ -211,7 +219,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 			continue
 		}
 		plain := e&evWord != 0 && e&(evName|evPlace|evHonorific|evVenue) == 0
-		if !plain || !(toks[i].SentStart || t.TitleCase) {
+		if !plain || !(sentStart(t, ev, i) || t.TitleCase) {
 			break
 		}
 		i++
@@ -230,7 +238,6 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	for k := i; k < j; k++ {
 		all |= ev[k]
 	}
-	first := toks[i]
 	single := j-i == 1
 	prevKey := ""
 	if i > 0 {
@@ -243,7 +250,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	placeCue := m.placeCues.Has(prevKey)
 	nameCue := m.nameCues.Has(prevKey) || m.nameAfter.Has(nextKey) || (i > 0 && ev[i-1]&evHonorific != 0)
 	venueNext := m.venues.Has(nextKey)
-	strongPos := !first.SentStart && !t.TitleCase
+	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
 	category := ""
 	why := ""
@@ -256,11 +263,8 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	case all&evPlace != 0:
 		category, why = "location", "known place"
 	case all&evUnknown != 0:
-		if single && first.SentStart && !nameCue && !venueNext {
-			// An unknown word opening a sentence is as likely a term of art
-			// as a name; ask for more.
-			return
-		}
+		// Not in any dictionary, even at the start of a sentence: in these
+		// stories that is a name far more often than a term of art.
 		category, why = m.unknown, "capitalised word not in the dictionary"
 		if placeCue || venueNext || all&evVenue != 0 {
 			category = "location"
@@ -291,5 +295,94 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 			c = country[k]
 		}
 	}
-	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why})
+	// The words that identify the entity, so the scanner can find its other
+	// mentions in the document ("Precious was 19" once "Precious says" made
+	// her a name): names and unknown words, not titles, venue words or
+	// ordinary words.
+	var names []string
+	for k := i; k < j; k++ {
+		if ev[k]&(evName|evNameWord|evUnknown) != 0 && ev[k]&(evHonorific|evVenue|evAllowed) == 0 && toks[k].Cap {
+			names = append(names, toks[k].Key)
+		}
+	}
+	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+}
+
+// notAName recognises capitalised tokens that are never names: a single
+// letter that is not an initial before a name ("Q. How", "A. We", "I"),
+// hashtags and CamelCase brand or template words ("#EndSlavery", "GCash",
+// "{FirstName}"), and contractions of ordinary words ("I've", "Don't").
+// skip means the token cannot start or join a run; word means it is an
+// ordinary word.
+func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
+	tok := t.Tokens[i]
+	w := t.Src[tok.Start:tok.End]
+	if utf8.RuneCountInString(w) == 1 {
+		if i+1 < len(t.Tokens) && initial(t, i+1) {
+			next := t.Tokens[i+1]
+			long := utf8.RuneCountInString(t.Src[next.Start:next.End]) > 1
+			if long && (!m.words.Has(next.Key) || m.honorifics.Has(next.Key)) {
+				return false, false
+			}
+		}
+		return true, false
+	}
+	if g := tok.GapText; strings.HasSuffix(g, "#") || strings.HasSuffix(g, "{") || strings.HasSuffix(g, "@") {
+		return true, false
+	}
+	if camel(w) {
+		return true, false
+	}
+	if a := strings.IndexAny(tok.Key, "'"); a > 0 {
+		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.words.Has(tok.Key) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// camel reports an upper-case letter after two lower-case ones inside a
+// word ("GCash" is caught by its second letter, "EndSlavery", "WhatsApp"),
+// except in name prefixes such as Mc, Mac, De, Di, La, Le, Van.
+func camel(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 3 {
+		return false
+	}
+	if unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) && unicode.IsLower(rs[2]) {
+		return true // GCash, XBox, not an all-caps word
+	}
+	lower := 0
+	for k, r := range rs {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r) && k > 0:
+			if lower >= 1 {
+				prefix := strings.ToLower(string(rs[:k]))
+				switch prefix {
+				case "mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "fitz", "o":
+					continue
+				}
+				return true
+			}
+		default:
+			lower = 0
+		}
+	}
+	return false
+}
+
+// sentStart is Token.SentStart, corrected for a full stop after a single
+// letter that turned out not to be an initial ("Q. How", "A. The"): the
+// tokeniser cannot tell those from "S. Rajendran" without the word lists.
+func sentStart(t *Text, ev []evidence, i int) bool {
+	if t.Tokens[i].SentStart {
+		return true
+	}
+	if i == 0 || ev[i-1]&evAcronym == 0 {
+		return false
+	}
+	p := t.Tokens[i-1]
+	return utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.HasPrefix(t.Tokens[i].GapText, ".")
 }

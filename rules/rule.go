@@ -52,6 +52,10 @@ type Match struct {
 	Why string
 	// Likelihood after context words: 1 low, 2 medium, 3 high.
 	Likelihood int
+	// Names are the folded words that identify a person or place found by
+	// the proper-noun kind; the scanner flags their other capitalised
+	// mentions in the same document.
+	Names []string
 }
 
 type matcher interface {
