@@ -180,6 +180,28 @@ func AgentSigner(socket string, want ssh.PublicKey) (ssh.Signer, io.Closer, erro
 	return nil, nil, fmt.Errorf("%w: %s (add it with ssh-add)", ErrKeyNotInAgent, ssh.FingerprintSHA256(want))
 }
 
+// AgentSigners connects to the ssh-agent at socket and returns its keys
+// that can sign sign-offs (see checkKey), in the agent's order. Close the
+// returned io.Closer after signing.
+func AgentSigners(socket string) ([]ssh.Signer, io.Closer, error) {
+	conn, err := net.Dial("unix", socket)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connecting to ssh-agent: %w", err)
+	}
+	signers, err := agent.NewClient(conn).Signers()
+	if err != nil {
+		conn.Close()
+		return nil, nil, fmt.Errorf("listing ssh-agent keys: %w", err)
+	}
+	var out []ssh.Signer
+	for _, s := range signers {
+		if checkKey(s.PublicKey()) == nil {
+			out = append(out, s)
+		}
+	}
+	return out, conn, nil
+}
+
 // LoadAgentSigner returns the signer of the ssh-agent named by SSH_AUTH_SOCK
 // for the public key in publicKeyFile. Close the returned io.Closer after
 // signing.

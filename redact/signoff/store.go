@@ -21,10 +21,23 @@ const recordExt = ".json"
 // in the operating system's form. It refuses paths that are not canonical,
 // so a record can never be written outside Dir.
 func RecordPath(root, contentPath string) (string, error) {
+	return RecordPathIn(root, Dir, contentPath)
+}
+
+// RecordPathIn is RecordPath for records kept in dir (a canonical path
+// relative to root, as in the [signoff] dir setting of .redact.toml)
+// instead of Dir; an empty dir means Dir.
+func RecordPathIn(root, dir, contentPath string) (string, error) {
+	if dir == "" {
+		dir = Dir
+	}
+	if err := CheckPath(dir); err != nil {
+		return "", fmt.Errorf("records directory: %v", err)
+	}
 	if err := CheckPath(contentPath); err != nil {
 		return "", fmt.Errorf("content path: %v", err)
 	}
-	return filepath.Join(root, filepath.FromSlash(Dir), filepath.FromSlash(contentPath)+recordExt), nil
+	return filepath.Join(root, filepath.FromSlash(dir), filepath.FromSlash(contentPath)+recordExt), nil
 }
 
 // Load reads and parses the record at path (ParseRecord). A missing file
@@ -102,8 +115,17 @@ func Remove(path string) error {
 // under root, so that a caller can find records whose content is gone.
 // Files in Dir that are not records (names not ending in .json, temporary
 // files of Save) are skipped.
-func List(root string) ([]string, error) {
-	base := filepath.Join(root, filepath.FromSlash(Dir))
+func List(root string) ([]string, error) { return ListIn(root, Dir) }
+
+// ListIn is List for records kept in dir (see RecordPathIn).
+func ListIn(root, dir string) ([]string, error) {
+	if dir == "" {
+		dir = Dir
+	}
+	if err := CheckPath(dir); err != nil {
+		return nil, fmt.Errorf("records directory: %v", err)
+	}
+	base := filepath.Join(root, filepath.FromSlash(dir))
 	var out []string
 	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -112,7 +134,7 @@ func List(root string) ([]string, error) {
 			}
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(p, recordExt) {
+		if d.IsDir() || !strings.HasSuffix(p, recordExt) || strings.HasPrefix(d.Name(), ".signoff-") {
 			return nil
 		}
 		rel, err := filepath.Rel(base, p)
@@ -130,4 +152,22 @@ func List(root string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// ContentPathOf returns the content path whose record is the file
+// recordFile (a slash path relative to root, such as a path git reports),
+// and false when recordFile is not a record in dir (see RecordPathIn).
+func ContentPathOf(dir, recordFile string) (string, bool) {
+	if dir == "" {
+		dir = Dir
+	}
+	rest, ok := strings.CutPrefix(recordFile, dir+"/")
+	if !ok || !strings.HasSuffix(rest, recordExt) {
+		return "", false
+	}
+	content := strings.TrimSuffix(rest, recordExt)
+	if CheckPath(content) != nil {
+		return "", false
+	}
+	return content, true
 }

@@ -33,38 +33,57 @@ const (
 	ReasonPathMismatch                          // the record belongs to another file
 	ReasonContentChanged                        // the content's sha256 differs from content_sha256
 	ReasonPacksChanged                          // the rule packs differ from packs_digest: sign off again
+
+	// The reasons below are found by the caller, which scans the content
+	// and walks the records; Verify never returns them.
+
+	ReasonDirty                 // a fresh scan finds unsuppressed findings the sign-off did not accept
+	ReasonUnapprovedSuppression // a finding is suppressed now that the sign-off did not accept
+	ReasonOrphanRecord          // the content file is gone (deleted or renamed) but its record remains
 )
 
+// LastReason is the highest Reason value, for tests that range over them.
+const LastReason = ReasonOrphanRecord
+
+// lastVerifyReason is the last Reason that Verify itself returns.
+const lastVerifyReason = ReasonPacksChanged
+
 var reasonNames = map[Reason]string{
-	ReasonUnsigned:            "unsigned",
-	ReasonMalformed:           "malformed",
-	ReasonBadSignature:        "bad-signature",
-	ReasonUnsupportedKey:      "unsupported-key",
-	ReasonRevoked:             "revoked",
-	ReasonSignerNotAllowed:    "signer-not-allowed",
-	ReasonNamespaceNotAllowed: "namespace-not-allowed",
-	ReasonNotYetValid:         "not-yet-valid",
-	ReasonExpired:             "expired",
-	ReasonSignedInFuture:      "signed-in-future",
-	ReasonPathMismatch:        "path-mismatch",
-	ReasonContentChanged:      "content-changed",
-	ReasonPacksChanged:        "packs-changed",
+	ReasonUnsigned:              "unsigned",
+	ReasonMalformed:             "malformed",
+	ReasonBadSignature:          "bad-signature",
+	ReasonUnsupportedKey:        "unsupported-key",
+	ReasonRevoked:               "revoked",
+	ReasonSignerNotAllowed:      "signer-not-allowed",
+	ReasonNamespaceNotAllowed:   "namespace-not-allowed",
+	ReasonNotYetValid:           "not-yet-valid",
+	ReasonExpired:               "expired",
+	ReasonSignedInFuture:        "signed-in-future",
+	ReasonPathMismatch:          "path-mismatch",
+	ReasonContentChanged:        "content-changed",
+	ReasonPacksChanged:          "packs-changed",
+	ReasonDirty:                 "dirty",
+	ReasonUnapprovedSuppression: "unapproved-suppression",
+	ReasonOrphanRecord:          "orphan-record",
 }
 
 var reasonText = map[Reason]string{
-	ReasonUnsigned:            "not signed off",
-	ReasonMalformed:           "sign-off record is malformed",
-	ReasonBadSignature:        "sign-off signature is not valid for this record (edited after signing?)",
-	ReasonUnsupportedKey:      "sign-off was made with an unsupported key",
-	ReasonRevoked:             "sign-off was made with a revoked key",
-	ReasonSignerNotAllowed:    "signer is not allowed",
-	ReasonNamespaceNotAllowed: "allowed_signers does not allow this key to sign " + Namespace,
-	ReasonNotYetValid:         "sign-off predates the signer's valid-after",
-	ReasonExpired:             "sign-off was made after the signer's valid-before",
-	ReasonSignedInFuture:      "sign-off is dated in the future",
-	ReasonPathMismatch:        "sign-off belongs to another file",
-	ReasonContentChanged:      "content changed since it was signed off",
-	ReasonPacksChanged:        "rule packs changed since it was signed off; a new sign-off is required",
+	ReasonUnsigned:              "not signed off",
+	ReasonMalformed:             "sign-off record is malformed",
+	ReasonBadSignature:          "sign-off signature is not valid for this record (edited after signing?)",
+	ReasonUnsupportedKey:        "sign-off was made with an unsupported key",
+	ReasonRevoked:               "sign-off was made with a revoked key",
+	ReasonSignerNotAllowed:      "signer is not allowed",
+	ReasonNamespaceNotAllowed:   "allowed_signers does not allow this key to sign " + Namespace,
+	ReasonNotYetValid:           "sign-off predates the signer's valid-after",
+	ReasonExpired:               "sign-off was made after the signer's valid-before",
+	ReasonSignedInFuture:        "sign-off is dated in the future",
+	ReasonPathMismatch:          "sign-off belongs to another file",
+	ReasonContentChanged:        "content changed since it was signed off",
+	ReasonPacksChanged:          "rule packs changed since it was signed off; a new sign-off is required",
+	ReasonDirty:                 "a fresh scan finds findings the sign-off did not accept",
+	ReasonUnapprovedSuppression: "findings are suppressed that the sign-off did not accept",
+	ReasonOrphanRecord:          "the content file is gone but its sign-off record remains; delete the record",
 }
 
 // String returns the stable identifier of r, e.g. "content-changed".
