@@ -35,6 +35,9 @@ func trim(src []byte, s, e int) (int, int) {
 // space; nothing is added if it is empty or out of bounds.
 func (b *builder) add(sc Scope, s, e int) {
 	if s < 0 || e > len(b.src) {
+		if strict {
+			panic(fmt.Sprintf("markdown: segment [%d,%d) out of bounds (len %d)", s, e, len(b.src)))
+		}
 		return
 	}
 	s, e = trim(b.src, s, e)

@@ -83,11 +83,10 @@ func (b *builder) frontMatterLine(s, e int, toml bool) {
 		}
 		if v < e && src[v] == sep && (v+1 == e || src[v+1] == ' ' || src[v+1] == '\t') {
 			s = v + 1
-		} else if !toml && v == e && k == e {
-			// a bare word line (block scalar continuation): keep it
-		} else if toml && k < e && src[s] == '[' {
-			return // [table] header
 		}
+	}
+	if toml && src[s] == '[' && src[e-1] == ']' {
+		return // a [table] or [[array]] header names fields, not content
 	}
 	for s < e && (src[s] == ' ' || src[s] == '\t') {
 		s++

@@ -84,6 +84,7 @@ func (x *inline) walk(_ ast.Node) {
 		case '`':
 			n := run(src, i, x.end, '`')
 			if j := closingRun(src, i+n, x.end, n); j >= 0 {
+				x.flush(i) // the opening backticks are syntax
 				x.emit(Code, i+n, j)
 				i = j + n
 				x.pos = i
@@ -96,16 +97,71 @@ func (x *inline) walk(_ ast.Node) {
 				continue
 			}
 			i++
+		case '!':
+			if i+1 < x.end && src[i+1] == '[' && x.linkOpen(i, i+2) {
+				i += 2
+				continue
+			}
+			i++
+		case '[':
+			if x.linkOpen(i, i+1) {
+				i++
+				continue
+			}
+			i++
 		case ']':
 			if i+1 < x.end && src[i+1] == '(' {
+				x.flush(i) // the link text or image alt text
 				i = x.destination(i + 2)
 				continue
+			}
+			if i+1 < x.end && src[i+1] == '[' {
+				if j := closeBracket(src, i+2, x.end); j >= 0 {
+					x.flush(i)
+					x.emit(LinkLabel, i+2, j)
+					x.pos = j + 1
+					i = j + 1
+					continue
+				}
 			}
 			i++
 		default:
 			i++
 		}
 	}
+}
+
+// linkOpen handles "[" or "![" at i whose text starts at text: when the
+// matching "]" is followed by "(" or "[", it is a link or image, so the prose
+// before it is emitted and the link text becomes a segment of its own.
+func (x *inline) linkOpen(i, text int) bool {
+	j := closeBracket(x.w.src, text, x.end)
+	if j < 0 || j+1 >= x.end || (x.w.src[j+1] != '(' && x.w.src[j+1] != '[') {
+		return false
+	}
+	x.flush(i)
+	x.pos = text
+	return true
+}
+
+// closeBracket finds the "]" that closes a "[" just before i, allowing nested
+// brackets and backslash escapes; -1 if there is none.
+func closeBracket(src []byte, i, end int) int {
+	depth := 0
+	for ; i < end; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // run counts the bytes equal to c from i.
@@ -152,7 +208,9 @@ func (x *inline) angle(i int) int {
 	if j < x.end && src[j] == '>' && j > i+1 {
 		inner := src[i+1 : j]
 		if isAutolink(inner) {
+			x.flush(i) // the angle brackets are syntax
 			x.emit(LinkURL, i+1, j)
+			x.pos = j + 1
 			return j + 1
 		}
 	}
@@ -221,6 +279,15 @@ func (x *inline) destination(i int) int {
 	}
 	if e > i {
 		x.emit(LinkURL, i, e)
+	}
+	// Without a title the closing ")" is syntax too; a title stays prose.
+	k := e
+	for k < x.end && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+		k++
+	}
+	if k < x.end && src[k] == ')' {
+		x.pos = max(x.pos, k+1)
+		return k + 1
 	}
 	return e
 }
