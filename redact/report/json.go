@@ -15,7 +15,7 @@ type JSON struct{ Opts Options }
 type JSONReport struct {
 	Version int        `json:"version"`
 	Tool    string     `json:"tool,omitempty"`
-	Masked  bool       `json:"masked,omitempty"`
+	Masked  bool       `json:"masked"`
 	Files   []JSONFile `json:"files"`
 	Summary Summary    `json:"summary"`
 }
@@ -24,7 +24,7 @@ type JSONReport struct {
 type JSONFile struct {
 	Path       string           `json:"path"`
 	Findings   []JSONFinding    `json:"findings"`
-	Suppressed []JSONSuppressed `json:"suppressed,omitempty"`
+	Suppressed []JSONSuppressed `json:"suppressed"`
 }
 
 // JSONFinding is one finding. Start and End are byte offsets into the file
@@ -70,7 +70,9 @@ func toJSON(f redact.Finding, opts Options) JSONFinding {
 func (j *JSON) Write(w io.Writer, rs []*redact.Result) error {
 	rep := JSONReport{Version: 1, Tool: j.Opts.ToolVersion, Masked: j.Opts.Mask, Files: []JSONFile{}, Summary: Summarize(rs)}
 	for _, r := range rs {
-		jf := JSONFile{Path: r.Path, Findings: []JSONFinding{}}
+		// Empty lists are [] rather than null, so consumers can iterate
+		// without a nil check.
+		jf := JSONFile{Path: r.Path, Findings: []JSONFinding{}, Suppressed: []JSONSuppressed{}}
 		for _, f := range r.Findings {
 			jf.Findings = append(jf.Findings, toJSON(f, j.Opts))
 		}
