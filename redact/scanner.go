@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
-	"github.com/rescue-stories/redact/rules/fold"
 )
 
 // Options tune a Scanner.
@@ -74,8 +72,6 @@ func IsMarkdown(path string) bool {
 	return false
 }
 
-var pseudonymRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}'’-]*)\s?\*`)
-
 // Scan finds sensitive details in src. path is only used to pick the parser
 // and to label the result; nothing is read or written.
 func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
@@ -99,12 +95,15 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 		pseudonyms = findPseudonyms(src)
 	}
 	var cands []Finding
+	ents := entities{}
+	texts := make([]scannedText, 0, len(doc.Segments))
 	for _, seg := range doc.Segments {
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
 			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
 		t.Lower = strings.ToLower(t.Src)
+		texts = append(texts, scannedText{seg.Start, t})
 		for _, r := range s.set.Rules {
 			for _, m := range r.Find(t) {
 				if s.set.Allow.Allows(t, m.Start, m.End) {
@@ -125,36 +124,18 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 					Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
 					Scope: string(seg.Scope),
 				})
+				ents.note(m, cands[len(cands)-1], li)
 			}
 		}
 	}
+	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
+		return s.set.Allow.Allows(t, a, b) || (pseudonyms != nil && isPseudonym(t.Src[a:b], pseudonyms))
+	})...)
 	res.Findings = merge(cands, src)
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}
 	return res, nil
-}
-
-// findPseudonyms collects the names a story marks with an asterisk ("Ana*");
-// later mentions without the asterisk are the same pseudonym.
-func findPseudonyms(src []byte) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range pseudonymRE.FindAllSubmatch(src, -1) {
-		out[fold.Key(string(m[1]))] = true
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-func isPseudonym(text string, ps map[string]bool) bool {
-	k := fold.Key(text)
-	if ps[k] {
-		return true
-	}
-	// "Ana Cruz" is not covered by "Ana*", but "Ana" alone is.
-	return false
 }
 
 // severityRank orders findings when two overlap: blocking wins over review.

@@ -9,13 +9,34 @@ type contextMatcher struct {
 	maxWords      int
 	includeCue    bool
 	hyphens       bool
+	allow         *Allow // the set's allow lists: "Polish school" names no place
+}
+
+// targetValid rejects a target that is only articles or numbers ("7,000
+// bricks") when capitalised words are wanted, or that the set's allow lists
+// cover (a nationality, the organisation).
+func (m *contextMatcher) targetValid(t *Text, j, k int) bool {
+	if m.target == "capitalized" {
+		caps := false
+		for x := j; x < k; x++ {
+			if t.Tokens[x].Cap && !articles[t.Tokens[x].Key] {
+				caps = true
+			}
+		}
+		if !caps {
+			return false
+		}
+	}
+	return !m.allow.AllowsTerm(t.Key(j, k))
 }
 
 // leading words that are never part of a name ("The Golden Palm Bar").
 var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "this": true, "that": true, "their": true, "his": true, "her": true, "its": true, "at": true, "in": true, "on": true, "to": true, "from": true, "el": true, "la": true, "los": true, "las": true}
 
 func (m *contextMatcher) targetOK(tok Token) bool {
-	if articles[tok.Key] && m.target != "number" {
+	// "the Golden Palm Bar" starts at Golden, but "Bar La Sirena" keeps its
+	// capitalised article.
+	if articles[tok.Key] && !tok.Cap && m.target != "number" {
 		return false
 	}
 	switch m.target {
@@ -42,7 +63,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				for k < len(toks) && k-j < m.maxWords && t.Joinable(k, m.hyphens) && m.targetOK(toks[k]) {
 					k++
 				}
-				if k > j {
+				if k > j && m.targetValid(t, j, k) {
 					start := toks[j].Start
 					if m.includeCue {
 						start = toks[i].Start
@@ -64,7 +85,12 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				for k > 0 && i-k < m.maxWords && m.targetOK(toks[k-1]) && t.Joinable(k, m.hyphens) {
 					k--
 				}
-				if k < i {
+				// A capitalised article opens the sentence, not the name:
+				// "The bar", "The district's", "In court".
+				for k < i && articles[toks[k].Key] {
+					k++
+				}
+				if k < i && m.targetValid(t, k, i) {
 					end := toks[i-1].End
 					if m.includeCue {
 						end = toks[i+n-1].End

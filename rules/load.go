@@ -435,8 +435,11 @@ func NewSet(packs ...*Pack) (*Set, error) {
 		return nil, errs
 	}
 	for _, r := range s.Rules {
-		if pm, ok := r.matcher.(*properMatcher); ok {
-			pm.setAllow(s.Allow)
+		switch m := r.matcher.(type) {
+		case *properMatcher:
+			m.setAllow(s.Allow)
+		case *contextMatcher:
+			m.allow = s.Allow
 		}
 	}
 	return s, nil
