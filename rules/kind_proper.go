@@ -300,8 +300,9 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	// her a name): names and unknown words, not titles, venue words or
 	// ordinary words.
 	var names []string
-	for k := i; k < j; k++ {
-		if ev[k]&(evName|evNameWord|evUnknown) != 0 && ev[k]&(evHonorific|evVenue|evAllowed) == 0 && toks[k].Cap {
+	for k := i; k < j && category == "name"; k++ {
+		if ev[k]&(evName|evNameWord|evUnknown) != 0 && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && toks[k].Cap &&
+			utf8.RuneCountInString(toks[k].Key) > 1 {
 			names = append(names, toks[k].Key)
 		}
 	}
