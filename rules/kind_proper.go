@@ -275,6 +275,16 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 		if !strongPos && !nameCue {
 			return
 		}
+		// "Child Welfare Agency", "Ghana Card": capitalised ordinary words
+		// around it, or a country before it, make a title, not a person.
+		for k := i; k < j; k++ {
+			if ev[k]&(evName|evNameWord|evUnknown) == 0 {
+				return
+			}
+		}
+		if i > 0 && ev[i-1]&evAllowed != 0 && t.Joinable(i, false) {
+			return
+		}
 		category, why = "name", "name that is also a word, used as a name"
 	case all&evPlaceWord != 0 && placeCue && strongPos:
 		category, why = "location", "place that is also a word, after "+prevKey
