@@ -26,8 +26,17 @@ type Pack struct {
 	File        string
 	Rules       []*Rule
 	Allow       *Allow
+	// Extends, Disable and Overrides compose packs (compose.go).
+	Extends   []Ref
+	Disable   []Ref
+	Overrides []*Override
+	// Tests are globs of annotated drafts, relative to the pack's directory.
+	Tests []string
+	// LintIgnore lists the lint checks silenced per rule ID ("" for the pack).
+	LintIgnore map[string][]string
 	// sources are the pack file and every data file it read, for Digest.
 	sources [][]byte
+	origin  origin
 }
 
 // Scopes a rule may be limited to (see redact/markdown).
@@ -53,8 +62,9 @@ func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
 	if errs != nil {
 		return nil, errs
 	}
-	c := &compiler{fsys: fsys, file: display, dir: path.Dir(name)}
-	p := &Pack{Name: raw.Pack, Version: raw.Version, Description: raw.Description, File: display}
+	c := &compiler{fsys: fsys, file: display, dir: path.Dir(name), salt: raw.Salt}
+	p := &Pack{Name: raw.Pack, Version: raw.Version, Description: raw.Description, File: display,
+		Tests: raw.Tests, origin: origin{fsys: fsys, name: name, key: "fs:" + name}}
 	p.sources = append(p.sources, data)
 	if p.Name == "" {
 		l, col := fieldPos(root, "pack")
@@ -83,8 +93,10 @@ func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
 		seen[r.ID] = true
 		p.Rules = append(p.Rules, r)
 	}
-	if len(raw.Rules) == 0 && raw.Allow == nil {
-		c.errorf(1, 1, "", "pack has no rules and no allow list")
+	c.composition(p, raw, root)
+	c.lintIgnores(p, raw, root)
+	if len(raw.Rules) == 0 && raw.Allow == nil && len(raw.Extends) == 0 && len(raw.Disable) == 0 && len(raw.Override) == 0 {
+		c.errorf(1, 1, "", "pack has no rules, allow list, extends, disable or override")
 	}
 	p.sources = append(p.sources, c.sources...)
 	if len(c.errs) > 0 {
@@ -99,6 +111,7 @@ type compiler struct {
 	dir     string
 	errs    PackErrors
 	sources [][]byte
+	salt    string // the pack's HMAC key for hashed rules
 }
 
 func (c *compiler) errorf(line, col int, rule, format string, args ...any) {
@@ -323,14 +336,31 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		r.matcher = m
 	case KindProper:
 		r.matcher = c.proper(rr.Proper, n, full)
+	case KindHashed:
+		r.matcher = c.hashed(rr, n, full)
 	case "":
 		l, cl := fieldPos(n, "kind")
-		c.errorf(l, cl, full, "missing field \"kind\" (terms, pattern, context or proper)")
+		c.errorf(l, cl, full, "missing field \"kind\" (terms, pattern, context, proper or hashed)")
 	default:
 		l, cl := fieldPos(n, "kind")
-		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context or proper)", rr.Kind)
+		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context, proper or hashed)", rr.Kind)
 	}
-	for k, rc := range rr.Context {
+	if rr.Kind != KindHashed {
+		kindOnly("hashes", len(rr.Hashes) > 0)
+		kindOnly("hashes_file", rr.HashesFile != "")
+	}
+	r.context = c.contexts(rr.Context, n, full)
+	r.allow = c.allow(rr.Allow, n, "allow", full)
+	if len(c.errs) > before {
+		return nil
+	}
+	return r
+}
+
+// contexts compiles a rule's (or an override's) context conditions.
+func (c *compiler) contexts(rcs []rawContext, n *yaml.Node, full string) []contextRule {
+	var out []contextRule
+	for k, rc := range rcs {
 		cr := contextRule{before: rc.Before, after: rc.After, within: rc.Within, effect: rc.Effect}
 		l, cl := fieldPos(n, "context")
 		switch rc.Effect {
@@ -354,13 +384,9 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 			c.errorf(l, cl, full, "context %d: %v", k+1, err)
 		}
 		cr.patterns = res
-		r.context = append(r.context, cr)
+		out = append(out, cr)
 	}
-	r.allow = c.allow(rr.Allow, n, "allow", full)
-	if len(c.errs) > before {
-		return nil
-	}
-	return r
+	return out
 }
 
 var fold0 = keyFunc(false, false)
@@ -408,13 +434,24 @@ type Set struct {
 	// Allow merges every pack's allow list: an organisation's pack can
 	// allow its spokespeople for all rules.
 	Allow *Allow
+	// Disabled are rules that a later pack's `disable` removed; Overridden
+	// names, per rule ID, where an `override` changed it (compose.go).
+	Disabled   []Disabled
+	Overridden map[string][]string
 
 	digestOnce sync.Once
 	digest     string
 }
 
-// NewSet combines packs; rule IDs must be unique across them.
+// NewSet combines packs: it first loads what they extend (built-in packs by
+// name, files by path relative to the pack), once each and before the packs
+// that extend them, then applies their disable and override lists in order.
+// Rule IDs must be unique across packs.
 func NewSet(packs ...*Pack) (*Set, error) {
+	packs, err := expand(packs)
+	if err != nil {
+		return nil, err
+	}
 	s := &Set{Allow: &Allow{}}
 	seen := map[string]*Rule{}
 	var errs PackErrors
@@ -430,6 +467,7 @@ func NewSet(packs ...*Pack) (*Set, error) {
 			seen[r.ID] = r
 			s.Rules = append(s.Rules, r)
 		}
+		errs = append(errs, s.compose(p)...)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -512,6 +550,10 @@ func LoadFS(fsys fs.FS, paths ...string) ([]*Pack, error) {
 			}
 			return nil, err
 		}
+		if fsys == Builtin {
+			p.origin.key = "builtin:" + f
+			p.origin.builtin = strings.SplitN(strings.TrimPrefix(f, "packs/"), "/", 2)[0]
+		}
 		packs = append(packs, p)
 	}
 	if len(errs) > 0 {
@@ -560,6 +602,10 @@ func LoadPaths(paths ...string) ([]*Pack, error) {
 					continue
 				}
 				return nil, err
+			}
+			pk.origin.dir = filepath.Dir(f)
+			if abs, err := filepath.Abs(f); err == nil {
+				pk.origin.key = abs
 			}
 			packs = append(packs, pk)
 		}

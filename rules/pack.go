@@ -29,6 +29,7 @@ const (
 	KindPattern = "pattern"
 	KindContext = "context"
 	KindProper  = "proper"
+	KindHashed  = "hashed"
 )
 
 // The raw* types mirror the YAML schema one to one; docs/rule-packs.md and
@@ -39,6 +40,34 @@ type rawPack struct {
 	Description string    `yaml:"description"`
 	Allow       *rawAllow `yaml:"allow"`
 	Rules       []rawRule `yaml:"rules"`
+	// Composition (compose.go): packs to build on, rules to drop or change.
+	Extends  []string               `yaml:"extends"`
+	Disable  []string               `yaml:"disable"`
+	Override map[string]rawOverride `yaml:"override"`
+	// Salt keys the HMAC of hashed rules (kind_hashed.go).
+	Salt string `yaml:"salt"`
+	// Tests are annotated drafts (globs relative to the pack) for `rules test`.
+	Tests []string `yaml:"tests"`
+	Lint  *rawLint `yaml:"lint"`
+}
+
+// rawOverride changes a rule of an extended pack; empty fields keep the
+// rule's own value.
+type rawOverride struct {
+	Severity   string       `yaml:"severity"`
+	Message    string       `yaml:"message"`
+	Replace    string       `yaml:"replace"`
+	Scope      []string     `yaml:"scope"`
+	Likelihood string       `yaml:"likelihood"`
+	AutoApply  *bool        `yaml:"auto_apply"`
+	Generalize string       `yaml:"generalize"`
+	Context    []rawContext `yaml:"context"`
+	Allow      *rawAllow    `yaml:"allow"`
+}
+
+// rawLint silences named `rules lint` checks that a rule trips on purpose.
+type rawLint struct {
+	Ignore []string `yaml:"ignore"`
 }
 
 type rawAllow struct {
@@ -79,6 +108,9 @@ type rawRule struct {
 	Context     []rawContext `yaml:"context"`
 	Allow       *rawAllow    `yaml:"allow"`
 	Examples    *rawExamples `yaml:"examples"`
+	Hashes      []string     `yaml:"hashes"`
+	HashesFile  string       `yaml:"hashes_file"`
+	Lint        *rawLint     `yaml:"lint"`
 }
 
 type rawCues struct {
@@ -201,6 +233,13 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type, pack, ruleID string, e
 				Msg: fmt.Sprintf("field %q given twice", k.Value)})
 		}
 		seen[k.Value] = true
+		if ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct && v.Kind == yaml.MappingNode {
+			// override: {rule-id: {...}}: check each entry, named by its key.
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				checkKeys(file, v.Content[j+1], ft.Elem(), pack, v.Content[j].Value, errs)
+			}
+			continue
+		}
 		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 			if v.Kind == yaml.SequenceNode && ft.Kind() == reflect.Struct {
