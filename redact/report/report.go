@@ -189,6 +189,10 @@ func New(format string, opts Options) (Writer, error) {
 		return &Text{Opts: opts}, nil
 	case "json":
 		return &JSON{Opts: opts}, nil
+	case "sarif":
+		return &SARIF{Opts: opts}, nil
+	case "github":
+		return &GitHub{Opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }
