@@ -13,7 +13,6 @@ import (
 	"github.com/rescue-stories/redact/rules"
 )
 
-
 // The sensitive texts of the test results; no SARIF or GitHub output may
 // contain them.
 var secrets = []string{"Maria Santos", "Boca Chica", "+63 917 555 0142", "50%, a:b"}
