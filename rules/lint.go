@@ -66,7 +66,7 @@ const broadPatternMin = 3
 // only is nil), in the context of the whole set: allow lists and earlier
 // rules of every pack count.
 func Lint(set *Set, only func(*Pack) bool) []Problem {
-	l := &linter{set: set}
+	l := &linter{set: set, raws: map[*Pack]*rawPack{}}
 	for _, p := range set.Packs {
 		if only == nil || only(p) {
 			l.pack(p)
@@ -86,8 +86,9 @@ func Lint(set *Set, only func(*Pack) bool) []Problem {
 }
 
 type linter struct {
-	set *Set
-	out []Problem
+	set  *Set
+	out  []Problem
+	raws map[*Pack]*rawPack
 }
 
 // rawOf decodes a pack's source again, for the positions of terms and
@@ -147,6 +148,10 @@ func (l *linter) pack(p *Pack) {
 }
 
 func (l *linter) examples(p *Pack, r *Rule, rr *rawRule, n *yaml.Node) {
+	if r.Kind == KindHashed {
+		// Examples would write down the names the hashes hide.
+		return
+	}
 	if len(r.Examples.Flag) == 0 {
 		l.add(p, r.ID, CheckNoExamples, n.Line, n.Column, "no examples.flag: add texts the rule must flag")
 	}
@@ -382,7 +387,11 @@ func (l *linter) rawRule(r *Rule) *rawRule {
 		if p.File != r.File {
 			continue
 		}
-		raw, _ := rawOf(p)
+		raw, ok := l.raws[p]
+		if !ok {
+			raw, _ = rawOf(p)
+			l.raws[p] = raw
+		}
 		if raw == nil {
 			return nil
 		}

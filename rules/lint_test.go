@@ -1,0 +1,79 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLintProblems(t *testing.T) {
+	set, err := loadSet(t, "testdata/lint/problems.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Lint(set, nil) {
+		got = append(got, p.String())
+	}
+	f := "testdata/lint/problems.yaml"
+	want := []string{
+		f + ":3:7: salt has 5 characters; use at least 16 (`redact rules hash --new-salt` makes one) [weak-salt]",
+		f + `:10:27: rule lintme.staff: term "Freedom Partners" is also in the allow list of pack lintme, so it never matches [allowed-term]`,
+		f + `:10:45: rule lintme.staff: term "hope" is an ordinary English word; set capitalized: true or add a require context [broad-term]`,
+		f + `:16:5: rule lintme.staff-again: shadowed: every term is already flagged by earlier name rules (lintme.staff); the rule adds nothing [shadowed]`,
+		f + `:33:14: rule lintme.phone-copy: shadowed: same pattern as lintme.phone (testdata/lint/problems.yaml:23) [shadowed]`,
+		f + `:37:5: rule lintme.any-word: no examples.flag: add texts the rule must flag [no-examples]`,
+		f + `:37:5: rule lintme.any-word: no examples.allow: add texts the rule must not flag [no-examples]`,
+		f + `:40:14: rule lintme.any-word: pattern matches ordinary English words: `,
+		f + `:52:21: rule lintme.own-allow: term "Tema" is also in the rule's allow list, so it never matches [allowed-term]`,
+		f + `:63:9: rule lintme.secret: entry listed twice [duplicate-hash]`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems (-want +got):\n%s", cmp.Diff(want, got))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d:\n got %s\nwant %s", i, got[i], want[i])
+		}
+	}
+}
+
+func TestLintOnlySelectedPacks(t *testing.T) {
+	set, err := loadSet(t, "testdata/compose/org.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Lint(set, func(p *Pack) bool { return p.Name == "org" }) {
+		t.Errorf("org.yaml has only composition, yet: %s", p)
+	}
+}
+
+// The built-in packs pass their own lint: every check they trip is either
+// fixed or silenced with a `lint: {ignore: [...]}` that says it is intended.
+func TestLintBuiltin(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		packs, err := LoadBuiltin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := NewSet(packs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range Lint(set, nil) {
+			t.Errorf("%s", p)
+		}
+	}
+}
+
+func TestLintWordList(t *testing.T) {
+	// The broad-term and broad-pattern checks need the English word list
+	// of the built-in pack; a renamed file would silently disable them.
+	if n := englishWords().Len(); n < 10000 {
+		t.Fatalf("word list %s has %d words", wordsFile, n)
+	}
+	if !englishWords().Has("hope") {
+		t.Error("word list lacks \"hope\"")
+	}
+}
