@@ -42,6 +42,13 @@ func DefaultConfig() *Config {
 // DefaultInclude are the file patterns scanned in directories.
 var DefaultInclude = []string{"*.md", "*.markdown", "*.txt"}
 
+// ConfigError is a problem in a configuration file: one line per problem,
+// each starting with file:line:col where the position is known, the form
+// editors and CI annotators parse.
+type ConfigError struct{ Lines []string }
+
+func (e *ConfigError) Error() string { return strings.Join(e.Lines, "\n") }
+
 // FindConfig looks for .redact.toml in dir and its parents.
 func FindConfig(dir string) string {
 	for {
@@ -61,24 +68,30 @@ func FindConfig(dir string) string {
 func LoadConfig(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
+		return nil, fmt.Errorf("config %s: %w", path, unwrapPathError(err))
 	}
 	cfg := DefaultConfig()
 	cfg.Include = nil
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(cfg); err != nil {
+		// Unknown keys first: a StrictMissingError also unwraps to
+		// DecodeErrors, whose message ("unknown field") omits the key.
+		var sm *toml.StrictMissingError
+		if errors.As(err, &sm) && len(sm.Errors) > 0 {
+			msgs := make([]string, len(sm.Errors))
+			for i, e := range sm.Errors {
+				row, col := e.Position()
+				msgs[i] = fmt.Sprintf("%s:%d:%d: unknown key %q (`redact init` writes a commented example)", path, row, col, strings.Join(e.Key(), "."))
+			}
+			return nil, &ConfigError{Lines: msgs}
+		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, col := de.Position()
-			return nil, fmt.Errorf("%s:%d:%d: %s", path, row, col, de.Error())
+			return nil, &ConfigError{Lines: []string{fmt.Sprintf("%s:%d:%d: %s", path, row, col, de.Error())}}
 		}
-		var sm *toml.StrictMissingError
-		if errors.As(err, &sm) && len(sm.Errors) > 0 {
-			row, col := sm.Errors[0].Position()
-			return nil, fmt.Errorf("%s:%d:%d: unknown key %q", path, row, col, strings.Join(sm.Errors[0].Key(), "."))
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, &ConfigError{Lines: []string{fmt.Sprintf("%s: %v", path, err)}}
 	}
 	if len(cfg.Include) == 0 {
 		cfg.Include = DefaultInclude
@@ -86,7 +99,7 @@ func LoadConfig(path string) (*Config, error) {
 	switch cfg.FailOn {
 	case "review", "block", "none":
 	default:
-		return nil, fmt.Errorf("%s: fail_on must be review, block or none, not %q", path, cfg.FailOn)
+		return nil, &ConfigError{Lines: []string{fmt.Sprintf("%s: fail_on must be review, block or none; not %q", path, cfg.FailOn)}}
 	}
 	cfg.Path = path
 	cfg.Dir = filepath.Dir(path)

@@ -36,7 +36,14 @@ func printError(ios *iostreams.IOStreams, usage string, err error) {
 		for _, e := range pe {
 			fmt.Fprintln(ios.ErrOut, e.Error())
 		}
-		fmt.Fprintln(ios.ErrOut, "redact: the rule packs have errors; `redact rules check` lists them")
+		fmt.Fprintf(ios.ErrOut, "redact: %s in the rule packs; nothing was scanned\n", plural(len(pe), "error", "errors"))
+		return
+	}
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		for _, l := range ce.Lines {
+			fmt.Fprintln(ios.ErrOut, l)
+		}
 		return
 	}
 	var fe *FlagError
@@ -57,4 +64,12 @@ func isCobraUsageError(msg string) bool {
 		}
 	}
 	return false
+}
+
+// plural formats a count with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

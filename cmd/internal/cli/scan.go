@@ -160,9 +160,11 @@ func runScan(opts *ScanOptions) error {
 	}
 	sum := report.Summarize(results)
 	if opts.Verbose {
-		fmt.Fprintf(ios.ErrOut, "rules: %d rules from %d packs (digest %s)\n", len(set.Rules), len(set.Packs), set.Digest()[:19])
+		printRulesUsed(ios, cfg, set)
 	}
-	if !opts.Quiet && opts.Format == "text" {
+	// After errors with nothing scanned, "nothing sensitive found in 0
+	// files" would read as an all-clear; the errors speak for themselves.
+	if !opts.Quiet && opts.Format == "text" && (len(results) > 0 || len(errs) == 0) {
 		hint := ""
 		if sum.Findings > 0 {
 			hint = "; run `redact diff` to review"
@@ -176,6 +178,24 @@ func runScan(opts *ScanOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// printRulesUsed tells a --verbose user which configuration and packs were
+// in force, so a surprising result can be traced to its rules.
+func printRulesUsed(ios *iostreams.IOStreams, cfg *Config, set *rules.Set) {
+	if cfg.Path != "" {
+		fmt.Fprintf(ios.ErrOut, "config: %s\n", cfg.Path)
+	} else {
+		fmt.Fprintf(ios.ErrOut, "config: none found; using the defaults\n")
+	}
+	for _, p := range set.Packs {
+		version := ""
+		if p.Version != "" {
+			version = " " + p.Version
+		}
+		fmt.Fprintf(ios.ErrOut, "pack: %s%s (%s, %s)\n", p.Name, version, p.File, plural(len(p.Rules), "rule", "rules"))
+	}
+	fmt.Fprintf(ios.ErrOut, "rules: %s, digest %s\n", plural(len(set.Rules), "rule", "rules"), set.Digest())
 }
 
 // gateFails reports whether any finding is at or above the fail-on severity.
