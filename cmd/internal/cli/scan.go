@@ -64,6 +64,9 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 			if opts.FailOn != "" && !slices.Contains([]string{"review", "block", "none"}, opts.FailOn) {
 				return flagErrorf("--fail-on must be review, block or none; not %q", opts.FailOn)
 			}
+			if opts.Quiet && opts.Verbose {
+				return flagErrorf("--quiet and --verbose cannot be used together")
+			}
 			opts.MaskSet = cmd.Flags().Changed("mask")
 			if runF != nil {
 				return runF(opts)
