@@ -76,8 +76,8 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", "text", "report `format`: text, json, sarif or github")
-	fl.StringVar(&opts.Color, "color", "auto", "colour: auto, always or never (NO_COLOR is honoured)")
-	fl.StringVar(&opts.FailOn, "fail-on", "", "lowest severity that fails: review (any finding), block or none")
+	fl.StringVar(&opts.Color, "color", "auto", "colour `mode`: auto, always or never (NO_COLOR is honoured)")
+	fl.StringVar(&opts.FailOn, "fail-on", "", "lowest `severity` that fails: review (any finding), block or none (default: fail_on in .redact.toml, else review)")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text in every output (default when CI is set)")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on standard error but errors")
 	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "also list skipped files and the rule packs used")
