@@ -17,6 +17,9 @@ type Options struct {
 	// Markdown forces Markdown parsing; otherwise it is chosen by extension
 	// (.md, .markdown, .mdx) and everything else is plain text.
 	Markdown *bool
+	// Decisions returns the review decisions for a path (its sidecar
+	// file); nil, or a nil result, means none.
+	Decisions func(path string) (*Decisions, error)
 }
 
 // Scanner applies a rule set to files. It holds no per-file state, so one
@@ -131,9 +134,12 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || (pseudonyms != nil && isPseudonym(t.Src[a:b], pseudonyms))
 	})...)
-	res.Findings = merge(cands, src)
+	res.Findings = merge(dropPlaceholders(src, cands, s.set), src)
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
+	}
+	if err := s.suppress(res); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
