@@ -1,0 +1,121 @@
+package redact
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rescue-stories/redact/rules"
+)
+
+// resolve turns overlapping candidates into disjoint findings. Blocking
+// candidates that overlap merge into one finding over the union of their
+// spans, labelled by the longest; review candidates (operational phrases)
+// merge among themselves the same way. A review phrase never swallows a
+// blocking finding: it is cut around it, so "posing as tourists at the
+// Blue Lagoon bar" stays one location and a review note beside it, and
+// applying the blocking findings never replaces a whole clause.
+func resolve(cands []Finding, src []byte) []Finding {
+	var block, review []Finding
+	for _, c := range cands {
+		if c.Severity == rules.Review {
+			review = append(review, c)
+		} else {
+			block = append(block, c)
+		}
+	}
+	block = union(block, src)
+	review = union(review, src)
+	out := block
+	for _, r := range review {
+		out = append(out, cutAround(r, block, src)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+// union merges overlapping findings of one kind into the union of their
+// spans, keeping the label of the longest candidate.
+func union(cands []Finding, src []byte) []Finding {
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		return a.Span.End > b.Span.End
+	})
+	out := []Finding{cands[0]}
+	for _, c := range cands[1:] {
+		last := &out[len(out)-1]
+		if c.Span.Start >= last.Span.End {
+			out = append(out, c)
+			continue
+		}
+		span := Span{last.Span.Start, max(last.Span.End, c.Span.End)}
+		if c.Span.Len() > last.Span.Len() {
+			*last = c
+		}
+		last.Span = span
+		last.Text = string(src[span.Start:span.End])
+	}
+	return out
+}
+
+// cutAround returns the parts of r outside every blocking finding, trimmed
+// of white space and punctuation; parts without a letter or digit go.
+func cutAround(r Finding, block []Finding, src []byte) []Finding {
+	parts := []Span{r.Span}
+	for _, b := range block {
+		if !b.Span.Overlaps(r.Span) {
+			continue
+		}
+		var next []Span
+		for _, p := range parts {
+			if !p.Overlaps(b.Span) {
+				next = append(next, p)
+				continue
+			}
+			if p.Start < b.Span.Start {
+				next = append(next, Span{p.Start, b.Span.Start})
+			}
+			if b.Span.End < p.End {
+				next = append(next, Span{b.Span.End, p.End})
+			}
+		}
+		parts = next
+	}
+	var out []Finding
+	for _, p := range parts {
+		p = trimSpan(src, p)
+		if p.Len() == 0 {
+			continue
+		}
+		f := r
+		f.Span = p
+		f.Text = string(src[p.Start:p.End])
+		out = append(out, f)
+	}
+	return out
+}
+
+// trimSpan narrows s to start and end on a letter or digit.
+func trimSpan(src []byte, s Span) Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRune(src[s.Start:s.End])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRune(src[s.Start:s.End])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		s.End -= n
+	}
+	return s
+}
