@@ -65,10 +65,10 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				}
 				if k > j && m.targetValid(t, j, k) {
 					start := toks[j].Start
-					if m.includeCue {
+					if m.includeCue || m.properCue(t, i) {
 						start = toks[i].Start
 					}
-					emit(Match{Start: start, End: toks[k-1].End, Why: "after cue " + t.Key(i, i+n)})
+					emit(Match{Start: start, End: toks[m.number(t, k-1)].End, Why: "after cue " + t.Key(i, i+n)})
 				}
 				break
 			}
@@ -92,8 +92,8 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				}
 				if k < i && m.targetValid(t, k, i) {
 					end := toks[i-1].End
-					if m.includeCue {
-						end = toks[i+n-1].End
+					if m.includeCue || m.properCue(t, i) {
+						end = toks[m.number(t, i+n-1)].End
 					}
 					emit(Match{Start: toks[k].Start, End: end, Why: "before cue " + t.Key(i, i+n)})
 				}
@@ -111,4 +111,35 @@ func chain(t *Text, i, j int, hyphens bool) bool {
 		}
 	}
 	return true
+}
+
+// properCue reports whether a cue is part of the proper name it marks: a
+// capitalised cue next to capitalised words ("Aru Islands", "Bono East
+// Region", "Nuwara Eliya District"), unlike "Tiruvallur district".
+func (m *contextMatcher) properCue(t *Text, i int) bool {
+	return m.target == "capitalized" && t.Tokens[i].Cap
+}
+
+// number extends a capitalised name over a short number that belongs to
+// it ("Police Station 3", "Colombo 7", "Pallati 112"): up to four digits,
+// not a year.
+func (m *contextMatcher) number(t *Text, last int) int {
+	if m.target != "capitalized" {
+		return last
+	}
+	return nameNumber(t, last)
+}
+
+// nameNumber returns last, or the index of the number right after it when
+// that number is part of a place name.
+func nameNumber(t *Text, last int) int {
+	n := last + 1
+	if n >= len(t.Tokens) || !t.Tokens[n].Digit || t.Tokens[n].Gap != GapSpace {
+		return last
+	}
+	w := t.Src[t.Tokens[n].Start:t.Tokens[n].End]
+	if len(w) > 4 || (len(w) == 4 && (w[:2] == "19" || w[:2] == "20")) {
+		return last
+	}
+	return n
 }

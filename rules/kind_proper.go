@@ -122,6 +122,10 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evWord
 			continue
 		}
+		if tok.Upper && m.honorifics.Has(k) {
+			ev[i] |= evHonorific // OIC, SHO, ASI
+			continue
+		}
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
 			known, word := m.isName(k)
 			if !known || word {
@@ -158,7 +162,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// ("San Pedro de Macorís", "Nyumba ya Amani") and initials ("S. Rajendran").
 		j := i + 1
 		for j < n {
-			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j)) {
+			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j) || titled(t, ev, j)) {
 				j++
 				continue
 			}
@@ -218,7 +222,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 			i++
 			continue
 		}
-		plain := e&evWord != 0 && e&(evName|evPlace|evHonorific|evVenue) == 0
+		plain := e&evWord != 0 && e&(evName|evNameWord|evPlace|evHonorific|evVenue) == 0
 		if !plain || !(sentStart(t, ev, i) || t.TitleCase) {
 			break
 		}
@@ -316,6 +320,9 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 			names = append(names, toks[k].Key)
 		}
 	}
+	if category == "location" {
+		j = nameNumber(t, j-1) + 1 // "Colombo 7", "Chak 47"
+	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
 }
 
@@ -396,4 +403,10 @@ func sentStart(t *Text, ev []evidence, i int) bool {
 	}
 	p := t.Tokens[i-1]
 	return utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.HasPrefix(t.Tokens[i].GapText, ".")
+}
+
+// titled reports whether token j follows an abbreviated title ("Dra.
+// Verónica", "Pol. Col. Somchai").
+func titled(t *Text, ev []evidence, j int) bool {
+	return ev[j-1]&evHonorific != 0 && strings.TrimRight(t.Tokens[j].GapText, " ") == "."
 }
