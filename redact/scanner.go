@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/rescue-stories/redact/redact/markdown"
@@ -134,7 +133,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || (pseudonyms != nil && isPseudonym(t.Src[a:b], pseudonyms))
 	})...)
-	res.Findings = merge(dropPlaceholders(src, cands, s.set), src)
+	res.Findings = resolve(dropPlaceholders(src, cands, s.set), src)
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}
@@ -144,46 +143,3 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	return res, nil
 }
 
-// severityRank orders findings when two overlap: blocking wins over review.
-func severityRank(s rules.Severity) int {
-	if s == rules.Block {
-		return 1
-	}
-	return 0
-}
-
-// merge resolves overlapping candidates into disjoint findings: the union of
-// the overlapping spans, labelled by the strongest and longest candidate.
-func merge(cands []Finding, src []byte) []Finding {
-	if len(cands) == 0 {
-		return nil
-	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		return a.Span.End > b.Span.End
-	})
-	better := func(a, b Finding) bool {
-		if severityRank(a.Severity) != severityRank(b.Severity) {
-			return severityRank(a.Severity) > severityRank(b.Severity)
-		}
-		return a.Span.Len() > b.Span.Len()
-	}
-	out := []Finding{cands[0]}
-	for _, c := range cands[1:] {
-		last := &out[len(out)-1]
-		if c.Span.Start >= last.Span.End {
-			out = append(out, c)
-			continue
-		}
-		span := Span{last.Span.Start, max(last.Span.End, c.Span.End)}
-		if better(c, *last) {
-			*last = c
-		}
-		last.Span = span
-		last.Text = string(src[span.Start:span.End])
-	}
-	return out
-}
