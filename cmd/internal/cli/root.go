@@ -35,6 +35,9 @@ and lets a security reviewer sign off content for publication.`,
 		newCmdScan(f, nil),
 		newCmdInit(f, nil),
 		newCmdVersion(f),
+		newCmdRules(f),
+		newCmdExplain(f, nil),
+		newCmdEval(f, nil),
 	)
 	for _, add := range extraCommands {
 		root.AddCommand(add(f))
