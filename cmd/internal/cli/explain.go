@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rescue-stories/redact/redact"
+	"github.com/rescue-stories/redact/redact/report"
+)
+
+// ExplainOptions are the options of `redact explain`.
+type ExplainOptions struct {
+	f       *Factory
+	Paths   []string
+	Format  string
+	Mask    bool
+	MaskSet bool
+	Dropped bool
+}
+
+func newCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
+	opts := &ExplainOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "explain <path>... [--format {text | json}]",
+		Short: "Say why each finding was made, and why other matches were dropped",
+		Long: `Explain the decisions behind a scan. For each finding: the pack and rule
+that matched, where the rule is defined, the term, pattern or evidence it
+matched on, and the context words that changed the outcome. Then every
+candidate that produced no finding, with what removed it: a required
+context word that was missing, an excluding one that was present, an
+allow list (naming the pack and the term or pattern), an asterisked
+pseudonym or an inline suppression.
+
+The findings are exactly those of redact scan. When CI is set, texts are
+masked unless --mask=false. The exit status is that of scan: 1 when there
+are findings.`,
+		Example: `  redact explain story.md
+  redact explain --rules team.yaml story.md
+  redact explain --no-dropped story.md`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if opts.Format != "text" && opts.Format != "json" {
+				return flagErrorf("--format must be text or json; not %q", opts.Format)
+			}
+			opts.MaskSet = cmd.Flags().Changed("mask")
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExplain(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text or json")
+	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text (default when CI is set)")
+	fl.BoolVar(&opts.Dropped, "dropped", true, "also list the matches that were dropped, and why")
+	return cmd
+}
+
+func runExplain(opts *ExplainOptions) error {
+	ios := opts.f.IO
+	set, err := opts.f.Rules()
+	if err != nil {
+		return err
+	}
+	sc := redact.New(set, redact.Options{})
+	mask := maskOutput(opts.f, opts.Mask, opts.MaskSet)
+	var docs []explainDoc
+	findings := 0
+	for _, p := range opts.Paths {
+		var src []byte
+		if p == "-" {
+			src, err = io.ReadAll(io.LimitReader(ios.In, MaxFileSize+1))
+		} else {
+			src, err = os.ReadFile(p)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		}
+		if len(src) > MaxFileSize {
+			return fmt.Errorf("%s: larger than %d bytes", p, MaxFileSize)
+		}
+		ex, err := sc.Explain(p, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		findings += len(ex.Findings)
+		docs = append(docs, toExplainDoc(p, ex, mask, opts.Dropped))
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(ios.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Files []explainDoc `json:"files"`
+		}{docs}); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range docs {
+			writeExplainText(ios.Out, d)
+		}
+	}
+	if findings > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// explainDoc is one file's explanation as it is printed.
+type explainDoc struct {
+	Path     string        `json:"path"`
+	Findings []explainItem `json:"findings"`
+	Dropped  []explainStep `json:"dropped,omitempty"`
+}
+
+type explainItem struct {
+	Line     int           `json:"line"`
+	Col      int           `json:"col"`
+	Category string        `json:"category"`
+	Rule     string        `json:"rule"`
+	Severity string        `json:"severity"`
+	Text     string        `json:"text"`
+	Why      string        `json:"why,omitempty"`
+	Steps    []explainStep `json:"matches"`
+}
+
+type explainStep struct {
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Rule     string   `json:"rule"`
+	Pack     string   `json:"pack"`
+	Source   string   `json:"source"`
+	Kind     string   `json:"kind"`
+	Category string   `json:"category"`
+	Text     string   `json:"text"`
+	Why      string   `json:"why"`
+	Context  []string `json:"context,omitempty"`
+	Dropped  string   `json:"dropped,omitempty"`
+}
+
+func toExplainDoc(path string, ex *redact.Explanation, mask, dropped bool) explainDoc {
+	show := func(s string) string {
+		if mask {
+			return report.Mask(s)
+		}
+		return report.Sanitize(s)
+	}
+	step := func(st redact.Step) explainStep {
+		out := explainStep{Line: st.Pos.Line, Col: st.Pos.Col, Rule: st.Rule.ID, Pack: st.Rule.Pack,
+			Source: fmt.Sprintf("%s:%d", st.Rule.File, st.Rule.Line), Kind: st.Rule.Kind,
+			Category: st.Category, Text: show(st.Text), Why: st.Why, Dropped: st.Dropped}
+		if mask {
+			// A term rule's reason quotes the term, which is the text.
+			out.Why = maskWhy(st.Why)
+		}
+		for _, c := range st.Context {
+			out.Context = append(out.Context, c.String())
+		}
+		return out
+	}
+	d := explainDoc{Path: path, Findings: []explainItem{}}
+	for _, e := range ex.Findings {
+		f := e.Finding
+		it := explainItem{Line: f.Pos.Line, Col: f.Pos.Col, Category: f.Category, Rule: f.Rule, Severity: string(f.Severity),
+			Text: show(f.Text), Why: f.Why}
+		if mask {
+			it.Why = maskWhy(f.Why)
+		}
+		for _, st := range e.Steps {
+			it.Steps = append(it.Steps, step(st))
+		}
+		d.Findings = append(d.Findings, it)
+	}
+	if dropped {
+		for _, st := range ex.Dropped {
+			d.Dropped = append(d.Dropped, step(st))
+		}
+	}
+	return d
+}
+
+// maskWhy hides the quoted or matched term in a reason ("term maria santos").
+func maskWhy(why string) string {
+	for _, p := range []string{"term ", "after cue ", "before cue "} {
+		if rest, ok := strings.CutPrefix(why, p); ok {
+			return p + report.Mask(rest)
+		}
+	}
+	return why
+}
+
+func writeExplainText(w io.Writer, d explainDoc) {
+	if len(d.Findings) == 0 {
+		fmt.Fprintf(w, "%s: no findings\n", d.Path)
+	}
+	for _, it := range d.Findings {
+		fmt.Fprintf(w, "%s:%d:%d: %s %s %q\n", d.Path, it.Line, it.Col, it.Category, it.Rule, it.Text)
+		for _, st := range it.Steps {
+			fmt.Fprintf(w, "    matched by %s (%s, %s) on %q: %s\n", st.Rule, st.Kind, st.Source, st.Text, shortWhy(st.Why))
+			for _, c := range st.Context {
+				fmt.Fprintf(w, "        context %s\n", c)
+			}
+		}
+		if len(it.Steps) == 0 && it.Why != "" {
+			fmt.Fprintf(w, "    %s\n", it.Why)
+		}
+	}
+	for _, st := range d.Dropped {
+		fmt.Fprintf(w, "%s:%d:%d: dropped %s %s %q: %s\n", d.Path, st.Line, st.Col, st.Category, st.Rule, st.Text, st.Dropped)
+		if st.Why != "" {
+			fmt.Fprintf(w, "    it matched on: %s (%s, %s)\n", shortWhy(st.Why), st.Kind, st.Source)
+		}
+		for _, c := range st.Context {
+			fmt.Fprintf(w, "        context %s\n", c)
+		}
+	}
+}
+
+// shortWhy keeps long patterns readable in text output; JSON has them whole
+// and `redact rules show` prints the rule's definition.
+func shortWhy(why string) string {
+	const max = 100
+	if len(why) <= max {
+		return why
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(why[cut]) {
+		cut--
+	}
+	return why[:cut] + "…"
+}
