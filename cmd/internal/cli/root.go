@@ -38,6 +38,8 @@ and lets a security reviewer sign off content for publication.`,
 		newCmdRules(f),
 		newCmdExplain(f, nil),
 		newCmdEval(f, nil),
+		newCmdSignoff(f, nil),
+		newCmdVerify(f, nil),
 	)
 	for _, add := range extraCommands {
 		root.AddCommand(add(f))
