@@ -317,7 +317,7 @@ func loadSigner(opts *SignoffOptions, tr *trust) (ssh.Signer, func(), error) {
 	nop := func() {}
 	if opts.Key == "" {
 		if sock == "" {
-			return nil, nil, flagErrorf("--key is required: give your private key file, or the public key file of a key in ssh-agent (SSH_AUTH_SOCK is not set)")
+			return nil, nil, fmt.Errorf("--key is required: give your private key file, or the public key file of a key in ssh-agent (SSH_AUTH_SOCK is not set)")
 		}
 		signers, closer, err := signoff.AgentSigners(sock)
 		if err != nil {
@@ -343,7 +343,7 @@ func loadSigner(opts *SignoffOptions, tr *trust) (ssh.Signer, func(), error) {
 		for i, s := range cands {
 			fps[i] = ssh.FingerprintSHA256(s.PublicKey())
 		}
-		return nil, nil, flagErrorf("ssh-agent holds %d keys that could sign (%s); choose one with --key FILE.pub", len(cands), strings.Join(fps, ", "))
+		return nil, nil, fmt.Errorf("ssh-agent holds %d keys that could sign (%s); choose one with --key FILE.pub", len(cands), strings.Join(fps, ", "))
 	}
 	data, err := os.ReadFile(opts.Key)
 	if err != nil {
@@ -376,7 +376,7 @@ func choosePrincipal(flag string, key ssh.PublicKey, tr *trust) (string, error) 
 		return flag, nil
 	}
 	if tr.Allowed == nil {
-		return "", flagErrorf("--principal is required: no allowed_signers file is configured to take it from (--allowed-signers or [signoff] allowed_signers in .redact.toml)")
+		return "", fmt.Errorf("--principal is required: no allowed_signers file is configured to take it from (--allowed-signers or [signoff] allowed_signers in .redact.toml)")
 	}
 	var names []string
 	for _, list := range tr.Allowed.PrincipalsFor(key) {
@@ -391,9 +391,9 @@ func choosePrincipal(flag string, key ssh.PublicKey, tr *trust) (string, error) 
 	case 1:
 		return names[0], nil
 	case 0:
-		return "", flagErrorf("--principal is required: %s lists no principal for key %s", tr.AllowedPath, ssh.FingerprintSHA256(key))
+		return "", fmt.Errorf("--principal is required: %s lists no principal for key %s", tr.AllowedPath, ssh.FingerprintSHA256(key))
 	}
-	return "", flagErrorf("--principal is required: %s lists several principals for key %s (%s)", tr.AllowedPath, ssh.FingerprintSHA256(key), strings.Join(names, ", "))
+	return "", fmt.Errorf("--principal is required: %s lists several principals for key %s (%s)", tr.AllowedPath, ssh.FingerprintSHA256(key), strings.Join(names, ", "))
 }
 
 // newCmdSignoffShow builds `redact signoff payload|signature <path>`.

@@ -56,13 +56,13 @@ func loadTrust(f *Factory, cfg *Config, allowedFlag, revokedFlag string) (*trust
 	if err != nil {
 		return nil, err
 	}
-	t.AllowedPath = configPath(cfg, allowedFlag, cfg.Signoff.AllowedSigners)
+	t.AllowedPath = displayPath(configPath(cfg, allowedFlag, cfg.Signoff.AllowedSigners))
 	if t.AllowedPath != "" {
 		if t.Allowed, err = signoff.LoadAllowedSigners(t.AllowedPath); err != nil {
 			return nil, fmt.Errorf("allowed signers: %w", unwrapPathErrorKeepName(err, t.AllowedPath))
 		}
 	}
-	t.RevokedPath = configPath(cfg, revokedFlag, cfg.Signoff.RevokedKeys)
+	t.RevokedPath = displayPath(configPath(cfg, revokedFlag, cfg.Signoff.RevokedKeys))
 	if t.RevokedPath != "" {
 		if t.Revoked, err = signoff.LoadRevokedKeys(t.RevokedPath); err != nil {
 			return nil, fmt.Errorf("revoked keys: %w", unwrapPathErrorKeepName(err, t.RevokedPath))
@@ -84,6 +84,23 @@ func configPath(cfg *Config, flag, configured string) string {
 		return filepath.Join(cfg.Dir, configured)
 	}
 	return configured
+}
+
+// displayPath shortens an absolute path to one relative to the working
+// directory when it lies below it, for messages that name the file.
+func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return rel
 }
 
 // unwrapPathErrorKeepName turns "open x: no such file" into "x: no such
