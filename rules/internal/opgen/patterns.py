@@ -32,7 +32,7 @@ pats['source'] = [
   r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
   r"\b((?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
   r"\b((?:[\p{L}'’-]+\s+){0,2}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
-  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|pastor|priest|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)",
+  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)",
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
 ]
 # Every terminated pattern gets a fallback that takes at most two words of
