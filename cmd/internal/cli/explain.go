@@ -42,7 +42,7 @@ masked unless --mask=false. The exit status is that of scan: 1 when there
 are findings.`,
 		Example: `  redact explain story.md
   redact explain --rules team.yaml story.md
-  redact explain --no-dropped story.md`,
+  redact explain --dropped=false story.md`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args

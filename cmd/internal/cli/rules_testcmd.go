@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -207,6 +208,7 @@ type mark struct {
 // annotate writes text with [[category:...]] markers around marks (which
 // must not overlap), masking the bytes inside maskSpans.
 func annotate(text string, marks, maskSpans []mark) string {
+	marks = slices.Clone(marks)
 	sort.Slice(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
 	cuts := map[int]bool{0: true, len(text): true}
 	for _, m := range append(append([]mark{}, marks...), maskSpans...) {
