@@ -21,7 +21,8 @@ func (t *Text) Write(w io.Writer, rs []*redact.Result) error {
 				c.wrap(c.path(), fmt.Sprintf("%s:%d:%d", Sanitize(r.Path), f.Pos.Line, f.Pos.Col)),
 				c.wrap(c.category(), f.Category), c.wrap(c.rule(), f.Rule), f.Message,
 				c.wrap(c.text(), fmt.Sprintf("%q", displayText(f, t.Opts))))
-			if t.Opts.Explain && f.Why != "" {
+			// Why quotes the matched words, so a masked report leaves it out.
+			if t.Opts.Explain && f.Why != "" && !t.Opts.Mask {
 				fmt.Fprintf(bw, "\t%s\n", c.wrap(c.faint(), "why: "+Sanitize(f.Why)))
 			}
 		}
