@@ -142,4 +142,3 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	}
 	return res, nil
 }
-
