@@ -131,6 +131,9 @@ func (c *compiler) readData(name string) ([]byte, error) {
 	if !fs.ValidPath(p) || (c.dir != "." && !strings.HasPrefix(p, c.dir+"/")) || strings.HasPrefix(path.Clean(name), "..") {
 		return nil, fmt.Errorf("data file %q leaves the pack's directory", name)
 	}
+	if c.fsys == nil {
+		return nil, fmt.Errorf("data file %q: the pack was not read from files", name)
+	}
 	b, err := fs.ReadFile(c.fsys, p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 
@@ -155,7 +157,19 @@ func decodePack(name string, data []byte) (*rawPack, *yaml.Node, PackErrors) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, nil, PackErrors{yamlError(name, err)}
+		if errors.Is(err, io.EOF) {
+			return nil, nil, PackErrors{{File: name, Line: 1, Col: 1, Msg: "empty rule pack"}}
+		}
+		e := yamlError(name, err)
+		if e.Line == 0 {
+			// Some YAML errors carry no line: those about the end of the
+			// input belong on the last line, the rest at the start.
+			e.Line, e.Col = 1, 1
+			if strings.Contains(e.Msg, "end of stream") {
+				e.Line = bytes.Count(data, []byte("\n")) + 1
+			}
+		}
+		return nil, nil, PackErrors{e}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil, PackErrors{{File: name, Line: 1, Col: 1, Msg: "empty rule pack"}}
