@@ -62,6 +62,10 @@ func (m *properMatcher) isName(key string) (known, word bool) {
 }
 
 func (m *properMatcher) find(t *Text, emit func(Match)) {
+	if t.Scope == "link.url" {
+		m.findInURL(t, emit)
+		return
+	}
 	toks := t.Tokens
 	n := len(toks)
 	ev := make([]evidence, n)
@@ -409,4 +413,86 @@ func sentStart(t *Text, ev []evidence, i int) bool {
 // Verónica", "Pol. Col. Somchai").
 func titled(t *Text, ev []evidence, j int) bool {
 	return ev[j-1]&evHonorific != 0 && strings.TrimRight(t.Tokens[j].GapText, " ") == "."
+}
+
+// findInURL finds people and places in link addresses and image file names,
+// which are lower case ("img/ramon-peralta-boca-chica.jpg"): a known name or
+// place that is not also an ordinary word, together with the unknown words
+// joined to it by hyphens or underscores ("grace-atieno-busia").
+func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
+	toks := t.Tokens
+	n := len(toks)
+	kind := make([]byte, n) // 'n' name, 'w' name-word, 'p' place, 'u' unknown, 0 other
+	country := make([]string, n)
+	for i := 0; i < n; i++ {
+		if toks[i].Digit || utf8.RuneCountInString(toks[i].Key) < 3 {
+			continue
+		}
+		// Multi-word places first: "boca-chica".
+		for j := min(n, i+4); j > i+1; j-- {
+			if !chain(t, i, j, true) {
+				continue
+			}
+			key := t.Key(i, j)
+			if f, ok := m.places.Lookup(key); ok && !m.allow.AllowsTerm(key) {
+				for k := i; k < j; k++ {
+					kind[k], country[k] = 'p', countryOf(f)
+				}
+				break
+			}
+		}
+		if kind[i] != 0 {
+			continue
+		}
+		k := toks[i].Key
+		isWord := m.words.Has(k) || m.common.Has(k) || m.allow.AllowsTerm(k)
+		known, nameWord := m.isName(k)
+		f, place := m.places.Lookup(k)
+		switch {
+		case known && !nameWord && !isWord:
+			kind[i] = 'n'
+		case place && !isWord && !strings.Contains(lastField(f), "w"):
+			kind[i], country[i] = 'p', countryOf(f)
+		case known:
+			kind[i] = 'w' // a name that is also a word ("grace"): only beside another
+		case !isWord:
+			kind[i] = 'u' // in no list: part of a name only beside a known one
+		}
+	}
+	for i := 0; i < n; i++ {
+		if kind[i] == 0 {
+			continue
+		}
+		j := i + 1
+		for j < n && kind[j] != 0 && t.Joinable(j, true) && !strings.ContainsAny(toks[j].GapText, "/.") {
+			j++
+		}
+		name, place := false, false
+		c := ""
+		for k := i; k < j; k++ {
+			switch kind[k] {
+			case 'n':
+				name = true
+			case 'w':
+				if j-i > 1 {
+					name = true
+				}
+			case 'p':
+				place = true
+				if c == "" {
+					c = country[k]
+				}
+			}
+		}
+		// Unknown words alone are file-name noise ("img", "dsc", "final").
+		if name || place {
+			cat, why := "location", "place in a link or file name"
+			if name {
+				cat, why = "name", "name in a link or file name"
+				c = ""
+			}
+			emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: cat, Country: c, Why: why})
+		}
+		i = j - 1
+	}
 }
