@@ -209,6 +209,9 @@ func (e *expander) visit(p *Pack) {
 	e.loaded[key] = true
 	e.stack = append(e.stack, p)
 	for _, ref := range p.Extends {
+		if isPackName(ref.Name) && e.hasBuiltin(ref.Name) {
+			continue // already in force: no need to parse it again
+		}
 		packs, err := loadExtend(p, ref)
 		if err != nil {
 			var pe PackErrors
@@ -235,6 +238,17 @@ func (e *expander) visit(p *Pack) {
 	}
 	e.stack = e.stack[:len(e.stack)-1]
 	e.out = append(e.out, p)
+}
+
+// hasBuiltin reports whether files of the named built-in pack are loaded.
+func (e *expander) hasBuiltin(name string) bool {
+	prefix := "builtin:packs/" + name + "/"
+	for k := range e.loaded {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadExtend loads the packs a reference names: a built-in pack by name, or
