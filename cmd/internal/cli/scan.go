@@ -155,6 +155,11 @@ func runScan(opts *ScanOptions) error {
 	if err != nil {
 		return err
 	}
+	closeSummary, err := attachStepSummary(w, f)
+	if err != nil {
+		return err
+	}
+	defer closeSummary()
 	if err := w.Write(ios.Out, results); err != nil {
 		return err
 	}

@@ -174,15 +174,12 @@ func runVerify(opts *VerifyOptions) error {
 	}
 	if gh, ok := w.(*report.GitHub); ok {
 		gh.Max = opts.MaxAnnotations
-		if p := ios.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
-			sf, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-			if err != nil {
-				return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
-			}
-			defer sf.Close()
-			gh.Summary = sf
-		}
 	}
+	closeSummary, err := attachStepSummary(w, f)
+	if err != nil {
+		return err
+	}
+	defer closeSummary()
 	if err := w.WriteVerify(ios.Out, verdicts); err != nil {
 		return err
 	}
@@ -561,6 +558,23 @@ func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 		v.Result = &dirty
 	}
 	return v, nil
+}
+
+// attachStepSummary gives a GitHub report the job summary file named by
+// $GITHUB_STEP_SUMMARY, opened for appending as GitHub asks; other
+// formats and runs outside GitHub Actions are left alone.
+func attachStepSummary(w any, f *Factory) (func(), error) {
+	gh, ok := w.(*report.GitHub)
+	p := f.IO.Getenv("GITHUB_STEP_SUMMARY")
+	if !ok || p == "" {
+		return func() {}, nil
+	}
+	sf, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+	}
+	gh.Summary = sf
+	return func() { sf.Close() }, nil
 }
 
 func problem(r signoff.Reason, msg string) report.Problem {
