@@ -61,8 +61,11 @@ func toJSON(f redact.Finding, opts Options) JSONFinding {
 		j.Why = f.Why
 	}
 	if opts.Mask {
+		// The fingerprint hashes the text: anyone with a list of names could
+		// match it, so a masked report leaves it out.
 		j.Text = Mask(f.Text)
 		j.Why = ""
+		j.Fingerprint = ""
 	}
 	return j
 }
