@@ -132,7 +132,8 @@ editors: with the VS Code YAML extension, a pack that starts with
   # yaml-language-server: $schema=./pack.schema.json
 
 is checked as you type.`,
-		Args: cobra.NoArgs,
+		Example: `  redact rules schema > pack.schema.json`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := f.IO.Out.Write(rules.Schema())
 			return err
