@@ -225,7 +225,7 @@ func (l *linter) terms(p *Pack, r *Rule, rr *rawRule, n *yaml.Node) {
 			}
 		}
 	}
-	l.shadowedTerms(p, r, n, terms)
+	l.shadowedTerms(p, r, n, terms, !rr.Capitalized && !rr.Case)
 }
 
 func hasRequire(cs []rawContext) bool {
@@ -277,7 +277,10 @@ func covers(set *Set, q *Rule, text string) bool {
 
 // shadowedTerms reports a terms rule whose every term an earlier rule of the
 // same category already flags, as a phrase on its own or inside a sentence.
-func (l *linter) shadowedTerms(p *Pack, r *Rule, n *yaml.Node, terms []term) {
+// A rule that ignores case must be covered in lower case too: a list of
+// staff names still adds something where the proper-noun rule, which needs
+// capitals, cannot see "maria santos".
+func (l *linter) shadowedTerms(p *Pack, r *Rule, n *yaml.Node, terms []term, anyCase bool) {
 	if len(terms) == 0 {
 		return
 	}
@@ -287,16 +290,22 @@ func (l *linter) shadowedTerms(p *Pack, r *Rule, n *yaml.Node, terms []term) {
 	}
 	by := map[string]bool{}
 	for _, t := range terms {
-		hit := false
-		for _, q := range prev {
-			if covers(l.set, q, t.text) || coversInside(l.set, q, t.text) {
-				by[q.ID] = true
-				hit = true
-				break
-			}
+		forms := []string{t.text}
+		if anyCase && strings.ToLower(t.text) != t.text {
+			forms = append(forms, strings.ToLower(t.text))
 		}
-		if !hit {
-			return
+		for _, form := range forms {
+			hit := false
+			for _, q := range prev {
+				if covers(l.set, q, form) || coversInside(l.set, q, form) {
+					by[q.ID] = true
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				return
+			}
 		}
 	}
 	var ids []string

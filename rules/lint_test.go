@@ -77,3 +77,39 @@ func TestLintWordList(t *testing.T) {
 		t.Error("word list lacks \"hope\"")
 	}
 }
+
+// A case-insensitive list of names is not shadowed by the proper-noun rule,
+// which needs capitals; the same list marked capitalized is.
+func TestLintShadowedByProperNouns(t *testing.T) {
+	builtin, err := LoadBuiltin("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		extra    string
+		shadowed bool
+	}{
+		{"", false},
+		{"    capitalized: true\n", true},
+	} {
+		src := "pack: acme\nrules:\n  - id: staff\n    category: name\n    kind: terms\n    terms: [Maria Santos]\n" + tt.extra +
+			"    examples: {flag: [\"We met Maria Santos.\"], allow: [\"We met Maria.\"]}\n"
+		p, err := Parse(nil, "acme.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := NewSet(append(builtin, p)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, pr := range Lint(set, func(p *Pack) bool { return p.Name == "acme" }) {
+			if pr.Check == CheckShadowed {
+				got = true
+			}
+		}
+		if got != tt.shadowed {
+			t.Errorf("%q: shadowed = %v, want %v", tt.extra, got, tt.shadowed)
+		}
+	}
+}
