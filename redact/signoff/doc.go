@@ -33,8 +33,8 @@
 // The signed bytes are Record.Payload: the record's JSON without the
 // signature key, compact, keys in file order, plus a newline; for a record
 // written by Save this is exactly what jq -c prints. With the record
-// stories/a.md.json signed by alice@example.org (the redact commands are the
-// CLI's planned "redact signoff payload" and "redact signoff signature"):
+// stories/a.md.json signed by alice@example.org (docs/signoff.md has the
+// reviewer's version):
 //
 //	redact signoff payload   .redact/signoffs/stories/a.md.json > payload
 //	redact signoff signature .redact/signoffs/stories/a.md.json > sig
