@@ -1,6 +1,9 @@
 package redact
 
 import (
+	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -61,7 +64,9 @@ type person struct {
 func numberEntities(src []byte, fs []Finding, numbered func(i int) bool) *numbering {
 	e := &numbering{num: map[int]int{}, label: map[int]string{}, trim: map[int]Span{}}
 	var people []*person
-	perLabel := map[string]int{}
+	// Numbers already in the text (from an earlier, partial apply) are
+	// taken: a new person never gets a number that names someone else.
+	perLabel := usedNumbers(src)
 	for i, f := range fs {
 		if !numbered(i) {
 			continue
@@ -159,4 +164,19 @@ func trimName(src []byte, s Span) Span {
 		}
 	}
 	return s
+}
+
+var numberedRE = regexp.MustCompile(`\[([a-z][a-z -]*) (\d{1,6})\]`)
+
+// usedNumbers returns the highest "[label N]" number per label in src.
+func usedNumbers(src []byte) map[string]int {
+	out := map[string]int{}
+	if bytes.IndexByte(src, '[') < 0 {
+		return out
+	}
+	for _, m := range numberedRE.FindAllSubmatch(src, -1) {
+		n, _ := strconv.Atoi(string(m[2]))
+		out[string(m[1])] = max(out[string(m[1])], n)
+	}
+	return out
 }

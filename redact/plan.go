@@ -52,6 +52,9 @@ type PlanOptions struct {
 	// Decisions are review decisions: a "redact" decision applies a
 	// review-severity finding, a "replace" decision gives the replacement.
 	Decisions *Decisions
+	// Select, when not nil, replaces only these findings (indexes into
+	// Result.Findings), whatever their severity: what a review accepted.
+	Select []int
 	// Literal turns generalisation and entity numbering off: every finding
 	// becomes its rule's replace text.
 	Literal bool
@@ -182,6 +185,9 @@ func (p *planner) numbered(i int) bool {
 // selected reports whether finding i is replaced (else it is only a note).
 func (p *planner) selected(i int) bool {
 	f := p.res.Findings[i]
+	if p.opts.Select != nil {
+		return slices.Contains(p.opts.Select, i)
+	}
 	if len(p.opts.Only) > 0 && !slices.Contains(p.opts.Only, f.Category) {
 		return false
 	}

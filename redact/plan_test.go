@@ -139,6 +139,11 @@ func TestEntityNumbering(t *testing.T) {
 		[]string{"Officer Reyes", "Doña Mercedes", "Reyes"},
 		"Officer [name 1] and Doña [name 2]. [name 1] left.",
 	}, {
+		"numbers already in the text are taken",
+		"[name 1] met Maria. [name 2] saw Maria.",
+		[]string{"Maria", "Maria"},
+		"[name 1] met [name 3]. [name 2] saw [name 3].",
+	}, {
 		"accents and case fold",
 		"Lucía Fernández wrote. LUCIA answered.",
 		[]string{"Lucía Fernández", "LUCIA"},
@@ -328,6 +333,9 @@ func TestPlanFilters(t *testing.T) {
 	}
 	if got := applyPlan(t, r, PlanOptions{Rules: set, RuleIDs: []string{"names"}}); got != "[name 1] met us on March 14." {
 		t.Errorf("--rule names: %q", got)
+	}
+	if got := applyPlan(t, r, PlanOptions{Rules: set, Select: []int{1}, Only: []string{"name"}}); got != "Maria met us one day." {
+		t.Errorf("select: %q", got)
 	}
 	if got := applyPlan(t, r, PlanOptions{Rules: set, Literal: true}); got != "[name] met us on [date]." {
 		t.Errorf("literal: %q", got)

@@ -16,7 +16,9 @@ import (
 // and, before each file, one "# " line per finding that is shown but not
 // changed (review-severity findings without --all). patch(1) and git apply
 // skip those lines, so with Color nil and Mask off the output still applies
-// as a patch. With Mask on, every sensitive text in the diff is masked.
+// as a patch. With Mask on, all draft text is masked (first letters and
+// punctuation stay, so the change can be located) and only the
+// replacements are shown as they are.
 type Diff struct{ Opts Options }
 
 // wordHighlight is added to the removed/added colour for changed words.
@@ -86,7 +88,7 @@ type spanKind uint8
 
 const (
 	kindChanged   spanKind = 1 << iota // an edit (old side) or its replacement (new side)
-	kindSensitive                      // a finding's text: masked when asked
+	kindSensitive                      // a finding's text
 	kindNote                           // a finding shown but not changed
 )
 
@@ -155,7 +157,10 @@ func (d *Diff) writeLine(b *bytes.Buffer, l DiffLine, s sides) {
 	var out strings.Builder
 	for _, seg := range segments(l.Off, len(text), marks) {
 		t := string(text[seg.Start-l.Off : seg.End-l.Off])
-		if seg.kind&kindSensitive != 0 && d.Opts.Mask {
+		// Masked, the whole text is hidden but for the tool's own
+		// replacements: context lines are exactly where a detail the rules
+		// missed would otherwise reach a public CI log.
+		if d.Opts.Mask && !(l.Kind == '+' && seg.kind&kindChanged != 0) {
 			t = Mask(t)
 		}
 		t = Sanitize(t)

@@ -26,6 +26,9 @@ type Options struct {
 	ToolVersion string
 	// Explain adds the reason of each match (text format).
 	Explain bool
+	// ShowSuppressed lists suppressed findings and their reasons (text
+	// format; JSON always has them).
+	ShowSuppressed bool
 }
 
 // Colors holds the escape sequences of a colour scheme.

@@ -26,6 +26,15 @@ func (t *Text) Write(w io.Writer, rs []*redact.Result) error {
 				fmt.Fprintf(bw, "\t%s\n", c.wrap(c.faint(), "why: "+Sanitize(f.Why)))
 			}
 		}
+		if t.Opts.ShowSuppressed {
+			for _, sp := range r.Suppressed {
+				f := sp.Finding
+				fmt.Fprintf(bw, "%s: %s %s %s %s: %s\n",
+					c.wrap(c.path(), fmt.Sprintf("%s:%d:%d", Sanitize(r.Path), f.Pos.Line, f.Pos.Col)),
+					c.wrap(c.faint(), "suppressed"), f.Category, f.Rule,
+					fmt.Sprintf("%q", displayText(f, t.Opts)), Sanitize(sp.Reason))
+			}
+		}
 	}
 	return bw.Flush()
 }

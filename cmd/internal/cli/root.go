@@ -40,6 +40,9 @@ and lets a security reviewer sign off content for publication.`,
 		newCmdEval(f, nil),
 		newCmdSignoff(f, nil),
 		newCmdVerify(f, nil),
+		newCmdDiff(f, nil),
+		newCmdApply(f, nil),
+		newCmdReview(f, nil),
 	)
 	for _, add := range extraCommands {
 		root.AddCommand(add(f))

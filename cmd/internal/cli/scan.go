@@ -25,6 +25,7 @@ type ScanOptions struct {
 	Quiet       bool
 	Verbose     bool
 	Explain     bool
+	Suppressed  bool
 	MaxFileSize int64
 	Include     []string
 	Exclude     []string
@@ -82,6 +83,7 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on standard error but errors")
 	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "also list skipped files and the rule packs used")
 	fl.BoolVar(&opts.Explain, "explain", false, "say why each finding matched")
+	fl.BoolVar(&opts.Suppressed, "show-suppressed", false, "also list findings that allow comments and review decisions suppress, with their reasons")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
 	fl.StringArrayVar(&opts.Include, "include", nil, "scan files matching this `glob` in directories (repeatable)")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files matching this `glob` (repeatable)")
@@ -128,7 +130,7 @@ func runScan(opts *ScanOptions) error {
 	}
 	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
 	ins, errs := collectInputs(opts.Paths, include, exclude)
-	sc := redact.New(set, redact.Options{})
+	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	outs := scanAll(sc, ins, ios.In, opts.MaxFileSize, progressFunc(ios, opts.Quiet))
 	var results []*redact.Result
 	for _, o := range outs {
@@ -144,9 +146,10 @@ func runScan(opts *ScanOptions) error {
 		}
 	}
 	ropts := report.Options{
-		Mask:        maskOutput(f, opts.Mask, opts.MaskSet),
-		ToolVersion: build.String(),
-		Explain:     opts.Explain,
+		Mask:           maskOutput(f, opts.Mask, opts.MaskSet),
+		ToolVersion:    build.String(),
+		Explain:        opts.Explain,
+		ShowSuppressed: opts.Suppressed,
 	}
 	if ios.ColorEnabled(opts.Color) {
 		ropts.Color = report.ANSI
