@@ -17,15 +17,13 @@ import (
 // A SARIF file exists to be uploaded, and code-scanning alerts are often
 // visible to more people than the drafts are, so it never carries the
 // sensitive text: messages show the category, the rule and a mask,
-// whatever Options.Mask says.
+// whatever Options.Mask says. Nor does it carry the findings' content
+// fingerprints, since a hash of a name can be matched against a list of
+// names; code scanning computes its own from the checkout.
 type SARIF struct{ Opts Options }
 
 // InformationURI is the tool's home page, written into SARIF logs.
 const InformationURI = "https://github.com/rescue-stories/redact"
-
-// sarifFingerprintKey names the content-based fingerprint in
-// partialFingerprints, so code scanning tracks an alert across edits.
-const sarifFingerprintKey = "redactFinding/v1"
 
 // SignoffRulePrefix prefixes the rule IDs of sign-off problems in SARIF
 // (e.g. "signoff/content-changed").
@@ -97,7 +95,6 @@ func (s *SARIF) build(rs []*redact.Result, vs []Verdict) (*sarif.Report, error) 
 			res := run.CreateResultForRule(f.Rule).
 				WithLevel(sarifLevel(f.Severity)).
 				WithMessage(sarif.NewTextMessage(findingMessage(f))).
-				WithPartialFingerprints(map[string]string{sarifFingerprintKey: f.Fingerprint()}).
 				AddLocation(sarif.NewLocationWithPhysicalLocation(
 					sarif.NewPhysicalLocation().
 						WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
