@@ -63,6 +63,9 @@ func parseNameStatus(out string) ([]change, error) {
 		default:
 			return nil, fmt.Errorf("git diff: unknown status %q", st)
 		}
+		if c.Path == "" || (c.Status == 'R' || c.Status == 'C') && c.Old == "" {
+			return nil, fmt.Errorf("git diff: %s with an empty path", st)
+		}
 		cs = append(cs, c)
 	}
 	return cs, nil
