@@ -1,10 +1,13 @@
 package redact
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -221,6 +224,9 @@ func (p *planner) build() (*Plan, error) {
 		}
 		e := p.edit(i, f)
 		e.Span = keepFullStop(p.src, e.Span, e.Replacement)
+		if f.Scope == "frontmatter" {
+			e.Replacement = yamlSafe(p.src, e.Span, e.Replacement)
+		}
 		edits = append(edits, e)
 	}
 	// Generalisation may widen an edit over a preposition; if that runs
@@ -335,6 +341,34 @@ func keepFullStop(src []byte, s Span, rep string) Span {
 		return Span{s.Start, s.End - 1}
 	}
 	return s
+}
+
+// yamlValueStart matches what comes before an unquoted YAML value on its
+// line: "key: " or a list dash.
+var yamlValueStart = regexp.MustCompile(`^\s*(?:(?:-\s+)?[\w.-]+\s*:|-)\s*$`)
+
+// yamlSafe quotes a placeholder that would begin an unquoted YAML value:
+// "author: [name 2]" is a list in YAML, "author: \"[name 2]\"" a name.
+func yamlSafe(src []byte, s Span, rep string) string {
+	if !strings.HasPrefix(rep, "[") && !strings.HasPrefix(rep, "{") {
+		return rep
+	}
+	ls := bytes.LastIndexByte(src[:s.Start], '\n') + 1
+	if !yamlValueStart.Match(src[ls:s.Start]) {
+		return rep
+	}
+	le := bytes.IndexByte(src[s.End:], '\n')
+	if le < 0 {
+		le = len(src) - s.End
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(string(src[s.End:s.End+le]), "\r"))
+	if rest != "" && !strings.HasPrefix(rest, "#") {
+		// More of the value follows ("[name 2] and team"): quoting only the
+		// placeholder would not make it one string; round brackets are
+		// plain text in YAML.
+		return "(" + strings.Trim(rep, "[]{}") + ")"
+	}
+	return strconv.Quote(rep)
 }
 
 // wordBounds widens s so it neither starts nor ends inside a word.

@@ -364,3 +364,16 @@ func TestPlanAdjacentAndPartialWords(t *testing.T) {
 }
 
 var zeroTime time.Time
+
+func TestFrontMatterPlaceholdersStayStrings(t *testing.T) {
+	src := "---\ntitle: \"Home again: Grace's story\"\nauthor: Esther Wanjiru\ncrew:\n  - Daniel Kiprop\nnote: Esther Wanjiru and friends\n---\nText.\n"
+	r := names(src, "Grace", "Esther Wanjiru", "Daniel Kiprop", "Esther Wanjiru")
+	for i := range r.Findings {
+		r.Findings[i].Scope = "frontmatter"
+	}
+	got := applyPlan(t, r, PlanOptions{})
+	want := "---\ntitle: \"Home again: [name 1]'s story\"\nauthor: \"[name 2]\"\ncrew:\n  - \"[name 3]\"\nnote: (name 2) and friends\n---\nText.\n"
+	if got != want {
+		t.Fatalf("\n got %q\nwant %q", got, want)
+	}
+}
