@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rescue-stories/redact/rules/fold"
 )
@@ -225,22 +226,44 @@ type Allow struct {
 	// Pseudonyms allows words marked with an asterisk ("Ana*") and their
 	// later mentions in the same document.
 	Pseudonyms bool
+
+	once sync.Once
+	pats []*pattern // patterns with prefilters, built on first use (after merges)
 }
 
 // allows reports whether the span [start, end) of t is an exception: its
-// words are an allowed term, or an allow pattern's match covers it.
+// words are an allowed term, or an allow pattern's match covers it. Each
+// pattern's matches are found once per Text and shared by every candidate
+// and every rule.
 func (a *Allow) allows(t *Text, start, end int) bool {
 	if a.AllowsTerm(fold.Key(t.Src[start:end])) {
 		return true
 	}
-	for _, re := range a.patterns {
-		for _, loc := range re.FindAllStringIndex(t.Src, -1) {
+	a.once.Do(func() { a.pats = newPatterns(a.patterns) })
+	for _, p := range a.pats {
+		for _, loc := range t.allowMatches(p) {
 			if loc[0] <= start && loc[1] >= end {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// allowMatches returns the matches of an allow pattern in t, memoised.
+func (t *Text) allowMatches(p *pattern) [][]int {
+	if t.memo == nil {
+		t.memo = &textMemo{}
+	}
+	if locs, ok := t.memo.allow[p]; ok {
+		return locs
+	}
+	if t.memo.allow == nil {
+		t.memo.allow = map[*pattern][][]int{}
+	}
+	locs := p.findAll(t)
+	t.memo.allow[p] = locs
+	return locs
 }
 
 // AllowsTerm reports whether a phrase is an allowed term.

@@ -40,6 +40,10 @@ type Text struct {
 	// TitleCase is set when most words are capitalised (headings, captions):
 	// capitals there are weak evidence of a proper noun.
 	TitleCase bool
+
+	// memo caches what every rule can share about this text: literal hits
+	// for the regex prefilters, allow-pattern matches (litscan.go).
+	memo *textMemo
 }
 
 // NewText tokenises src, a segment of the given scope.

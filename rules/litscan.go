@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// The required literals of every pattern prefilter (prefilter.go) are
+// interned in a process-wide literal set and found together by one
+// Aho-Corasick automaton, so a segment is read once for all rules instead
+// of once per rule. The automaton is rebuilt, lazily, when patterns
+// compiled later add literals; a Text scanned by an older automaton is
+// rescanned when a pattern needs a literal it does not cover. A set that
+// has grown large (a process compiling many packs, a fuzzer) is retired:
+// later patterns start a new one, and a Text keeps hits per set. Results
+// never depend on which automaton found them.
+type litSet struct {
+	ids   map[string]int32 // guarded by litSetMu
+	list  []string         // guarded by litSetMu
+	count atomic.Int32
+	auto  atomic.Pointer[automaton]
+}
+
+const maxSetLiterals = 4096
+
+var (
+	litSetMu   sync.Mutex
+	currentSet *litSet // guarded by litSetMu
+)
+
+// internLiterals gives each literal of a pattern's clauses an ID, all in
+// one literal set.
+func internLiterals(clauses [][]string) (*litSet, [][]int32) {
+	litSetMu.Lock()
+	defer litSetMu.Unlock()
+	n := 0
+	for _, c := range clauses {
+		n += len(c)
+	}
+	if currentSet == nil || len(currentSet.list)+n > maxSetLiterals {
+		currentSet = &litSet{ids: map[string]int32{}}
+	}
+	ls := currentSet
+	out := make([][]int32, len(clauses))
+	for i, c := range clauses {
+		for _, l := range c {
+			id, ok := ls.ids[l]
+			if !ok {
+				id = int32(len(ls.list))
+				ls.ids[l] = id
+				ls.list = append(ls.list, l)
+			}
+			out[i] = append(out[i], id)
+		}
+	}
+	ls.count.Store(int32(len(ls.list)))
+	return ls, out
+}
+
+// automaton returns an automaton covering every literal of the set.
+func (ls *litSet) automaton() *automaton {
+	if a := ls.auto.Load(); a != nil && int32(a.n) == ls.count.Load() {
+		return a
+	}
+	litSetMu.Lock()
+	defer litSetMu.Unlock()
+	if a := ls.auto.Load(); a != nil && a.n == len(ls.list) {
+		return a
+	}
+	a := buildAutomaton(ls.list)
+	ls.auto.Store(a)
+	return a
+}
+
+// automaton is a dense Aho-Corasick DFA over byte classes of folded text.
+type automaton struct {
+	n      int // literals covered: IDs 0..n-1
+	class  [256]uint16
+	nclass int
+	trans  []int32 // trans[state*nclass+class]
+	outOff []int32 // literal IDs ending at state s: outs[outOff[s]:outOff[s+1]]
+	outs   []int32
+}
+
+func buildAutomaton(lits []string) *automaton {
+	a := &automaton{n: len(lits)}
+	// Bytes that occur in literals get their own class; all others share
+	// class 0, which always leads back to the root.
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if a.class[l[i]] == 0 {
+				a.nclass++
+				a.class[l[i]] = uint16(a.nclass)
+			}
+		}
+	}
+	a.nclass++
+	nc := a.nclass
+	// The trie, as a transition table grown a row per node.
+	a.trans = make([]int32, nc)
+	own := [][]int32{nil}
+	for id, l := range lits {
+		s := int32(0)
+		for i := 0; i < len(l); i++ {
+			c := int(a.class[l[i]])
+			next := a.trans[int(s)*nc+c]
+			if next == 0 {
+				next = int32(len(own))
+				a.trans[int(s)*nc+c] = next
+				a.trans = append(a.trans, make([]int32, nc)...)
+				own = append(own, nil)
+			}
+			s = next
+		}
+		own[s] = append(own[s], int32(id))
+	}
+	// Breadth first: failure links, then missing transitions follow them,
+	// and each state outputs its own literals and its failure state's.
+	nstates := len(own)
+	fail := make([]int32, nstates)
+	outs := make([][]int32, nstates)
+	queue := make([]int32, 0, nstates)
+	for c := 0; c < nc; c++ {
+		if v := a.trans[c]; v != 0 {
+			queue = append(queue, v)
+		}
+	}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		outs[u] = append(slices.Clone(own[u]), outs[fail[u]]...)
+		for c := 0; c < nc; c++ {
+			v := a.trans[int(u)*nc+c]
+			// Until u is processed its row holds only trie edges.
+			if v == 0 {
+				a.trans[int(u)*nc+c] = a.trans[int(fail[u])*nc+c]
+				continue
+			}
+			fail[v] = a.trans[int(fail[u])*nc+c]
+			queue = append(queue, v)
+		}
+	}
+	a.outOff = make([]int32, nstates+1)
+	for s := range nstates {
+		a.outOff[s] = int32(len(a.outs))
+		a.outs = append(a.outs, outs[s]...)
+	}
+	a.outOff[nstates] = int32(len(a.outs))
+	return a
+}
+
+// hit is one occurrence of a literal, by the end offset of its last rune
+// in the original text.
+type hit struct {
+	id  int32
+	end int32
+}
+
+// litMemo is what a Text remembers about the literals in it.
+type litMemo struct {
+	set     *litSet
+	auto    *automaton
+	hits    []hit // in order of end
+	byID    []hit // hits sorted by ID, then end; built on first use
+	present []uint64
+}
+
+// literals returns the occurrences in t of the literals of ls, scanning t
+// on first use.
+func (t *Text) literals(ls *litSet) *litMemo {
+	a := ls.automaton()
+	if t.memo == nil {
+		t.memo = &textMemo{}
+	}
+	var m *litMemo
+	for _, lm := range t.memo.lits {
+		if lm.set == ls {
+			m = lm
+			break
+		}
+	}
+	if m == nil {
+		m = &litMemo{set: ls}
+		t.memo.lits = append(t.memo.lits, m)
+	}
+	if m.auto == a {
+		return m
+	}
+	m.auto = a
+	m.hits = m.hits[:0]
+	m.byID = m.byID[:0]
+	m.present = make([]uint64, (a.n+63)/64)
+	a.scan(t.Src, m)
+	return m
+}
+
+// scan feeds the case-folded runes of s through the automaton.
+func (a *automaton) scan(s string, m *litMemo) {
+	nc := a.nclass
+	trans := a.trans
+	state := int32(0)
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			i++
+			state = trans[int(state)*nc+int(a.class[c])]
+			if a.outOff[state] != a.outOff[state+1] {
+				a.record(m, state, i)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n := utf8.EncodeRune(buf[:], foldRune(r))
+		for k := 0; k < n; k++ {
+			state = trans[int(state)*nc+int(a.class[buf[k]])]
+			if a.outOff[state] != a.outOff[state+1] {
+				a.record(m, state, i)
+			}
+		}
+	}
+}
+
+func (a *automaton) record(m *litMemo, state int32, end int) {
+	for _, id := range a.outs[a.outOff[state]:a.outOff[state+1]] {
+		m.hits = append(m.hits, hit{id, int32(end)})
+		m.present[id/64] |= 1 << (id % 64)
+	}
+}
+
+func (m *litMemo) has(id int32) bool {
+	return int(id) < m.auto.n && m.present[id/64]&(1<<(id%64)) != 0
+}
+
+// anyPresent reports whether one of the literals occurs.
+func (m *litMemo) anyPresent(ids []int32) bool {
+	for _, id := range ids {
+		if m.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentIn reports whether one of the literals ends in (a, b].
+func (m *litMemo) presentIn(ids []int32, a, b int) bool {
+	i := sort.Search(len(m.hits), func(i int) bool { return int(m.hits[i].end) > a })
+	for ; i < len(m.hits) && int(m.hits[i].end) <= b; i++ {
+		if slices.Contains(ids, m.hits[i].id) {
+			return true
+		}
+	}
+	return false
+}
+
+// positions returns the end offsets of the literals' occurrences, sorted.
+func (m *litMemo) positions(ids []int32) []int {
+	if len(m.byID) == 0 && len(m.hits) > 0 {
+		m.byID = append(m.byID, m.hits...)
+		slices.SortFunc(m.byID, func(x, y hit) int {
+			if x.id != y.id {
+				return int(x.id - y.id)
+			}
+			return int(x.end - y.end)
+		})
+	}
+	var out []int
+	for _, id := range ids {
+		if !m.has(id) {
+			continue
+		}
+		i := sort.Search(len(m.byID), func(i int) bool { return m.byID[i].id >= id })
+		for ; i < len(m.byID) && m.byID[i].id == id; i++ {
+			out = append(out, int(m.byID[i].end))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// textMemo holds per-segment results shared by every rule that looks at
+// the same Text: literal occurrences and allow-pattern matches.
+type textMemo struct {
+	lits  []*litMemo // one per literal set, almost always one
+	allow map[*pattern][][]int
+}

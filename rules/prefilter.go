@@ -1,0 +1,568 @@
+package rules
+
+// Regex prefilters. Go's regexp engine has no DFA: a pattern with a leading
+// \b and alternations of words runs its backtracker or NFA from every byte
+// of a segment, at well under 1 MB/s for the default packs. Most of those
+// runs cannot succeed, and two facts derived once from each pattern's syntax
+// tree prove it cheaply:
+//
+//   - required literals: every match contains one string of each clause
+//     (case-folded), e.g. `\bteam\s+of\s+\d+` needs "team" and "of". The
+//     literals of every pattern are found in one Aho-Corasick pass over the
+//     segment (litscan.go), shared by all rules; a segment lacking a clause
+//     is skipped without running the pattern.
+//   - the alphabet: the runes any match can consume. `[\w-]+\s+officers`
+//     cannot cross a full stop, so matches lie inside runs of alphabet runes,
+//     and only the runs holding the required literals are searched, with one
+//     rune of context on each side so \b sees what it would see in the full
+//     text.
+//
+// Both are necessary conditions, so the matches found are exactly those of
+// re.FindAllStringSubmatchIndex over the whole segment (prefilter_test.go
+// checks this against the plain regexp on the drafts and on fuzzed input).
+// The context rune also keeps ^ and $ honest: a match can neither contain
+// it nor reach past it, so the window's own edges are never tested, and at
+// a real edge of the text the window's edge is the text's. Windows are not
+// used for a pattern that can match the empty string, which FindAll treats
+// specially next to the previous match.
+
+import (
+	"math"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pattern is a compiled regexp with its prefilter.
+type pattern struct {
+	re  *regexp.Regexp
+	why string // "pattern <expr>", built once rather than per match
+	// clauses must all be present; clauses[0] is the most selective and
+	// anchors the windows. None: no usable literal, always search.
+	clauses []clause
+	set     *litSet   // where the clauses' literal IDs are
+	window  bool      // search alphabet runs, not the whole text
+	alpha   *alphabet // runes a match can contain
+	minLen  int       // fewest runes in a match
+}
+
+// clause is a disjunction of literal IDs (litscan.go): one must occur.
+type clause struct {
+	ids  []int32
+	lits []string // for tests and debugging
+}
+
+const (
+	maxExact   = 64   // largest set of exact strings kept during analysis
+	maxClauses = 3    // clauses kept per pattern
+	maxScore   = 0.05 // expected hits per byte above which a clause costs more than it saves
+)
+
+func newPattern(re *regexp.Regexp) *pattern {
+	p := &pattern{re: re, why: "pattern " + re.String()}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		// Cannot happen for a compiled regexp; searching everything is
+		// always correct.
+		return p
+	}
+	tree = tree.Simplify()
+	info := analyse(tree)
+	cands := candidates(info)
+	type scored struct {
+		lits  []string
+		score float64
+	}
+	var best []scored
+	for _, c := range cands {
+		c = minimise(c)
+		if len(c) == 0 {
+			continue
+		}
+		if s := clauseScore(c); s < maxScore {
+			best = append(best, scored{c, s})
+		}
+	}
+	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
+	for _, b := range best {
+		if len(p.clauses) == maxClauses {
+			break
+		}
+		dup := false
+		for _, c := range p.clauses {
+			if slices.Equal(c.lits, b.lits) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		p.clauses = append(p.clauses, clause{lits: b.lits})
+	}
+	if len(p.clauses) > 0 {
+		lits := make([][]string, len(p.clauses))
+		for i, c := range p.clauses {
+			lits[i] = c.lits
+		}
+		var ids [][]int32
+		p.set, ids = internLiterals(lits)
+		for i := range p.clauses {
+			p.clauses[i].ids = ids[i]
+		}
+	}
+	p.minLen = minLen(tree)
+	p.alpha = newAlphabet(tree)
+	p.window = len(p.clauses) > 0 && p.minLen > 0 && p.alpha.splits()
+	return p
+}
+
+// findAll returns what p.re.FindAllStringSubmatchIndex(t.Src, -1) returns.
+func (p *pattern) findAll(t *Text) [][]int {
+	if len(p.clauses) == 0 {
+		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
+	}
+	lm := t.literals(p.set)
+	for i := range p.clauses {
+		if !lm.anyPresent(p.clauses[i].ids) {
+			return nil
+		}
+	}
+	if !p.window {
+		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
+	}
+	var out [][]int
+	src := t.Src
+	done := 0 // runs end at or before done have been searched
+	for _, end := range lm.positions(p.clauses[0].ids) {
+		if end <= done {
+			continue
+		}
+		// The literal's last rune ends at end; a match holding the
+		// literal lies in the run of alphabet runes around it.
+		r, size := utf8.DecodeLastRuneInString(src[:end])
+		if !p.alpha.has(r) {
+			done = end
+			continue
+		}
+		a := end - size
+		for a > 0 {
+			r, size := utf8.DecodeLastRuneInString(src[:a])
+			if !p.alpha.has(r) {
+				break
+			}
+			a -= size
+		}
+		b := end
+		for b < len(src) {
+			r, size := utf8.DecodeRuneInString(src[b:])
+			if !p.alpha.has(r) {
+				break
+			}
+			b += size
+		}
+		done = b
+		if b-a < p.minLen {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(p.clauses) && ok; i++ {
+			ok = lm.presentIn(p.clauses[i].ids, a, b)
+		}
+		if !ok {
+			continue
+		}
+		// One rune of context either side: it cannot be part of a match,
+		// but \b and \B look at it.
+		lo, hi := a, b
+		if lo > 0 {
+			_, size := utf8.DecodeLastRuneInString(src[:lo])
+			lo -= size
+		}
+		if hi < len(src) {
+			_, size := utf8.DecodeRuneInString(src[hi:])
+			hi += size
+		}
+		for _, loc := range p.re.FindAllStringSubmatchIndex(src[lo:hi], -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += lo
+				}
+			}
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+// litInfo is what the analysis knows about a sub-expression.
+type litInfo struct {
+	// exact is every string the node can match, folded; nil when unknown
+	// or more than maxExact.
+	exact []string
+	// clauses: every match contains a string of each (folded).
+	clauses [][]string
+}
+
+func analyse(re *syntax.Regexp) litInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return litInfo{exact: []string{""}}
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			b.WriteRune(foldRune(r))
+		}
+		return litInfo{exact: []string{b.String()}}
+	case syntax.OpCharClass:
+		return litInfo{exact: classStrings(re.Rune)}
+	case syntax.OpCapture:
+		return analyse(re.Sub[0])
+	case syntax.OpQuest:
+		sub := analyse(re.Sub[0])
+		if sub.exact != nil && len(sub.exact) < maxExact {
+			return litInfo{exact: union(sub.exact, []string{""})}
+		}
+		return litInfo{}
+	case syntax.OpPlus:
+		return litInfo{clauses: candidates(analyse(re.Sub[0]))}
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return litInfo{clauses: candidates(analyse(re.Sub[0]))}
+		}
+		return litInfo{}
+	case syntax.OpConcat:
+		var info litInfo
+		cur := []string{""} // exact product of the nodes since the last unknown one
+		all := true
+		flush := func() {
+			if validClause(cur) {
+				info.clauses = append(info.clauses, cur)
+			}
+		}
+		for _, sub := range re.Sub {
+			si := analyse(sub)
+			info.clauses = append(info.clauses, si.clauses...)
+			if si.exact == nil {
+				all = false
+				flush()
+				cur = []string{""}
+				continue
+			}
+			if p := product(cur, si.exact); p != nil {
+				cur = p
+				continue
+			}
+			all = false
+			flush()
+			cur = si.exact
+		}
+		flush()
+		if all {
+			info.exact = cur
+		}
+		return info
+	case syntax.OpAlternate:
+		subs := make([]litInfo, len(re.Sub))
+		exact := []string{}
+		for i, sub := range re.Sub {
+			subs[i] = analyse(sub)
+			if exact != nil && subs[i].exact != nil {
+				exact = union(exact, subs[i].exact)
+				if len(exact) > maxExact {
+					exact = nil
+				}
+			} else {
+				exact = nil
+			}
+		}
+		if exact != nil {
+			return litInfo{exact: exact}
+		}
+		// Each alternative has its own best clause; the match contains
+		// one of their strings.
+		var any []string
+		for _, s := range subs {
+			c := bestClause(candidates(s))
+			if c == nil {
+				return litInfo{}
+			}
+			any = union(any, c)
+		}
+		return litInfo{clauses: [][]string{any}}
+	}
+	// OpAnyChar, OpAnyCharNotNL, OpStar, OpNoMatch: nothing known.
+	return litInfo{}
+}
+
+// candidates are the clauses a node offers, its exact set included.
+func candidates(info litInfo) [][]string {
+	out := slices.Clone(info.clauses)
+	if validClause(info.exact) {
+		out = append(out, info.exact)
+	}
+	return out
+}
+
+func validClause(c []string) bool {
+	return len(c) > 0 && !slices.Contains(c, "")
+}
+
+func bestClause(cs [][]string) []string {
+	var best []string
+	bs := math.Inf(1)
+	for _, c := range cs {
+		c = minimise(c)
+		if s := clauseScore(c); s < bs {
+			best, bs = c, s
+		}
+	}
+	return best
+}
+
+// minimise sorts and deduplicates a clause and drops strings that contain
+// another of its strings: where they occur, so does the shorter one.
+func minimise(c []string) []string {
+	c = slices.Clone(c)
+	slices.Sort(c)
+	c = slices.Compact(c)
+	out := c[:0:0]
+	for _, s := range c {
+		redundant := false
+		for _, t := range c {
+			if t != s && strings.Contains(s, t) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// clauseScore estimates how many times per byte of English prose one of
+// the clause's strings starts: lower is more selective.
+func clauseScore(c []string) float64 {
+	total := 0.0
+	for _, s := range c {
+		p := 1.0
+		for i := 0; i < len(s); i++ {
+			p *= byteFreq(s[i])
+		}
+		total += p
+	}
+	return total
+}
+
+// byteFreq is a rough frequency of a folded byte in English stories.
+func byteFreq(b byte) float64 {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return letterFreq[b-'a']
+	case b == ' ':
+		return 0.16
+	case b >= '0' && b <= '9':
+		return 0.004
+	case b == '\n', b == ',', b == '.':
+		return 0.01
+	case b >= utf8.RuneSelf:
+		return 0.02 // one byte of a multi-byte rune
+	}
+	return 0.003
+}
+
+var letterFreq = [26]float64{
+	.065, .012, .022, .034, .102, .018, .016, .049, .056, .001, .006, .033, .020,
+	.057, .062, .015, .001, .050, .053, .075, .023, .008, .019, .001, .016, .001,
+}
+
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, s := range b {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			if s := x + y; !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// classStrings lists the folded runes of a character class, or nil when
+// there are too many to be useful.
+func classStrings(ranges []rune) []string {
+	n := 0
+	for i := 0; i < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+		if n > 4*maxExact {
+			return nil
+		}
+	}
+	var out []string
+	for i := 0; i < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if s := string(foldRune(r)); !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	if len(out) > maxExact {
+		return nil
+	}
+	return out
+}
+
+// minLen is the fewest runes a match of re can have.
+func minLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			n += minLen(s)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := math.MaxInt
+		for _, s := range re.Sub {
+			n = min(n, minLen(s))
+		}
+		return n
+	}
+	return 0
+}
+
+// foldRune maps a rune to one representative of its case-folding orbit (the
+// runes (?i) treats as equal), lower case for ASCII letters: K, k and the
+// Kelvin sign all become k.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
+}
+
+// alphabet is the set of runes a pattern's matches can contain.
+type alphabet struct {
+	ascii [2]uint64
+	high  []rune // sorted, disjoint inclusive ranges above ASCII
+}
+
+func newAlphabet(re *syntax.Regexp) *alphabet {
+	var ranges []rune
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral:
+			for _, r := range re.Rune {
+				ranges = append(ranges, r, r)
+				if re.Flags&syntax.FoldCase != 0 {
+					for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+						ranges = append(ranges, f, f)
+					}
+				}
+			}
+		case syntax.OpCharClass:
+			ranges = append(ranges, re.Rune...)
+		case syntax.OpAnyCharNotNL:
+			ranges = append(ranges, 0, '\n'-1, '\n'+1, unicode.MaxRune)
+		case syntax.OpAnyChar:
+			ranges = append(ranges, 0, unicode.MaxRune)
+		}
+		for _, s := range re.Sub {
+			walk(s)
+		}
+	}
+	walk(re)
+	a := &alphabet{}
+	type rng struct{ lo, hi rune }
+	var rs []rng
+	for i := 0; i+1 < len(ranges); i += 2 {
+		lo, hi := ranges[i], ranges[i+1]
+		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+			a.ascii[r/64] |= 1 << (r % 64)
+		}
+		if hi >= utf8.RuneSelf {
+			rs = append(rs, rng{max(lo, utf8.RuneSelf), hi})
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].lo < rs[j].lo })
+	for _, r := range rs {
+		if n := len(a.high); n > 0 && r.lo <= a.high[n-1]+1 {
+			a.high[n-1] = max(a.high[n-1], r.hi)
+			continue
+		}
+		a.high = append(a.high, r.lo, r.hi)
+	}
+	return a
+}
+
+func (a *alphabet) has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return a.ascii[r/64]&(1<<(r%64)) != 0
+	}
+	// The first range ending at or after r.
+	i := sort.Search(len(a.high)/2, func(i int) bool { return a.high[2*i+1] >= r })
+	return i < len(a.high)/2 && a.high[2*i] <= r
+}
+
+// splits reports whether the alphabet leaves out characters that break
+// prose into pieces, so that searching runs can save work.
+func (a *alphabet) splits() bool {
+	for _, c := range ".,;:!?()\"\n" {
+		if !a.has(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMatch reports whether every clause occurs somewhere in t.
+func (p *pattern) mayMatch(t *Text) bool {
+	if len(p.clauses) == 0 {
+		return true
+	}
+	lm := t.literals(p.set)
+	for i := range p.clauses {
+		if !lm.anyPresent(p.clauses[i].ids) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// builtinPatterns returns every regexp the default pack searches whole
+// segments with: pattern rules and allow lists.
+func builtinPatterns(t testing.TB) []*regexp.Regexp {
+	t.Helper()
+	packs, err := LoadBuiltin("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(packs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*regexp.Regexp
+	out = append(out, set.Allow.patterns...)
+	for _, r := range set.Rules {
+		if m, ok := r.matcher.(*patternMatcher); ok {
+			out = append(out, m.res...)
+		}
+		if r.allow != nil {
+			out = append(out, r.allow.patterns...)
+		}
+	}
+	if len(out) < 20 {
+		t.Fatalf("only %d patterns in the default pack", len(out))
+	}
+	return out
+}
+
+// draftTexts returns the drafts, markers removed, whole and by paragraph.
+func draftTexts(t testing.TB) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "fixtures", "drafts", "*.ann.md"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures/drafts: %v", err)
+	}
+	var out []string
+	for _, p := range paths {
+		ann, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clean := markerRE.ReplaceAllString(string(ann), "$1")
+		out = append(out, clean)
+		out = append(out, strings.Split(clean, "\n\n")...)
+	}
+	return out
+}
+
+// checkSame fails when the prefiltered search differs from the plain one.
+func checkSame(t *testing.T, p *pattern, text *Text) {
+	t.Helper()
+	got := p.findAll(text)
+	want := p.re.FindAllStringSubmatchIndex(text.Src, -1)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("pattern %q (clauses %v, window %v) on %q: matches differ (-plain +prefiltered):\n%s",
+			p.re, p.clauseLits(), p.window, text.Src, diff)
+	}
+}
+
+func (p *pattern) clauseLits() [][]string {
+	var out [][]string
+	for _, c := range p.clauses {
+		out = append(out, c.lits)
+	}
+	return out
+}
+
+// TestPrefilterSameMatches runs every built-in pattern with and without
+// its prefilter over the drafts and over edge cases for windows: text
+// edges, word characters next to a window, case variants, invalid UTF-8.
+func TestPrefilterSameMatches(t *testing.T) {
+	texts := draftTexts(t)
+	texts = append(texts,
+		"", "5Monday 14/03/2023x", "x14/03/2023", "ON MONDAY NIGHT", "team of 5officers",
+		"\xffMonday\xff", "a\u212Aelvin Kelvin", "ſunday Sunday", "call +63 917 555 0142.",
+		"Calle Duarte.Calle Duarte", "posed as a buyer, posed as a seller",
+		"Operation Dawn-Operation Dusk", "@kiln_boss @x", "é-123-4567 (02) 8123 4567",
+		"posed as a buyer", "he posed as a buyer. she posed as a seller\n", "posed as a buyer\nx",
+	)
+	var ts []*Text
+	for _, src := range texts {
+		ts = append(ts, NewText(src, "paragraph"))
+	}
+	for _, re := range builtinPatterns(t) {
+		p := newPattern(re)
+		for _, text := range ts {
+			checkSame(t, p, text)
+		}
+	}
+}
+
+func TestPrefilterAnalysis(t *testing.T) {
+	tests := []struct {
+		expr    string
+		clauses [][]string // the best clause first
+		window  bool
+	}{
+		{`\bteam\s+of\s+\d+`, [][]string{{"team"}, {"of"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true},
+		{`(?i)\bCalle\s+\w+`, [][]string{{"calle"}}, true},
+		{`\b(?:Monday|Tuesday)s?\b`, [][]string{{"monday", "tuesday"}}, true},
+		{`\b\d{4}-\d\d\b`, [][]string{{"-0", "-1", "-2", "-3", "-4", "-5", "-6", "-7", "-8", "-9"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true},
+		// Anchors: the context rune keeps them exact.
+		{`(?:^|\s)(@\w+)$`, [][]string{{"@"}}, true},
+		// Everything may match: no windows.
+		{`x(?s:.)+`, [][]string{{"x"}}, false},
+		// No literal at all.
+		{`\p{Lu}\p{Ll}+`, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			p := newPattern(regexp.MustCompile(tt.expr))
+			got := p.clauseLits()
+			for _, c := range got {
+				slices.Sort(c)
+			}
+			if diff := cmp.Diff(tt.clauses, got); diff != "" {
+				t.Errorf("clauses (-want +got):\n%s", diff)
+			}
+			if p.window != tt.window {
+				t.Errorf("window = %v, want %v", p.window, tt.window)
+			}
+		})
+	}
+}
+
+// TestPrefilterSkips checks that the prefilter does its job: a segment
+// without the literals never reaches the regexp engine.
+func TestPrefilterSkips(t *testing.T) {
+	p := newPattern(regexp.MustCompile(`\bteam\s+of\s+\d+`))
+	if p.mayMatch(NewText("The staff met at dawn.", "paragraph")) {
+		t.Error("mayMatch is true on a text without the literals")
+	}
+	if !p.mayMatch(NewText("A TEAM OF 12 officers.", "paragraph")) {
+		t.Error("mayMatch is false on a text with the literals in upper case")
+	}
+}
+
+func TestAutomaton(t *testing.T) {
+	// Literals are folded: é and É share one representative.
+	a := buildAutomaton([]string{"he", "she", "his", "hers", string(foldRune('é'))})
+	m := &litMemo{auto: a, present: make([]uint64, 1)}
+	a.scan("uSHERS É", m)
+	var got []string
+	for _, h := range m.hits {
+		got = append(got, fmt.Sprintf("%d@%d", h.id, h.end))
+	}
+	want := []string{"1@4", "0@4", "3@6", "4@9"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("hits (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzPrefilter compares prefiltered and plain searches for any pattern and
+// text.
+func FuzzPrefilter(f *testing.F) {
+	for _, re := range builtinPatterns(f) {
+		f.Add(re.String(), "On Friday, 14 March 2023 at 6 pm, a team of 12 officers met at +63 917 555 0142.")
+	}
+	f.Add(`\bab\b|c\Bd`, "ab cd ab-ab_c d")
+	f.Add(`(?i)straße|ǅ`, "STRASSE Straße ǆ ǅ Ǆ")
+	f.Fuzz(func(t *testing.T, expr, src string) {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return
+		}
+		// A fresh literal set per input: the shared one would grow with
+		// every random pattern and be rebuilt for each.
+		litSetMu.Lock()
+		currentSet = nil
+		litSetMu.Unlock()
+		checkSame(t, newPattern(re), NewText(src, "paragraph"))
+	})
+}
