@@ -195,7 +195,7 @@ func newScanner(f *Factory) (*redact.Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return redact.New(set, redact.Options{Decisions: loadDecisions}), nil
+	return redact.New(set, redact.Options{Decisions: sidecarDecisions}), nil
 }
 
 // loadDecisions reads the review decisions kept beside a draft
