@@ -272,9 +272,17 @@ func mergedLabel(a, b string) string {
 
 // edit proposes the edit for finding i.
 func (p *planner) edit(i int, f Finding) Edit {
+	e := p.proposal(i, f)
 	if d, ok := p.opts.Decisions.Lookup(f.Fingerprint()); ok && d.Action == ActionReplace {
-		return Edit{Span: f.Span, Replacement: d.Replacement, Findings: []int{i}, Category: f.Category, Rule: f.Rule}
+		// The reviewer's words replace what the proposal replaced, as
+		// review showed it (with "on" before a date, say).
+		e.Replacement = d.Replacement
 	}
+	return e
+}
+
+// proposal is the tool's own edit for finding i.
+func (p *planner) proposal(i int, f Finding) Edit {
 	if p.opts.Literal {
 		return p.plainEdit(i, f)
 	}

@@ -176,7 +176,9 @@ func (r *reviewer) show(n, total int, f redact.Finding, e redact.Edit) {
 	if c != nil {
 		faint, red, green = c.Faint, c.Text, c.Added
 	}
-	before, text, after := sentenceAround(r.res.Src, f.Span)
+	// The edit may take in a word around the finding ("on" before a
+	// date): show what is replaced.
+	before, text, after := sentenceAround(r.res.Src, e.Span, f.Scope)
 	head := fmt.Sprintf("[%d/%d] %s:%d:%d  %s  %s", n, total, report.Sanitize(r.res.Path), f.Pos.Line, f.Pos.Col, f.Category, f.Rule)
 	if f.Severity == rules.Review {
 		head += "  (review)"
@@ -326,7 +328,7 @@ func (r *reviewer) finish(f *Factory, path string, set *rules.Set) error {
 
 // sentenceAround returns the sentence holding span, split around it, on
 // one line and safe for a terminal.
-func sentenceAround(src []byte, s redact.Span) (before, text, after string) {
+func sentenceAround(src []byte, s redact.Span, scope string) (before, text, after string) {
 	const reach = 160
 	lo := max(0, s.Start-reach)
 	for lo > 0 && !utf8.RuneStart(src[lo]) {
@@ -336,16 +338,28 @@ func sentenceAround(src []byte, s redact.Span) (before, text, after string) {
 	for hi < len(src) && !utf8.RuneStart(src[hi]) {
 		hi++
 	}
+	oneLine := false
+	switch scope {
+	case "frontmatter", "heading", "table":
+		oneLine = true
+		// One line is the whole context.
+		if i := strings.LastIndexByte(string(src[lo:s.Start]), '\n'); i >= 0 {
+			lo += i + 1
+		}
+		if i := strings.IndexByte(string(src[s.End:hi]), '\n'); i >= 0 {
+			hi = s.End + i
+		}
+	}
 	pre := string(src[lo:s.Start])
 	if i := lastSentenceEnd(pre); i >= 0 {
 		pre = pre[i:]
-	} else if lo > 0 {
+	} else if lo > 0 && !oneLine {
 		pre = "…" + pre
 	}
 	post := string(src[s.End:hi])
 	if i := nextSentenceEnd(post); i >= 0 {
 		post = post[:i]
-	} else if hi < len(src) {
+	} else if hi < len(src) && !oneLine {
 		post += "…"
 	}
 	flat := func(x string) string {

@@ -111,9 +111,9 @@ func TestReviewThroughPTY(t *testing.T) {
 	// What to answer for each finding, by the text shown in [[ ]].
 	answers := map[string][]string{
 		"Maria Santos":          {"a"},
-		"March 14, 2023":        {"e", "a spring day"},
+		"on March 14, 2023":     {"e", "on a spring day"},
 		"A team of 12 officers": {"r", "", "a general description, approved by security"},
-		"4:30 a.m.":             {"s"},
+		"at 4:30 a.m.":          {"s"},
 		"Ana":                   {"x", "reject", "pseudonym agreed with survivor"},
 		"+63 917 555 0142":      {""},
 	}
@@ -194,7 +194,7 @@ You can reach her on [phone number].
 	wantActions := map[string]string{
 		"A team of 12 officers": "keep:a general description, approved by security",
 		"Ana":                   "keep:pseudonym agreed with survivor",
-		"M.... 1.. 2...":        "replace:a spring day",
+		"M.... 1.. 2...":        "replace:on a spring day",
 	}
 	for k, v := range wantActions {
 		if actions[k] != v {
