@@ -80,7 +80,7 @@ func (j *JSON) Write(w io.Writer, rs []*redact.Result) error {
 			jf.Findings = append(jf.Findings, toJSON(f, j.Opts))
 		}
 		for _, s := range r.Suppressed {
-			jf.Suppressed = append(jf.Suppressed, JSONSuppressed{toJSON(s.Finding, j.Opts), s.Reason})
+			jf.Suppressed = append(jf.Suppressed, JSONSuppressed{toJSON(s.Finding, j.Opts), displayReason(s, j.Opts)})
 		}
 		rep.Files = append(rep.Files, jf)
 	}

@@ -32,7 +32,7 @@ func (t *Text) Write(w io.Writer, rs []*redact.Result) error {
 				fmt.Fprintf(bw, "%s: %s %s %s %s: %s\n",
 					c.wrap(c.path(), fmt.Sprintf("%s:%d:%d", Sanitize(r.Path), f.Pos.Line, f.Pos.Col)),
 					c.wrap(c.faint(), "suppressed"), f.Category, f.Rule,
-					fmt.Sprintf("%q", displayText(f, t.Opts)), Sanitize(sp.Reason))
+					fmt.Sprintf("%q", displayText(f, t.Opts)), Sanitize(displayReason(sp, t.Opts)))
 			}
 		}
 	}

@@ -8,10 +8,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rescue-stories/redact/cmd/internal/iostreams"
+	"github.com/rescue-stories/redact/redact"
 	"github.com/rescue-stories/redact/redact/eval"
 )
 
@@ -44,10 +46,15 @@ func TestNothingLeaksInCI(t *testing.T) {
 		files[fmt.Sprintf("drafts/d%02d.md", i+1)] = string(clean)
 	}
 	files["drafts/clean.md"] = "# A good day\n\nThe team held a workshop on safe reporting.\n"
+	// Suppressions whose reasons quote what they excuse: an inline allow
+	// and a review decision (added below, once its fingerprint is known).
+	files["drafts/allowed.md"] = "# Story\n\nWe met Maria Santos in Boca Chica.\n" +
+		"<!-- redact:allow \"Maria Santos\" reason=\"Maria Santos is the pseudonym she chose\" -->\n"
 	r := newRepo(t, files)
 	key := newTestKey(t, t.TempDir(), "reviewer", "ed25519")
 	r.allow(key.line("reviewer@example.org", ""))
 
+	addDecision(t, r, "drafts/allowed.md", "Boca Chica", "we may say Boca Chica, the town is large")
 	secrets := findingTexts(t, r)
 	if len(secrets) < 100 {
 		t.Fatalf("only %d finding texts over %d drafts: the scan is not finding what the fixtures mark", len(secrets), len(drafts))
@@ -80,12 +87,17 @@ func TestNothingLeaksInCI(t *testing.T) {
 		invocation{ci, []string{"scan", "--explain", "drafts"}},
 		invocation{ci, with("scan", "--verbose", "--format", "json", "--explain")},
 		invocation{ci, with("verify", "--format", "github", "--max-annotations", "1000")},
+		invocation{ci, []string{"scan", "--format", "json", "drafts/allowed.md"}},
+		invocation{ci, []string{"verify", "--format", "json", "drafts/allowed.md"}},
 		// --mask without CI.
 		invocation{nil, with("scan", "--mask")},
 		invocation{nil, with("scan", "--mask", "--format", "json")},
 		invocation{nil, with("verify", "--mask")},
 		invocation{nil, with("signoff", "--mask", "--key", key.privFile)},
 	)
+	if scan := command("scan"); scan.Flags().Lookup("show-suppressed") != nil {
+		runs = append(runs, invocation{ci, []string{"scan", "--show-suppressed", "drafts/allowed.md"}})
+	}
 	if diff := command("diff"); diff != nil {
 		runs = append(runs, invocation{ci, with("diff")})
 		if diff.Flags().Lookup("mask") != nil {
@@ -137,6 +149,33 @@ func TestNothingLeaksInCI(t *testing.T) {
 	if leaked < len(secrets)/2 {
 		t.Errorf("an unmasked scan shows only %d of %d texts: the leak check would not notice a leak", leaked, len(secrets))
 	}
+}
+
+// addDecision writes a review decision that keeps the finding whose text
+// is text in path, with a reason.
+func addDecision(t *testing.T, r *repo, path, text, reason string) {
+	t.Helper()
+	sc, err := newScanner(NewFactory(iostreams.System()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sc.Scan(path, []byte(r.read(path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Text == text {
+			d := redact.Decisions{}
+			d.Set(redact.DecisionFor(f, redact.ActionKeep, "", reason, time.Time{}))
+			data, err := d.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.write(redact.SidecarPath(path), string(data))
+			return
+		}
+	}
+	t.Fatalf("no finding %q in %s", text, path)
 }
 
 // findingTexts scans every draft as the CLI would and returns the texts of

@@ -276,7 +276,8 @@ func acceptedSuppressions(res *redact.Result) []signoff.Suppression {
 
 // scrubReason keeps a reason on one printable line, free of the
 // characters a record refuses (controls, bidirectional overrides) and of
-// the text it excuses: records are public in the repository.
+// the text it excuses (report.MaskIn): records are public in the
+// repository.
 func scrubReason(reason, text string) string {
 	reason = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		switch {
@@ -286,27 +287,7 @@ func scrubReason(reason, text string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(reason, "?"))), " ")
-	if len(text) < 2 {
-		return reason
-	}
-	// Compare folded to lower case rune by rune, so offsets stay aligned.
-	lower := []rune(strings.ToLower(reason))
-	orig := []rune(reason)
-	if len(lower) != len(orig) {
-		return reason
-	}
-	needle := []rune(strings.ToLower(text))
-	var b strings.Builder
-	for i := 0; i < len(orig); {
-		if i+len(needle) <= len(orig) && string(lower[i:i+len(needle)]) == string(needle) {
-			b.WriteString(report.Mask(string(orig[i : i+len(needle)])))
-			i += len(needle)
-			continue
-		}
-		b.WriteRune(orig[i])
-		i++
-	}
-	return b.String()
+	return report.MaskIn(reason, text)
 }
 
 // loadSigner returns the signer for --key: a private key file, a public
