@@ -98,6 +98,9 @@ func TestNothingLeaksInCI(t *testing.T) {
 	if scan := command("scan"); scan.Flags().Lookup("show-suppressed") != nil {
 		runs = append(runs, invocation{ci, []string{"scan", "--show-suppressed", "drafts/allowed.md"}})
 	}
+	if command("explain") != nil {
+		runs = append(runs, invocation{ci, with("explain")})
+	}
 	if diff := command("diff"); diff != nil {
 		runs = append(runs, invocation{ci, with("diff")})
 		if diff.Flags().Lookup("mask") != nil {
@@ -108,6 +111,7 @@ func TestNothingLeaksInCI(t *testing.T) {
 	// Tool output that is not content: hashes, key fingerprints and the
 	// temporary directories, whose random digits could match a number.
 	hashes := regexp.MustCompile(`[0-9a-f]{16,}|SHA256:[A-Za-z0-9+/=]+`)
+	rulePattern := regexp.MustCompile(`(?m): pattern .*$`)
 	scrub := func(s string) string {
 		s = strings.ReplaceAll(s, r.dir, "$REPO")
 		s = strings.ReplaceAll(s, filepath.Dir(key.privFile), "$KEYS")
@@ -121,7 +125,13 @@ func TestNothingLeaksInCI(t *testing.T) {
 		if res.stdout == "" && inv.args[0] != "signoff" {
 			t.Errorf("redact %s printed nothing", strings.Join(inv.args, " "))
 		}
-		checkNoLeak(t, "redact "+strings.Join(inv.args, " "), scrub(res.stdout+res.stderr), secrets)
+		out := scrub(res.stdout + res.stderr)
+		if inv.args[0] == "explain" {
+			// explain quotes the rule's own pattern, which may hold words
+			// such as "Calle" that are also findings elsewhere.
+			out = rulePattern.ReplaceAllString(out, "")
+		}
+		checkNoLeak(t, "redact "+strings.Join(inv.args, " "), out, secrets)
 	}
 	sum, err := os.ReadFile(summary)
 	if err != nil {
