@@ -166,8 +166,12 @@ func runSignoff(opts *SignoffOptions) error {
 			return err
 		}
 		sum := report.Summarize(blocked)
-		fmt.Fprintf(ios.ErrOut, "redact: refusing to sign off: %s of blocking severity remain (%s); nothing was signed. Redact them (`redact diff`, `redact apply`) or suppress them with a reason, then sign off again.\n",
-			plural(sum.Findings, "finding", "findings"), sum.Sentence())
+		remain := "remain"
+		if sum.Findings == 1 {
+			remain = "remains"
+		}
+		fmt.Fprintf(ios.ErrOut, "redact: refusing to sign off: %s of blocking severity %s (%s); nothing was signed. Redact (`redact diff`, `redact apply`) or suppress with a reason, then sign off again.\n",
+			plural(sum.Findings, "finding", "findings"), remain, sum.Sentence())
 		return errFindings
 	}
 

@@ -133,7 +133,7 @@ func TestSignoffRefusesBlockingFindings(t *testing.T) {
 		if res.code != ExitFindings {
 			t.Fatalf("want exit 1:\n%s", res)
 		}
-		mustContain(t, "stderr", res.stderr, "refusing to sign off: 1 finding of blocking severity remain", "nothing was signed")
+		mustContain(t, "stderr", res.stderr, "refusing to sign off: 1 finding of blocking severity remains", "nothing was signed")
 		text := `"Zara Quillon"`
 		if env != nil {
 			text = `"Z*** Q******"`

@@ -187,7 +187,11 @@ func runVerify(opts *VerifyOptions) error {
 		fmt.Fprintf(ios.ErrOut, "redact: %v\n", e)
 	}
 	sum := report.SummarizeVerdicts(verdicts)
-	if !opts.Quiet {
+	switch {
+	case len(errs) > 0:
+		// Never an all-clear when something could not be checked.
+		fmt.Fprintf(ios.ErrOut, "%s could not be checked; this is not a pass\n", plural(len(errs), "file", "files"))
+	case !opts.Quiet:
 		fmt.Fprintln(ios.ErrOut, sum.Sentence())
 	}
 	if len(errs) > 0 {

@@ -363,7 +363,7 @@ func TestVerifyToolErrors(t *testing.T) {
 			want: "revoked keys: nope: no such file or directory"},
 		{name: "unknown format", args: []string{"verify", "--format", "xml"}, want: `--format must be one of`},
 		{name: "standard input", args: []string{"verify", "-"}, want: "standard input has no sign-off record"},
-		{name: "missing file", args: []string{"verify", "stories/none.md"}, want: "stories/none.md: no such file or directory"},
+		{name: "missing file", args: []string{"verify", "stories/a.md", "stories/none.md"}, want: "stories/none.md: no such file or directory\n1 file could not be checked; this is not a pass\n"},
 		{name: "bad ref", args: []string{"verify", "--changed-since", "no-such-ref"}, want: "--changed-since no-such-ref: git merge-base"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
