@@ -70,6 +70,8 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 	n := len(toks)
 	ev := make([]evidence, n)
 	country := make([]string, n)
+	// phrase[k] is the end of the multi-word place phrase that starts at k.
+	phrase := make([]int, n)
 	// Mark allowed and place phrases first: they may span several words.
 	for i := 0; i < n; i++ {
 		if !toks[i].Cap {
@@ -101,6 +103,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 					country[k] = countryOf(f)
 				}
 				if j-i > 1 {
+					phrase[i] = j
 					i = j - 1
 					break
 				}
@@ -176,7 +179,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			break
 		}
-		m.judge(t, i, j, ev, country, emit)
+		m.judge(t, i, j, ev, country, phrase, emit)
 		i = j - 1
 	}
 }
@@ -216,7 +219,7 @@ func lastField(f string) string {
 }
 
 // judge decides whether the run [i, j) is a proper noun worth flagging.
-func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string, emit func(Match)) {
+func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string, phrase []int, emit func(Match)) {
 	toks := t.Tokens
 	// Drop leading ordinary words that only open the sentence or a
 	// title-case heading ("The", "When", "Dear").
@@ -265,8 +268,16 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	switch {
 	case all&(evName|evHonorific) != 0 && !(single && all&evHonorific != 0):
 		category, why = "name", "known name"
-		if single && all&evPlace != 0 && placeCue {
+		switch {
+		case single && all&evPlace != 0 && placeCue:
 			category, why = "location", "known place after "+prevKey
+		case !single && (ev[i]|ev[j-1])&evVenue != 0 && all&evHonorific == 0 && !nameCue:
+			// "Bar La Sirena", "Calle Duarte", "Golden Palm Bar".
+			category, why = "location", "named venue"
+		case !single && phrase[i] == j && !nameCue && (placeCue || !m.fullName(t, i, j)):
+			// "Boca Chica", "Santo Domingo": the gazetteer knows the whole
+			// phrase, whatever its words are as names.
+			category, why = "location", "known place"
 		}
 	case all&evPlace != 0:
 		category, why = "location", "known place"
@@ -495,4 +506,13 @@ func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
 		}
 		i = j - 1
 	}
+}
+
+// fullName reports whether [i, j) reads as a given name then a surname
+// ("Grace Dizon"), which wins over a namesake place without a place cue.
+func (m *properMatcher) fullName(t *Text, i, j int) bool {
+	if len(m.names) < 2 {
+		return false
+	}
+	return m.names[0].Has(t.Tokens[i].Key) && m.names[1].Has(t.Tokens[j-1].Key)
 }
