@@ -137,3 +137,20 @@ func BenchmarkAllRules(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPrefilterBuild is the start-up cost of the regex prefilters:
+// analysing every pattern of the default pack and building the literal
+// automaton.
+func BenchmarkPrefilterBuild(b *testing.B) {
+	res := builtinPatterns(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var lits []string
+		for _, re := range res {
+			for _, c := range analysePattern(re).clauses {
+				lits = append(lits, c.lits...)
+			}
+		}
+		buildAutomaton(lits)
+	}
+}

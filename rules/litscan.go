@@ -99,9 +99,14 @@ func buildAutomaton(lits []string) *automaton {
 	}
 	a.nclass++
 	nc := a.nclass
-	// The trie, as a transition table grown a row per node.
-	a.trans = make([]int32, nc)
-	own := [][]int32{nil}
+	// The trie, as a transition table with a row per node; at most one
+	// node per literal byte.
+	size := 1
+	for _, l := range lits {
+		size += len(l)
+	}
+	a.trans = make([]int32, nc, size*nc)
+	own := make([][]int32, 1, size)
 	for id, l := range lits {
 		s := int32(0)
 		for i := 0; i < len(l); i++ {

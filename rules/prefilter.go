@@ -30,16 +30,25 @@ import (
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 )
 
 // pattern is a compiled regexp with its prefilter.
 type pattern struct {
-	re  *regexp.Regexp
+	re *regexp.Regexp
+	*prefilter
+}
+
+// prefilter is what the analysis of one regexp found. It holds no
+// reference to the regexp, so the registry below can be weak.
+type prefilter struct {
 	why string // "pattern <expr>", built once rather than per match
 	// clauses must all be present; clauses[0] is the most selective and
 	// anchors the windows. None: no usable literal, always search.
@@ -62,15 +71,77 @@ const (
 	maxScore   = 0.05 // expected hits per byte above which a clause costs more than it saves
 )
 
+// The registry analyses regexps in batches. compilePatterns notes each
+// regexp it compiles; the first search with any of them analyses all that
+// were noted, so their literals join one literal set and the automaton is
+// built once, instead of once more for every rule met on the first
+// segment. Entries are weak: a regexp nobody uses any more takes its
+// prefilter with it.
+var registry struct {
+	mu      sync.Mutex
+	pending []weak.Pointer[regexp.Regexp]
+	done    map[weak.Pointer[regexp.Regexp]]*prefilter
+}
+
+// notePattern queues a compiled regexp for the next batch.
+func notePattern(re *regexp.Regexp) {
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if len(registry.pending) >= 4096 {
+		// A process that compiles packs without scanning: forget the
+		// regexps that are gone.
+		registry.pending = slices.DeleteFunc(registry.pending, func(w weak.Pointer[regexp.Regexp]) bool { return w.Value() == nil })
+	}
+	registry.pending = append(registry.pending, weak.Make(re))
+}
+
+// newPattern returns re with its prefilter, analysing re and every regexp
+// noted before it if that has not been done.
 func newPattern(re *regexp.Regexp) *pattern {
-	p := &pattern{re: re, why: "pattern " + re.String()}
+	key := weak.Make(re)
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if pf, ok := registry.done[key]; ok {
+		return &pattern{re, pf}
+	}
+	if registry.done == nil {
+		registry.done = map[weak.Pointer[regexp.Regexp]]*prefilter{}
+	}
+	batch := []*regexp.Regexp{re}
+	for _, w := range registry.pending {
+		if r := w.Value(); r != nil && r != re {
+			if _, ok := registry.done[w]; !ok {
+				batch = append(batch, r)
+			}
+		}
+	}
+	registry.pending = nil
+	for _, r := range batch {
+		k := weak.Make(r)
+		if _, ok := registry.done[k]; ok {
+			continue // noted twice
+		}
+		registry.done[k] = analysePattern(r)
+		runtime.AddCleanup(r, func(k weak.Pointer[regexp.Regexp]) {
+			registry.mu.Lock()
+			delete(registry.done, k)
+			registry.mu.Unlock()
+		}, k)
+	}
+	return &pattern{re, registry.done[key]}
+}
+
+// analysePattern derives the prefilter of one regexp.
+func analysePattern(re *regexp.Regexp) *prefilter {
+	p := &prefilter{why: "pattern " + re.String()}
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		// Cannot happen for a compiled regexp; searching everything is
 		// always correct.
 		return p
 	}
-	tree = tree.Simplify()
+	// Not simplified: Simplify expands x{2,8} into copies of x, which the
+	// analysis would only walk again.
 	info := analyse(tree)
 	cands := candidates(info)
 	type scored struct {
@@ -79,13 +150,13 @@ func newPattern(re *regexp.Regexp) *pattern {
 	}
 	var best []scored
 	for _, c := range cands {
-		c = minimise(c)
-		if len(c) == 0 {
+		// Minimising only drops strings, so it cannot rescue a clause
+		// that scores too high.
+		if clauseScore(c) >= maxScore {
 			continue
 		}
-		if s := clauseScore(c); s < maxScore {
-			best = append(best, scored{c, s})
-		}
+		c = minimise(c)
+		best = append(best, scored{c, clauseScore(c)})
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
 	for _, b := range best {
@@ -231,8 +302,17 @@ func analyse(re *syntax.Regexp) litInfo {
 	case syntax.OpPlus:
 		return litInfo{clauses: candidates(analyse(re.Sub[0]))}
 	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return litInfo{clauses: candidates(analyse(re.Sub[0]))}
+		sub := analyse(re.Sub[0])
+		switch {
+		case re.Min == 1 && re.Max == 1:
+			return sub
+		case re.Min == 0 && re.Max == 1:
+			if sub.exact != nil && len(sub.exact) < maxExact {
+				return litInfo{exact: union(sub.exact, []string{""})}
+			}
+			return litInfo{}
+		case re.Min >= 1:
+			return litInfo{clauses: candidates(sub)}
 		}
 		return litInfo{}
 	case syntax.OpConcat:
@@ -312,16 +392,20 @@ func validClause(c []string) bool {
 	return len(c) > 0 && !slices.Contains(c, "")
 }
 
+// bestClause picks the most selective clause. Scores are taken before
+// minimising, which only drops strings: close enough to choose by.
 func bestClause(cs [][]string) []string {
 	var best []string
 	bs := math.Inf(1)
 	for _, c := range cs {
-		c = minimise(c)
 		if s := clauseScore(c); s < bs {
 			best, bs = c, s
 		}
 	}
-	return best
+	if best == nil {
+		return nil
+	}
+	return minimise(best)
 }
 
 // minimise sorts and deduplicates a clause and drops strings that contain
@@ -425,7 +509,9 @@ func classStrings(ranges []rune) []string {
 			}
 		}
 	}
-	if len(out) > maxExact {
+	// A class of letters occurs at almost every byte: it would only
+	// multiply the strings around it without making them rarer.
+	if len(out) > maxExact || clauseScore(out) > 0.5 {
 		return nil
 	}
 	return out
@@ -481,54 +567,65 @@ func foldRune(r rune) rune {
 // alphabet is the set of runes a pattern's matches can contain.
 type alphabet struct {
 	ascii [2]uint64
-	high  []rune // sorted, disjoint inclusive ranges above ASCII
+	// high holds the pattern's classes above ASCII, each a sorted list of
+	// inclusive ranges as the parser leaves them; looked up one by one
+	// rather than merged, which would cost more than the rare non-ASCII
+	// rune's lookups.
+	high [][]rune
 }
 
 func newAlphabet(re *syntax.Regexp) *alphabet {
-	var ranges []rune
+	a := &alphabet{}
+	var lits []rune // non-ASCII runes of literals and their case variants
+	addRange := func(lo, hi rune) {
+		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+			a.ascii[r/64] |= 1 << (r % 64)
+		}
+	}
 	var walk func(re *syntax.Regexp)
 	walk = func(re *syntax.Regexp) {
 		switch re.Op {
 		case syntax.OpLiteral:
 			for _, r := range re.Rune {
-				ranges = append(ranges, r, r)
+				rs := []rune{r}
 				if re.Flags&syntax.FoldCase != 0 {
 					for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-						ranges = append(ranges, f, f)
+						rs = append(rs, f)
+					}
+				}
+				for _, r := range rs {
+					if r < utf8.RuneSelf {
+						addRange(r, r)
+					} else {
+						lits = append(lits, r, r)
 					}
 				}
 			}
 		case syntax.OpCharClass:
-			ranges = append(ranges, re.Rune...)
+			high := false
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				addRange(re.Rune[i], re.Rune[i+1])
+				high = high || re.Rune[i+1] >= utf8.RuneSelf
+			}
+			if high && !slices.ContainsFunc(a.high, func(h []rune) bool { return slices.Equal(h, re.Rune) }) {
+				a.high = append(a.high, re.Rune)
+			}
 		case syntax.OpAnyCharNotNL:
-			ranges = append(ranges, 0, '\n'-1, '\n'+1, unicode.MaxRune)
+			addRange(0, '\n'-1)
+			addRange('\n'+1, utf8.RuneSelf)
+			a.high = append(a.high, []rune{utf8.RuneSelf, unicode.MaxRune})
 		case syntax.OpAnyChar:
-			ranges = append(ranges, 0, unicode.MaxRune)
+			addRange(0, utf8.RuneSelf)
+			a.high = append(a.high, []rune{utf8.RuneSelf, unicode.MaxRune})
 		}
 		for _, s := range re.Sub {
 			walk(s)
 		}
 	}
 	walk(re)
-	a := &alphabet{}
-	type rng struct{ lo, hi rune }
-	var rs []rng
-	for i := 0; i+1 < len(ranges); i += 2 {
-		lo, hi := ranges[i], ranges[i+1]
-		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
-			a.ascii[r/64] |= 1 << (r % 64)
-		}
-		if hi >= utf8.RuneSelf {
-			rs = append(rs, rng{max(lo, utf8.RuneSelf), hi})
-		}
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].lo < rs[j].lo })
-	for _, r := range rs {
-		if n := len(a.high); n > 0 && r.lo <= a.high[n-1]+1 {
-			a.high[n-1] = max(a.high[n-1], r.hi)
-			continue
-		}
-		a.high = append(a.high, r.lo, r.hi)
+	if len(lits) > 0 {
+		slices.Sort(lits)
+		a.high = append(a.high, lits) // pairs r, r: sorted ranges
 	}
 	return a
 }
@@ -537,9 +634,14 @@ func (a *alphabet) has(r rune) bool {
 	if r < utf8.RuneSelf {
 		return a.ascii[r/64]&(1<<(r%64)) != 0
 	}
-	// The first range ending at or after r.
-	i := sort.Search(len(a.high)/2, func(i int) bool { return a.high[2*i+1] >= r })
-	return i < len(a.high)/2 && a.high[2*i] <= r
+	for _, h := range a.high {
+		// The first range ending at or after r.
+		i := sort.Search(len(h)/2, func(i int) bool { return h[2*i+1] >= r })
+		if i < len(h)/2 && h[2*i] <= r {
+			return true
+		}
+	}
+	return false
 }
 
 // splits reports whether the alphabet leaves out characters that break

@@ -304,6 +304,7 @@ func compilePatterns(ps []string, ignoreCase bool) ([]*regexp.Regexp, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bad pattern %q: %v", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		}
+		notePattern(re)
 		out = append(out, re)
 	}
 	return out, nil
