@@ -169,7 +169,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// ("San Pedro de Macorís", "Nyumba ya Amani") and initials ("S. Rajendran").
 		j := i + 1
 		for j < n {
-			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j) || titled(t, ev, j)) {
+			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j) || titled(t, ev, j)) && !label(t, j) {
 				j++
 				continue
 			}
@@ -258,7 +258,9 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	if j < len(toks) {
 		nextKey = toks[j].Key
 	}
-	placeCue := m.placeCues.Has(prevKey)
+	// A cue counts only right before the words ("from Esther", not
+	// "From: Esther").
+	placeCue := m.placeCues.Has(prevKey) && t.Joinable(i, false)
 	nameCue := m.nameCues.Has(prevKey) || m.nameAfter.Has(nextKey) || (i > 0 && ev[i-1]&evHonorific != 0)
 	venueNext := m.venues.Has(nextKey)
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
@@ -365,6 +367,13 @@ func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
 	}
 	if camel(w) {
 		return true, false
+	}
+	if (i == 0 || strings.Contains(tok.GapText, "\n")) && i+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[i+1].GapText, ":") {
+		// A field label ("Preheader: ...", "Approver: ..."), unless it is a
+		// known name addressed or speaking ("Sana: these are my notes").
+		if known, _ := m.isName(tok.Key); !known {
+			return true, false
+		}
 	}
 	if a := strings.IndexAny(tok.Key, "'"); a > 0 {
 		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.words.Has(tok.Key) {
@@ -515,4 +524,15 @@ func (m *properMatcher) fullName(t *Text, i, j int) bool {
 		return false
 	}
 	return m.names[0].Has(t.Tokens[i].Key) && m.names[1].Has(t.Tokens[j-1].Key)
+}
+
+// label reports whether token j opens a new line as a field label
+// ("Kisenyi\nPreheader: Your gift"): e-mail headers and notes written as
+// "Label: value" lines inside one Markdown paragraph.
+func label(t *Text, j int) bool {
+	if !strings.Contains(t.Tokens[j].GapText, "\n") {
+		return false
+	}
+	return j+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[j+1].GapText, ":") ||
+		j+1 == len(t.Tokens) && strings.HasPrefix(t.Src[t.Tokens[j].End:], ":")
 }
