@@ -235,8 +235,11 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 		}
 		i++
 	}
-	// Drop trailing ordinary words unless they are venue words ("Golden Palm Bar").
-	for j > i && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
+	// Drop trailing ordinary words unless they are venue words ("Golden
+	// Palm Bar"), or the one word a name cue introduces ("two sisters,
+	// Memory and Mercy").
+	cued := j-i == 1 && i > 0 && m.nameCues.Has(toks[i-1].Key) && !strings.Contains(toks[i].GapText, "\n")
+	for j > i && !cued && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
 		j--
 	}
 	for i < j && ev[i]&evConnector != 0 {
