@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
 )
 
@@ -43,16 +42,7 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := IsMarkdown(path)
-	if s.opts.Markdown != nil {
-		md = *s.opts.Markdown
-	}
-	var doc *markdown.Doc
-	if md {
-		doc = markdown.Parse(src)
-	} else {
-		doc = markdown.ParseText(src)
-	}
+	doc := s.parse(path, src)
 	li := NewLineIndex(src)
 	var pseudonyms map[string]bool
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {

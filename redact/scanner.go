@@ -1,13 +1,10 @@
 package redact
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
-	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
 )
 
@@ -44,27 +41,6 @@ type Result struct {
 	Suppressed []Suppressed
 }
 
-// Input errors. The CLI maps them to exit code 2 and a message naming the file.
-var (
-	ErrBinary = errors.New("binary file (contains NUL bytes)")
-	ErrUTF16  = errors.New("UTF-16 text; convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)")
-)
-
-// CheckInput refuses content that is not text.
-func CheckInput(src []byte) error {
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return ErrUTF16
-	}
-	head := src
-	if len(head) > 8000 {
-		head = head[:8000]
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return ErrBinary
-	}
-	return nil
-}
-
 // IsMarkdown reports whether a path is parsed as Markdown.
 func IsMarkdown(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -80,16 +56,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	if err := CheckInput(src); err != nil {
 		return nil, err
 	}
-	md := IsMarkdown(path)
-	if s.opts.Markdown != nil {
-		md = *s.opts.Markdown
-	}
-	var doc *markdown.Doc
-	if md {
-		doc = markdown.Parse(src)
-	} else {
-		doc = markdown.ParseText(src)
-	}
+	doc := s.parse(path, src)
 	res := &Result{Path: path, Src: src}
 	li := NewLineIndex(src)
 	var pseudonyms map[string]bool

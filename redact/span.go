@@ -1,6 +1,9 @@
 package redact
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Span is a byte range of a file, End exclusive.
 type Span struct {
@@ -24,13 +27,21 @@ type Pos struct {
 type LineIndex struct {
 	src   []byte
 	start []int
+
+	// The last column computed, so that offsets asked for in order along
+	// one long line cost the bytes between them rather than the whole line
+	// again (a 10 MB single-line file would otherwise be quadratic).
+	mu                         sync.Mutex
+	memoLine, memoOff, memoCol int
 }
 
-// NewLineIndex indexes the line starts of src.
+// NewLineIndex indexes the line starts of src. Lines end with LF, CRLF or a
+// lone CR (old Mac files, some chat exports), as in CommonMark, so mixed line
+// endings still give the line numbers an editor shows.
 func NewLineIndex(src []byte) *LineIndex {
 	li := &LineIndex{src: src, start: []int{0}}
 	for i, b := range src {
-		if b == '\n' {
+		if b == '\n' || (b == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
 			li.start = append(li.start, i+1)
 		}
 	}
@@ -49,15 +60,36 @@ func (li *LineIndex) Pos(off int) Pos {
 		}
 	}
 	line := lo - 1
-	return Pos{Line: line + 1, Col: utf8.RuneCount(li.src[li.start[line]:off]) + 1}
+	return Pos{Line: line + 1, Col: li.col(line, off)}
 }
 
-// LineBounds returns the byte range of the 1-based line n, without its newline.
+// col counts the runes from the start of line to off, plus one. Counting
+// resumes from the memo only where the memo offset starts a rune: no UTF-8
+// sequence, valid or not, is decoded across such a byte, so the count is the
+// same as counting from the line start, whatever order offsets come in.
+func (li *LineIndex) col(line, off int) int {
+	from, n := li.start[line], 0
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	if li.memoLine == line && li.memoOff > from && li.memoOff <= off &&
+		li.memoOff < len(li.src) && utf8.RuneStart(li.src[li.memoOff]) {
+		from, n = li.memoOff, li.memoCol-1
+	}
+	n += utf8.RuneCount(li.src[from:off])
+	li.memoLine, li.memoOff, li.memoCol = line, off, n+1
+	return n + 1
+}
+
+// LineBounds returns the byte range of the 1-based line n, without its line
+// ending (LF, CRLF or CR).
 func (li *LineIndex) LineBounds(n int) (int, int) {
 	s := li.start[n-1]
 	e := len(li.src)
 	if n < len(li.start) {
 		e = li.start[n] - 1
+		if li.src[e] == '\n' && e > s && li.src[e-1] == '\r' {
+			e--
+		}
 	}
 	return s, e
 }

@@ -1,0 +1,176 @@
+package redact
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rescue-stories/redact/rules"
+)
+
+var (
+	defaultOnce    sync.Once
+	defaultScanner *Scanner
+	defaultErr     error
+)
+
+// builtinScanner is a scanner over the built-in default pack, built once
+// per process: fuzzing calls it thousands of times.
+func builtinScanner(t testing.TB) *Scanner {
+	t.Helper()
+	defaultOnce.Do(func() {
+		ps, err := rules.LoadBuiltin("default")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		set, err := rules.NewSet(ps...)
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultScanner = New(set, Options{})
+	})
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultScanner
+}
+
+// hostileSeeds are the awkward inputs of docs/limits.md, so the seed corpus
+// alone (which CI runs) covers each of them.
+var hostileSeeds = []string{
+	"",
+	"\uFEFFMaria Santos lives in Manila.\n", // UTF-8 BOM
+	"Maria Santos\r\nlives in Manila.\r\n\r\nCall +63 917 555 0142.\r\n", // CRLF
+	"Maria\rSantos\nlives in\r\nManila.\r",                               // mixed, with lone CRs
+	"Maria \xff\xfe Santos lives in Manila \xc3(\xe2\x82 on 3 May 2021.", // invalid UTF-8
+	"Mar\xc3\xada Santos \xe2\x80\xa8 Sosúa\u00a0Puerto Plata",           // multi-byte and Unicode spaces
+	"\x00\x01GIF89a",                      // binary
+	"\xff\xfeM\x00a\x00r\x00i\x00a\x00",   // UTF-16LE with BOM
+	"M\x00a\x00r\x00i\x00a\x00 \x00S\x00", // UTF-16LE without BOM
+	"\x00\x00\xfe\xff\x00\x00\x00M",       // UTF-32BE
+	strings.Repeat("> ", 300) + "Maria\n", // nested beyond MaxMarkdownDepth
+	strings.Repeat("- ", 300) + "Maria\n", // nested lists
+	strings.Repeat("[", 3000) + "Maria Santos" + strings.Repeat("]", 3000),
+	"|" + strings.Repeat("a|", 600) + "\n|" + strings.Repeat("-|", 600) + "\n" + strings.Repeat("|Maria\n", 600),
+	"---\ntitle: Maria in Manila\n---\n# Maria\n\n<!-- redact:allow \"Maria\" reason=\"pseudonym\" -->\n",
+	"<!-- redact:bogus -->\nMaria",
+	"<!-- redact:allow Maria -->",
+	"Ana* and Ana met in Boca Chica on 3 May 2021 at 10:30pm; call +63 917 555 0142.",
+}
+
+// FuzzScan feeds arbitrary bytes, as Markdown and as plain text, through
+// the scanner with the built-in rules and checks what every caller relies
+// on: no panic; an error only for refused input or a malformed directive;
+// findings in bounds, ordered, not overlapping, on UTF-8 boundaries when
+// the input is valid UTF-8, with Text == src[Start:End] and the position an
+// independent count gives; the input untouched; the same result twice.
+func FuzzScan(f *testing.F) {
+	drafts, _ := filepath.Glob(filepath.Join("..", "fixtures", "drafts", "*.md"))
+	for _, p := range drafts {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src, true)
+	}
+	for _, s := range hostileSeeds {
+		f.Add([]byte(s), true)
+		f.Add([]byte(s), false)
+	}
+	sc := builtinScanner(f)
+	f.Fuzz(func(t *testing.T, src []byte, md bool) {
+		if len(src) > 1<<16 {
+			return
+		}
+		path := "f.txt"
+		if md {
+			path = "f.md"
+		}
+		before := bytes.Clone(src)
+		res, err := sc.Scan(path, src)
+		if !bytes.Equal(src, before) {
+			t.Fatal("Scan modified its input")
+		}
+		if err != nil {
+			checkScanError(t, src, err)
+			return
+		}
+		checkResult(t, src, res)
+		again, err := sc.Scan(path, src)
+		if err != nil {
+			t.Fatalf("second scan failed: %v", err)
+		}
+		if d := cmp.Diff(res.Findings, again.Findings); d != "" {
+			t.Fatalf("two scans of the same input differ (-first +second):\n%s", d)
+		}
+	})
+}
+
+func checkScanError(t *testing.T, src []byte, err error) {
+	t.Helper()
+	var de *DirectiveError
+	switch {
+	case errors.Is(err, ErrBinary), errors.Is(err, ErrUTF16), errors.Is(err, ErrUTF32):
+		if cerr := CheckInput(src); cerr == nil || cerr.Error() != err.Error() {
+			t.Fatalf("Scan refused the input (%v) but CheckInput says %v", err, cerr)
+		}
+	case errors.As(err, &de):
+		if !bytes.Contains(src, []byte("redact:")) || de.Pos.Line < 1 || de.Pos.Col < 1 {
+			t.Fatalf("directive error without a directive or a position: %v", err)
+		}
+	default:
+		t.Fatalf("unexpected error %T: %v", err, err)
+	}
+}
+
+func checkResult(t *testing.T, src []byte, res *Result) {
+	t.Helper()
+	valid := utf8.Valid(src)
+	prevEnd := 0
+	for i, f := range res.Findings {
+		s := f.Span
+		if s.Start < 0 || s.End > len(src) || s.Start >= s.End {
+			t.Fatalf("finding %d %+v out of bounds (len %d)", i, s, len(src))
+		}
+		if s.Start < prevEnd {
+			t.Fatalf("finding %d %+v starts before the previous one ends (%d)", i, s, prevEnd)
+		}
+		prevEnd = s.End
+		if f.Text != string(src[s.Start:s.End]) {
+			t.Fatalf("finding %d: Text %q but src[%d:%d] is %q", i, f.Text, s.Start, s.End, src[s.Start:s.End])
+		}
+		if valid && (!utf8.RuneStart(src[s.Start]) || (s.End < len(src) && !utf8.RuneStart(src[s.End]))) {
+			t.Fatalf("finding %d %+v splits a UTF-8 sequence: %q", i, s, src[max(0, s.Start-3):min(len(src), s.End+3)])
+		}
+		if want := naivePos(src, s.Start); f.Pos != want {
+			t.Fatalf("finding %d at %d: Pos %+v, counting gives %+v", i, s.Start, f.Pos, want)
+		}
+	}
+	for i, sp := range res.Suppressed {
+		s := sp.Finding.Span
+		if s.Start < 0 || s.End > len(src) || s.Start >= s.End || sp.Finding.Text != string(src[s.Start:s.End]) {
+			t.Fatalf("suppressed finding %d %+v is out of bounds or its text differs", i, s)
+		}
+	}
+}
+
+// naivePos counts lines (LF, CRLF or lone CR) and runes from the start, the
+// slow and obvious way, to check LineIndex and its memo.
+func naivePos(src []byte, off int) Pos {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' || (src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
+			line, start = line+1, i+1
+		}
+	}
+	return Pos{Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}
