@@ -64,7 +64,8 @@ func TestHashedNamesNotInPackOrBinary(t *testing.T) {
 	if err := os.WriteFile(story, []byte("We met Quillon Vantrask near TAMSOLENE lane.\n\nBrennick drove.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "scan", "--no-builtin", "--rules", filepath.Join(packDir, "staff.yaml"), story)
+	// --mask=false: CI sets CI=true, which masks the text this test reads.
+	cmd := exec.Command(bin, "scan", "--mask=false", "--no-builtin", "--rules", filepath.Join(packDir, "staff.yaml"), story)
 	out, _ := cmd.Output()
 	if code := cmd.ProcessState.ExitCode(); code != 1 {
 		t.Fatalf("scan exit %d, want 1\n%s", code, out)
