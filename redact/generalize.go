@@ -25,10 +25,14 @@ import (
 type docContext struct {
 	countries map[string]int // how often the story names each country
 	top       int            // the most mentions of one country
+	// said records, per country, the start of the last sentence that
+	// already generalised a place to it: a second "a city in the
+	// Philippines" in one sentence reads badly, so it gets [location].
+	said map[string]int
 }
 
 func newDocContext(src []byte) *docContext {
-	c := &docContext{countries: countriesIn(src)}
+	c := &docContext{countries: countriesIn(src), said: map[string]int{}}
 	for _, n := range c.countries {
 		c.top = max(c.top, n)
 	}
@@ -92,11 +96,34 @@ func (c *docContext) place(src []byte, f Finding) (Span, string, bool) {
 	if !followsWell(src, span.End) {
 		return Span{}, "", false
 	}
+	sentence := sentenceBegin(src, span.Start) + 1
+	if c.said[cc] == sentence {
+		return Span{}, "", false
+	}
+	c.said[cc] = sentence
 	prep := " in "
 	if kind == "part" || kind == "region" {
 		prep = " of "
 	}
 	return span, article(kind) + " " + kind + prep + country, true
+}
+
+// sentenceBegin returns the offset where the sentence holding off begins:
+// after the last full stop, question or exclamation mark, or blank line.
+func sentenceBegin(src []byte, off int) int {
+	for i := off - 1; i > 0; i-- {
+		switch src[i] {
+		case '.', '!', '?':
+			if i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\n') {
+				return i + 1
+			}
+		case '\n':
+			if src[i-1] == '\n' {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 func article(w string) string {
