@@ -201,9 +201,11 @@ func New(format string, opts Options) (Writer, error) {
 }
 
 // displayText is what a report shows of a finding's text.
+// Callers print it with %q, which escapes control characters, bidi
+// overrides and invalid UTF-8 once ("Moi\nAvenue", not "Moi\\nAvenue").
 func displayText(f redact.Finding, opts Options) string {
 	if opts.Mask {
 		return Mask(f.Text)
 	}
-	return Sanitize(f.Text)
+	return f.Text
 }
