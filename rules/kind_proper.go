@@ -161,6 +161,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evUnknown
 		}
 	}
+	m.lowerPlaces(t, emit)
 	for i := 0; i < n; i++ {
 		if !toks[i].Cap || ev[i]&(evAllowed|evAcronym) != 0 {
 			continue
@@ -538,4 +539,42 @@ func label(t *Text, j int) bool {
 	}
 	return j+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[j+1].GapText, ":") ||
 		j+1 == len(t.Tokens) && strings.HasPrefix(t.Src[t.Tokens[j].End:], ":")
+}
+
+// lowerPlaces finds place names written in lower case, as hurried field
+// notes and chat messages do ("we reached busia at noon", "back from boca
+// chica"): after a place cue, the longest gazetteer phrase of up to four
+// words, when it is no ordinary word, no name and no allowed term.
+func (m *properMatcher) lowerPlaces(t *Text, emit func(Match)) {
+	toks := t.Tokens
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Cap || toks[i].Digit || !m.placeCues.Has(toks[i-1].Key) || !t.Joinable(i, false) {
+			continue
+		}
+		for j := min(len(toks), i+4); j > i; j-- {
+			if !chain(t, i, j, false) {
+				continue
+			}
+			key := t.Key(i, j)
+			f, ok := m.places.Lookup(key)
+			if !ok || strings.Contains(lastField(f), "w") || len(key) < 4 || m.allow.AllowsTerm(key) || m.common.Has(key) {
+				continue
+			}
+			// Ordinary words are not places here ("in the field", "at
+			// home"); a lower-case name after "from" is as sensitive as a
+			// place, so names are not excluded.
+			plain := false
+			for k := i; k < j; k++ {
+				if m.words.Has(toks[k].Key) || m.common.Has(toks[k].Key) || m.connectors.Has(toks[k].Key) {
+					plain = true
+				}
+			}
+			if plain {
+				continue
+			}
+			emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: "location", Country: countryOf(f), Why: "lower-case place after " + toks[i-1].Key})
+			i = j - 1
+			break
+		}
+	}
 }
