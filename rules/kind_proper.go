@@ -72,6 +72,17 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 	country := make([]string, n)
 	// phrase[k] is the end of the multi-word place phrase that starts at k.
 	phrase := make([]int, n)
+	// capsText: most words are in capitals (a caption, a banner), where
+	// short capitalised words are names and places, not acronyms.
+	upper, lower := 0, 0
+	for _, tok := range toks {
+		if tok.Upper {
+			upper++
+		} else if !tok.Cap && !tok.Digit {
+			lower++
+		}
+	}
+	capsText := upper >= 3 && upper > lower
 	// Mark allowed and place phrases first: they may span several words.
 	for i := 0; i < n; i++ {
 		if !toks[i].Cap {
@@ -133,9 +144,11 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evHonorific // OIC, SHO, ASI
 			continue
 		}
+		// Short all-caps words are acronyms (NGO, IJM, DPI), unless they are
+		// known names or places: captions are often in capitals ("MARIA
+		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
-			known, word := m.isName(k)
-			if !known || word {
+			if known, _ := m.isName(k); !capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0) {
 				ev[i] |= evAcronym
 				continue
 			}
