@@ -247,6 +247,13 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 		if !plain || !(sentStart(t, ev, i) || t.TitleCase) {
 			break
 		}
+		// A word that is also a given name, right before a surname or an
+		// unknown word, is that name ("Gentian Dervishi").
+		if i+1 < j && ev[i+1]&(evName|evUnknown) != 0 && ev[i+1]&evHonorific == 0 && !t.TitleCase {
+			if known, _ := m.isName(toks[i].Key); known || ev[i+1]&evName != 0 && utf8.RuneCountInString(toks[i].Key) >= 4 {
+				break
+			}
+		}
 		i++
 	}
 	// Drop trailing ordinary words unless they are venue words ("Golden
@@ -349,7 +356,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	// ordinary words.
 	var names []string
 	for k := i; k < j && category == "name"; k++ {
-		if ev[k]&(evName|evNameWord|evUnknown) != 0 && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && toks[k].Cap &&
+		if (ev[k]&(evName|evNameWord|evUnknown) != 0 || cued) && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && toks[k].Cap &&
 			utf8.RuneCountInString(toks[k].Key) > 1 {
 			names = append(names, toks[k].Key)
 		}
@@ -384,6 +391,10 @@ func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
 	}
 	if camel(w) {
 		return true, false
+	}
+	// A compound with a lower-case word is a word: "Go-live", "Check-in".
+	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit {
+		return false, true
 	}
 	if (i == 0 || strings.Contains(tok.GapText, "\n")) && i+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[i+1].GapText, ":") {
 		// A field label ("Preheader: ...", "Approver: ..."), unless it is a
