@@ -57,6 +57,20 @@ type prefilter struct {
 	window  bool      // search alphabet runs, not the whole text
 	alpha   *alphabet // runes a match can contain
 	minLen  int       // fewest runes in a match
+
+	dfaOnce sync.Once
+	dfa     *dfa // built when first needed
+}
+
+// matches reports whether the regexp matches anywhere in s, by the lazy
+// DFA (dfa.go) when it can be built.
+func (p *prefilter) matches(s string) bool {
+	p.dfaOnce.Do(func() {
+		if tree, err := syntax.Parse(strings.TrimPrefix(p.why, "pattern "), syntax.Perl); err == nil {
+			p.dfa = newDFA(tree)
+		}
+	})
+	return p.dfa == nil || p.dfa.matches(s)
 }
 
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
@@ -163,13 +177,7 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 		if len(p.clauses) == maxClauses {
 			break
 		}
-		dup := false
-		for _, c := range p.clauses {
-			if slices.Equal(c.lits, b.lits) {
-				dup = true
-			}
-		}
-		if dup {
+		if slices.ContainsFunc(p.clauses, func(c clause) bool { return implies(c.lits, b.lits) }) {
 			continue
 		}
 		p.clauses = append(p.clauses, clause{lits: b.lits})
@@ -193,7 +201,10 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 
 // findAll returns what p.re.FindAllStringSubmatchIndex(t.Src, -1) returns.
 func (p *pattern) findAll(t *Text) [][]int {
-	if len(p.clauses) == 0 {
+	if len(p.clauses) == 0 || !p.window {
+		if !p.mayMatch(t) || !p.matches(t.Src) {
+			return nil
+		}
 		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
 	}
 	lm := t.literals(p.set)
@@ -201,9 +212,6 @@ func (p *pattern) findAll(t *Text) [][]int {
 		if !lm.anyPresent(p.clauses[i].ids) {
 			return nil
 		}
-	}
-	if !p.window {
-		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
 	}
 	var out [][]int
 	src := t.Src
@@ -257,6 +265,9 @@ func (p *pattern) findAll(t *Text) [][]int {
 			_, size := utf8.DecodeRuneInString(src[hi:])
 			hi += size
 		}
+		if !p.matches(src[lo:hi]) {
+			continue
+		}
 		for _, loc := range p.re.FindAllStringSubmatchIndex(src[lo:hi], -1) {
 			for k := range loc {
 				if loc[k] >= 0 {
@@ -269,121 +280,212 @@ func (p *pattern) findAll(t *Text) [][]int {
 	return out
 }
 
-// litInfo is what the analysis knows about a sub-expression.
+// litInfo is what the analysis knows about a sub-expression. Strings are
+// case-folded.
 type litInfo struct {
-	// exact is every string the node can match, folded; nil when unknown
-	// or more than maxExact.
+	// exact is every string the node can match; nil when unknown or more
+	// than maxExact.
 	exact []string
-	// clauses: every match contains a string of each (folded).
+	// Every match starts with one of prefix and ends with one of suffix;
+	// {""} when nothing is known.
+	prefix, suffix []string
+	// clauses: every match contains a string of each.
 	clauses [][]string
+}
+
+var unknown = []string{""}
+
+// exactInfo is the information of a node that matches exactly set.
+func exactInfo(set []string) litInfo {
+	return litInfo{exact: set, prefix: set, suffix: set}
 }
 
 func analyse(re *syntax.Regexp) litInfo {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return litInfo{exact: []string{""}}
+		return exactInfo(unknown)
 	case syntax.OpLiteral:
 		var b strings.Builder
 		for _, r := range re.Rune {
 			b.WriteRune(foldRune(r))
 		}
-		return litInfo{exact: []string{b.String()}}
+		return exactInfo([]string{b.String()})
 	case syntax.OpCharClass:
-		return litInfo{exact: classStrings(re.Rune)}
+		if set := classStrings(re.Rune); set != nil {
+			return exactInfo(set)
+		}
 	case syntax.OpCapture:
 		return analyse(re.Sub[0])
 	case syntax.OpQuest:
-		sub := analyse(re.Sub[0])
-		if sub.exact != nil && len(sub.exact) < maxExact {
-			return litInfo{exact: union(sub.exact, []string{""})}
-		}
-		return litInfo{}
+		return optional(analyse(re.Sub[0]))
 	case syntax.OpPlus:
-		return litInfo{clauses: candidates(analyse(re.Sub[0]))}
+		return repeated(analyse(re.Sub[0]))
 	case syntax.OpRepeat:
 		sub := analyse(re.Sub[0])
 		switch {
 		case re.Min == 1 && re.Max == 1:
 			return sub
 		case re.Min == 0 && re.Max == 1:
-			if sub.exact != nil && len(sub.exact) < maxExact {
-				return litInfo{exact: union(sub.exact, []string{""})}
-			}
-			return litInfo{}
+			return optional(sub)
 		case re.Min >= 1:
-			return litInfo{clauses: candidates(sub)}
+			return repeated(sub)
 		}
-		return litInfo{}
 	case syntax.OpConcat:
-		var info litInfo
-		cur := []string{""} // exact product of the nodes since the last unknown one
-		all := true
-		flush := func() {
-			if validClause(cur) {
-				info.clauses = append(info.clauses, cur)
-			}
+		return concat(re.Sub)
+	case syntax.OpAlternate:
+		return alternate(re.Sub)
+	}
+	// OpAnyChar, OpAnyCharNotNL, OpStar, OpNoMatch, large classes: nothing
+	// known.
+	return litInfo{prefix: unknown, suffix: unknown}
+}
+
+// optional is x?: x's exact strings or none.
+func optional(sub litInfo) litInfo {
+	if sub.exact != nil && len(sub.exact) < maxExact {
+		return exactInfo(union(sub.exact, unknown))
+	}
+	return litInfo{prefix: unknown, suffix: unknown}
+}
+
+// repeated is x+ or x{n,m} with n >= 1: at least one x.
+func repeated(sub litInfo) litInfo {
+	return litInfo{prefix: sub.prefix, suffix: sub.suffix, clauses: candidates(sub)}
+}
+
+// concat joins the strings known at each boundary: the suffixes of a node,
+// the exact strings of the nodes after it, and the prefixes of the next
+// node that is not exact ("team" + \s + "of" are "team", "of"; but
+// `\bt(?:wo|en)\s` is {"two", "ten"}).
+func concat(subs []*syntax.Regexp) litInfo {
+	var info litInfo
+	infos := make([]litInfo, len(subs))
+	all := true
+	for i, sub := range subs {
+		infos[i] = analyse(sub)
+		info.clauses = append(info.clauses, infos[i].clauses...)
+		all = all && infos[i].exact != nil
+	}
+	addClause := func(c []string) {
+		if validClause(c) {
+			info.clauses = append(info.clauses, c)
 		}
-		for _, sub := range re.Sub {
-			si := analyse(sub)
-			info.clauses = append(info.clauses, si.clauses...)
-			if si.exact == nil {
-				all = false
-				flush()
-				cur = []string{""}
-				continue
-			}
+	}
+	cur := unknown // strings that end where the next node starts
+	for _, si := range infos {
+		if si.exact != nil {
 			if p := product(cur, si.exact); p != nil {
 				cur = p
 				continue
 			}
-			all = false
-			flush()
+			addClause(cur)
 			cur = si.exact
+			continue
 		}
-		flush()
-		if all {
-			info.exact = cur
+		if p := product(cur, si.prefix); p != nil {
+			addClause(p)
+		} else {
+			addClause(cur)
+			addClause(si.prefix)
 		}
-		return info
-	case syntax.OpAlternate:
-		subs := make([]litInfo, len(re.Sub))
-		exact := []string{}
-		for i, sub := range re.Sub {
-			subs[i] = analyse(sub)
-			if exact != nil && subs[i].exact != nil {
-				exact = union(exact, subs[i].exact)
-				if len(exact) > maxExact {
-					exact = nil
-				}
-			} else {
-				exact = nil
-			}
-		}
-		if exact != nil {
-			return litInfo{exact: exact}
-		}
-		// Each alternative has its own best clause; the match contains
-		// one of their strings.
-		var any []string
-		for _, s := range subs {
-			c := bestClause(candidates(s))
-			if c == nil {
-				return litInfo{}
-			}
-			any = union(any, c)
-		}
-		return litInfo{clauses: [][]string{any}}
+		cur = si.suffix
 	}
-	// OpAnyChar, OpAnyCharNotNL, OpStar, OpNoMatch: nothing known.
-	return litInfo{}
+	addClause(cur)
+	if all {
+		info.exact = cur
+	}
+	// The prefix: exact nodes from the left, then the first other node's
+	// prefixes; the suffix likewise from the right.
+	info.prefix = unknown
+	for _, si := range infos {
+		set := si.exact
+		if set == nil {
+			set = si.prefix
+		}
+		p := product(info.prefix, set)
+		if p == nil {
+			break
+		}
+		info.prefix = p
+		if si.exact == nil {
+			break
+		}
+	}
+	info.suffix = unknown
+	for k := len(infos) - 1; k >= 0; k-- {
+		si := infos[k]
+		set := si.exact
+		if set == nil {
+			set = si.suffix
+		}
+		p := product(set, info.suffix)
+		if p == nil {
+			break
+		}
+		info.suffix = p
+		if si.exact == nil {
+			break
+		}
+	}
+	return info
 }
 
-// candidates are the clauses a node offers, its exact set included.
+// alternate: a match is one alternative's.
+func alternate(subs []*syntax.Regexp) litInfo {
+	infos := make([]litInfo, len(subs))
+	for i, sub := range subs {
+		infos[i] = analyse(sub)
+	}
+	unite := func(get func(litInfo) []string) []string {
+		out := []string{}
+		for _, si := range infos {
+			set := get(si)
+			if set == nil {
+				return nil
+			}
+			out = union(out, set)
+			if len(out) > maxExact {
+				return nil
+			}
+		}
+		return out
+	}
+	if exact := unite(func(si litInfo) []string { return si.exact }); exact != nil {
+		return exactInfo(exact)
+	}
+	info := litInfo{
+		prefix: unite(func(si litInfo) []string { return si.prefix }),
+		suffix: unite(func(si litInfo) []string { return si.suffix }),
+	}
+	if info.prefix == nil {
+		info.prefix = unknown
+	}
+	if info.suffix == nil {
+		info.suffix = unknown
+	}
+	// Each alternative has its own best clause; a match contains one of
+	// their strings.
+	var any []string
+	for _, si := range infos {
+		c := bestClause(candidates(si))
+		if c == nil {
+			return info
+		}
+		any = union(any, c)
+	}
+	info.clauses = [][]string{any}
+	return info
+}
+
+// candidates are the clauses a node offers, its exact, prefix and suffix
+// sets included.
 func candidates(info litInfo) [][]string {
 	out := slices.Clone(info.clauses)
-	if validClause(info.exact) {
-		out = append(out, info.exact)
+	for _, c := range [][]string{info.exact, info.prefix, info.suffix} {
+		if validClause(c) {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -406,6 +508,17 @@ func bestClause(cs [][]string) []string {
 		return nil
 	}
 	return minimise(best)
+}
+
+// implies reports whether clause a holding makes b hold: each string of a
+// contains one of b.
+func implies(a, b []string) bool {
+	for _, s := range a {
+		if !slices.ContainsFunc(b, func(t string) bool { return strings.Contains(s, t) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // minimise sorts and deduplicates a clause and drops strings that contain
@@ -509,9 +622,10 @@ func classStrings(ranges []rune) []string {
 			}
 		}
 	}
-	// A class of letters occurs at almost every byte: it would only
-	// multiply the strings around it without making them rarer.
-	if len(out) > maxExact || clauseScore(out) > 0.5 {
+	// A class of letters or of spaces occurs at almost every other byte:
+	// it would only multiply the strings around it without making them
+	// much rarer.
+	if len(out) > maxExact || clauseScore(out) > 0.15 {
 		return nil
 	}
 	return out
