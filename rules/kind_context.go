@@ -55,7 +55,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 		// cue before the target: tokens [i, i+n) are the cue.
 		if m.before != nil {
 			for n := min(m.before.MaxWords, len(toks)-i); n >= 1; n-- {
-				if !chain(t, i, i+n, m.hyphens) || !m.before.Has(t.Key(i, i+n)) {
+				if !chain(t, i, i+n, m.hyphens) || !m.before.HasWords(t, i, i+n) {
 					continue
 				}
 				j := i + n
@@ -75,7 +75,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 		}
 		if m.after != nil {
 			for n := min(m.after.MaxWords, len(toks)-i); n >= 1; n-- {
-				if !chain(t, i, i+n, m.hyphens) || !m.after.Has(t.Key(i, i+n)) {
+				if !chain(t, i, i+n, m.hyphens) || !m.after.HasWords(t, i, i+n) {
 					continue
 				}
 				if i == 0 || !t.Joinable(i, m.hyphens) {

@@ -2,9 +2,12 @@ package rules
 
 import (
 	"bytes"
+	"hash/maphash"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rescue-stories/redact/rules/fold"
 )
@@ -18,12 +21,21 @@ type Lexicon struct {
 	data     []byte
 	once     sync.Once
 	lines    []uint32
+	small    map[string]int32 // key to line, for small lexicons
 	MaxWords int
+
+	// A large lexicon answers most lookups "no" (word n-grams that are
+	// not places or names); after enough of them a Bloom filter answers
+	// those without the binary search. Built only when a run does enough
+	// lookups to pay for it, so one short story does not.
+	lookups atomic.Int64
+	bloom   atomic.Pointer[bloom]
+	seed    maphash.Seed
 }
 
 // NewLexicon wraps data that is already sorted by key with unique keys.
 func NewLexicon(data []byte, maxWords int) *Lexicon {
-	return &Lexicon{data: data, MaxWords: maxWords}
+	return &Lexicon{data: data, MaxWords: maxWords, seed: maphash.MakeSeed()}
 }
 
 // BuildLexicon makes a lexicon from arbitrary lines or terms: it folds each
@@ -63,18 +75,70 @@ func BuildLexicon(entries []string, keyFn func(string) string) *Lexicon {
 	return NewLexicon(b.Bytes(), maxWords)
 }
 
+// index finds the lines (unless lexiconFromFile did) and maps a small
+// lexicon's keys.
 func (l *Lexicon) index() {
-	n := bytes.Count(l.data, []byte{'\n'})
-	l.lines = make([]uint32, 0, n+1)
-	for off := 0; off < len(l.data); {
-		l.lines = append(l.lines, uint32(off))
-		i := bytes.IndexByte(l.data[off:], '\n')
-		if i < 0 {
-			break
+	if l.lines == nil {
+		n := bytes.Count(l.data, []byte{'\n'})
+		l.lines = make([]uint32, 0, n+1)
+		for off := 0; off < len(l.data); {
+			l.lines = append(l.lines, uint32(off))
+			i := bytes.IndexByte(l.data[off:], '\n')
+			if i < 0 {
+				break
+			}
+			off += i + 1
 		}
-		off += i + 1
+	}
+	if len(l.lines) <= smallLexicon {
+		l.small = make(map[string]int32, len(l.lines))
+		for i := range l.lines {
+			k, _ := l.line(i)
+			if _, dup := l.small[string(k)]; !dup {
+				l.small[string(k)] = int32(i) // the first, as the binary search finds
+			}
+		}
 	}
 }
+
+// bloom is a Bloom filter over a lexicon's keys: no false negatives.
+type bloom struct {
+	bits []uint64
+	mask uint64
+}
+
+func newBloom(l *Lexicon) *bloom {
+	n := uint64(1) << 6
+	for n < uint64(len(l.lines))*12 {
+		n <<= 1
+	}
+	b := &bloom{bits: make([]uint64, n/64), mask: n - 1}
+	for i := range l.lines {
+		k, _ := l.line(i)
+		h := maphash.Bytes(l.seed, k)
+		for j := uint64(0); j < bloomProbes; j++ {
+			bit := (h + j*(h>>32|1)) & b.mask
+			b.bits[bit/64] |= 1 << (bit % 64)
+		}
+	}
+	return b
+}
+
+const bloomProbes = 4
+
+func (b *bloom) has(h uint64) bool {
+	for j := uint64(0); j < bloomProbes; j++ {
+		bit := (h + j*(h>>32|1)) & b.mask
+		if b.bits[bit/64]&(1<<(bit%64)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// smallLexicon is the size up to which a lexicon is also a map: cue and
+// honorific lists are looked up for every word of every segment.
+const smallLexicon = 1024
 
 func (l *Lexicon) line(i int) (key, rest []byte) {
 	start := int(l.lines[i])
@@ -91,35 +155,108 @@ func (l *Lexicon) line(i int) (key, rest []byte) {
 	return ln, nil
 }
 
+// compareLine compares the key of the line at the start of d with key,
+// like strings.Compare, without finding the line's end first.
+func compareLine[K string | []byte](d []byte, key K) int {
+	for i := 0; i < len(key); i++ {
+		if i >= len(d) || d[i] == '\t' || d[i] == '\n' {
+			return -1 // the line's key is a proper prefix of key
+		}
+		if d[i] != key[i] {
+			if d[i] < key[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	if len(key) < len(d) && d[len(key)] != '\t' && d[len(key)] != '\n' {
+		return 1
+	}
+	return 0
+}
+
+// find returns the line index of key.
+func (l *Lexicon) find(key string) (int, bool) { return findKey(l, key) }
+
+func findKey[K string | []byte](l *Lexicon, key K) (int, bool) {
+	l.once.Do(l.index)
+	if l.small != nil {
+		i, ok := l.small[string(key)] // no copy: the compiler sees a map index
+		return int(i), ok
+	}
+	if b := l.bloom.Load(); b != nil {
+		var h uint64
+		switch k := any(key).(type) {
+		case string:
+			h = maphash.String(l.seed, k)
+		case []byte:
+			h = maphash.Bytes(l.seed, k)
+		}
+		if !b.has(h) {
+			return 0, false
+		}
+	} else if n := l.lookups.Add(1); n == int64(len(l.lines)/8) {
+		// About where the filter's cost (hashing every key once) is
+		// repaid by cheaper misses.
+		l.bloom.Store(newBloom(l))
+	}
+	lo, hi := 0, len(l.lines)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if compareLine(l.data[l.lines[mid]:], key) < 0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(l.lines) && compareLine(l.data[l.lines[lo]:], key) == 0 {
+		return lo, true
+	}
+	return 0, false
+}
+
 // Lookup returns the fields stored with key (already folded) and whether the
 // key is present.
 func (l *Lexicon) Lookup(key string) (string, bool) {
 	if l == nil {
 		return "", false
 	}
-	l.once.Do(l.index)
-	lo, hi := 0, len(l.lines)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		k, _ := l.line(mid)
-		if string(k) < key {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+	i, ok := l.find(key)
+	if !ok {
+		return "", false
 	}
-	if lo < len(l.lines) {
-		k, rest := l.line(lo)
-		if string(k) == key {
-			return string(rest), true
-		}
-	}
-	return "", false
+	_, rest := l.line(i)
+	return string(rest), true
 }
 
 // Has reports whether key is present.
 func (l *Lexicon) Has(key string) bool {
-	_, ok := l.Lookup(key)
+	if l == nil {
+		return false
+	}
+	_, ok := l.find(key)
+	return ok
+}
+
+// HasWords is Has(t.Key(i, j)) without building the key as a string: the
+// matchers ask it for every n-gram of every segment.
+func (l *Lexicon) HasWords(t *Text, i, j int) bool {
+	if l == nil {
+		return false
+	}
+	if j-i == 1 {
+		_, ok := l.find(t.Tokens[i].Key)
+		return ok
+	}
+	var buf [96]byte
+	key := buf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			key = append(key, ' ')
+		}
+		key = append(key, t.Tokens[k].Key...)
+	}
+	_, ok := findKey(l, key)
 	return ok
 }
 
@@ -132,38 +269,108 @@ func (l *Lexicon) Len() int {
 	return len(l.lines)
 }
 
-// sortedUnique reports whether data's keys are strictly ascending, so it can
-// be used as is.
-func sortedUnique(data []byte) bool {
+// sortedLines indexes data's lines and reports whether their keys are
+// strictly ascending (so data can be searched as is): one pass over the
+// data, split between cores for large files, since every run of the
+// default pack checks several megabytes of word lists at start-up.
+func sortedLines(data []byte) ([]uint32, bool) {
+	const chunk = 1 << 20
+	parts := min(runtime.GOMAXPROCS(0), len(data)/chunk+1)
+	if parts <= 1 {
+		return sortedRange(data, 0, len(data))
+	}
+	// Cut at line starts.
+	cuts := []int{0}
+	for p := 1; p < parts; p++ {
+		c := len(data) * p / parts
+		i := bytes.IndexByte(data[c:], '\n')
+		if i < 0 {
+			break
+		}
+		if c+i+1 > cuts[len(cuts)-1] && c+i+1 < len(data) {
+			cuts = append(cuts, c+i+1)
+		}
+	}
+	cuts = append(cuts, len(data))
+	type result struct {
+		lines []uint32
+		ok    bool
+	}
+	res := make([]result, len(cuts)-1)
+	var wg sync.WaitGroup
+	for p := range res {
+		wg.Go(func() {
+			res[p].lines, res[p].ok = sortedRange(data, cuts[p], cuts[p+1])
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, r := range res {
+		if !r.ok {
+			return nil, false
+		}
+		n += len(r.lines)
+	}
+	lines := make([]uint32, 0, n)
+	for _, r := range res {
+		if len(lines) > 0 && len(r.lines) > 0 {
+			// The last key of one part must sort before the first of the next.
+			if bytes.Compare(keyAt(data, int(lines[len(lines)-1])), keyAt(data, int(r.lines[0]))) >= 0 {
+				return nil, false
+			}
+		}
+		lines = append(lines, r.lines...)
+	}
+	return lines, true
+}
+
+// keyAt returns the key of the line starting at off.
+func keyAt(data []byte, off int) []byte {
+	ln := data[off:]
+	if i := bytes.IndexByte(ln, '\n'); i >= 0 {
+		ln = ln[:i]
+	}
+	if t := bytes.IndexByte(ln, '\t'); t >= 0 {
+		ln = ln[:t]
+	}
+	return ln
+}
+
+// sortedRange is sortedLines for the lines starting in data[from:to].
+func sortedRange(data []byte, from, to int) ([]uint32, bool) {
+	lines := make([]uint32, 0, (to-from)/16)
 	var prev []byte
-	for len(data) > 0 {
-		i := bytes.IndexByte(data, '\n')
-		ln := data
-		if i >= 0 {
-			ln, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	for off := from; off < to; {
+		ln := data[off:to]
+		next := to
+		if i := bytes.IndexByte(ln, '\n'); i >= 0 {
+			ln = ln[:i]
+			next = off + i + 1
 		}
 		k := ln
 		if t := bytes.IndexByte(ln, '\t'); t >= 0 {
 			k = ln[:t]
 		}
-		if prev != nil && bytes.Compare(prev, k) >= 0 {
-			return false
+		if len(k) == 0 || k[0] == '#' || (prev != nil && bytes.Compare(prev, k) >= 0) {
+			return nil, false
 		}
-		if len(k) == 0 || k[0] == '#' {
-			return false
-		}
+		lines = append(lines, uint32(off))
 		prev = k
+		off = next
 	}
-	return true
+	return lines, true
 }
 
 // lexiconFromFile turns a data file into a lexicon. Generated files (sorted,
-// folded keys) are used without copying; anything else is normalised.
+// folded keys) are used without copying, indexed while they are checked;
+// anything else is normalised.
 func lexiconFromFile(data []byte, keyFn func(string) string) *Lexicon {
-	if sortedUnique(data) && isFolded(data, keyFn) {
-		return NewLexicon(data, 4)
+	if isFolded(data, keyFn) {
+		if lines, ok := sortedLines(data); ok {
+			l := NewLexicon(data, 4)
+			l.lines = lines
+			return l
+		}
 	}
 	return BuildLexicon(strings.Split(string(data), "\n"), keyFn)
 }

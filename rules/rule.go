@@ -157,7 +157,7 @@ func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
 		if c.words != nil {
 			for i := first; i <= last && i < len(t.Tokens); i++ {
 				for n := 1; n <= c.words.MaxWords && i+n <= last+1; n++ {
-					if c.words.Has(t.Key(i, i+n)) {
+					if c.words.HasWords(t, i, i+n) {
 						return true
 					}
 				}
@@ -178,7 +178,7 @@ func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
 				if (i < first && i+n > first) || (i <= last && i+n > last+1 && i >= first) {
 					break
 				}
-				if c.words.Has(t.Key(i, i+n)) {
+				if c.words.HasWords(t, i, i+n) {
 					return true
 				}
 			}
