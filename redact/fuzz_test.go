@@ -163,10 +163,14 @@ func checkResult(t *testing.T, src []byte, res *Result) {
 	}
 }
 
-// naivePos counts lines (LF, CRLF or lone CR) and runes from the start, the
-// slow and obvious way, to check LineIndex and its memo.
+// naivePos counts lines (LF, CRLF or lone CR) and runes from the start
+// (after a byte order mark), the slow and obvious way, to check LineIndex
+// and its memo.
 func naivePos(src []byte, off int) Pos {
 	line, start := 1, 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) && off >= 3 {
+		start = 3
+	}
 	for i := 0; i < off; i++ {
 		if src[i] == '\n' || (src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
 			line, start = line+1, i+1

@@ -44,6 +44,15 @@ func CheckInput(src []byte) error {
 	return ErrBinary
 }
 
+// checkInput is CheckInput as the scanner's options relax it.
+func (s *Scanner) checkInput(src []byte) error {
+	err := CheckInput(src)
+	if s.opts.Binary && errors.Is(err, ErrBinary) {
+		return nil
+	}
+	return err
+}
+
 // utf16Order recognises UTF-16 without a byte order mark by where its NUL
 // bytes fall: mostly-ASCII UTF-16 has a NUL in one half of nearly every
 // byte pair and almost none in the other. It returns "little-endian",

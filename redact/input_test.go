@@ -197,3 +197,14 @@ func TestLineIndexEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIndexBOM: a byte order mark counts in offsets but not in columns.
+func TestLineIndexBOM(t *testing.T) {
+	src := []byte("\uFEFFab\ncd")
+	li := NewLineIndex(src)
+	for off, want := range map[int]Pos{3: {1, 1}, 4: {1, 2}, 6: {2, 1}, 7: {2, 2}} {
+		if got := li.Pos(off); got != want {
+			t.Errorf("Pos(%d) = %+v, want %+v", off, got, want)
+		}
+	}
+}

@@ -16,6 +16,9 @@ type Options struct {
 	// Decisions returns the review decisions for a path (its sidecar
 	// file); nil, or a nil result, means none.
 	Decisions func(path string) (*Decisions, error)
+	// Binary scans content with NUL bytes as text instead of refusing it
+	// with ErrBinary; UTF-16 and UTF-32 are refused all the same.
+	Binary bool
 }
 
 // Scanner applies a rule set to files. It holds no per-file state, so one
@@ -53,7 +56,7 @@ func IsMarkdown(path string) bool {
 // Scan finds sensitive details in src. path is only used to pick the parser
 // and to label the result; nothing is read or written.
 func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
-	if err := CheckInput(src); err != nil {
+	if err := s.checkInput(src); err != nil {
 		return nil, err
 	}
 	doc := s.parse(path, src)

@@ -17,7 +17,8 @@ func (s Span) Len() int { return s.End - s.Start }
 // Overlaps reports whether two spans share a byte.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
 
-// Pos is a 1-based line and column; the column counts characters (runes).
+// Pos is a 1-based line and column; the column counts characters (runes),
+// not counting a UTF-8 byte order mark, which editors do not show.
 type Pos struct {
 	Line int `json:"line"`
 	Col  int `json:"column"`
@@ -69,6 +70,9 @@ func (li *LineIndex) Pos(off int) Pos {
 // same as counting from the line start, whatever order offsets come in.
 func (li *LineIndex) col(line, off int) int {
 	from, n := li.start[line], 0
+	if line == 0 && off >= 3 && len(li.src) >= 3 && li.src[0] == 0xEF && li.src[1] == 0xBB && li.src[2] == 0xBF {
+		from = 3
+	}
 	li.mu.Lock()
 	defer li.mu.Unlock()
 	if li.memoLine == line && li.memoOff > from && li.memoOff <= off &&
