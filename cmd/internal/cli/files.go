@@ -19,6 +19,13 @@ import (
 // error rather than read into memory (override with --max-file-size).
 const MaxFileSize = 64 << 20
 
+// Seams for tests: permissions cannot make a read or a walk fail when the
+// tests run as root (as in CI), so tests replace these to inject failures.
+var (
+	openFile = os.Open
+	walkDir  = filepath.WalkDir
+)
+
 // input is one file to scan.
 type input struct {
 	Path  string // as shown to the user
@@ -26,12 +33,31 @@ type input struct {
 	// Walked is set for files found in a directory: binary files among
 	// them are skipped with a note instead of failing the run.
 	Walked bool
+	// Skip, when set, says why a path met while walking is not read (a
+	// symbolic link); only collectAll returns such inputs.
+	Skip string
 }
 
 // collectInputs expands the arguments: files as given, directories walked
 // for files matching include and not exclude, "-" for standard input.
 // Symbolic links inside a directory are not followed.
 func collectInputs(args []string, include, exclude []string) ([]input, []error) {
+	all, errs := collectAll(args, include, exclude)
+	ins := make([]input, 0, len(all))
+	for _, in := range all {
+		if in.Skip == "" {
+			ins = append(ins, in)
+		}
+	}
+	return ins, errs
+}
+
+// collectAll is collectInputs plus the symbolic links met while walking,
+// each with a Skip note, so that scan can say what it did not follow.
+// Links are never followed from a walk, so a link loop or a link to /
+// cannot make it hang or leave the tree; a link named as an argument is
+// followed, as the user asked for it.
+func collectAll(args []string, include, exclude []string) ([]input, []error) {
 	var out []input
 	var errs []error
 	for _, a := range args {
@@ -49,7 +75,13 @@ func collectInputs(args []string, include, exclude []string) ([]input, []error) 
 			continue
 		}
 		var found []input
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		root := a
+		if lst, err := os.Lstat(a); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a root that is a link; the trailing
+			// separator makes it, as the user named the directory.
+			root = a + string(filepath.Separator)
+		}
+		err = walkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
 				if d != nil && d.IsDir() {
@@ -60,12 +92,18 @@ func collectInputs(args []string, include, exclude []string) ([]input, []error) 
 			rel, _ := filepath.Rel(a, p)
 			rel = filepath.ToSlash(rel)
 			if d.IsDir() {
-				if p != a && (strings.HasPrefix(d.Name(), ".") || matchAny(exclude, rel, d.Name())) {
+				if p != root && (strings.HasPrefix(d.Name(), ".") || matchAny(exclude, rel, d.Name())) {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				if note := symlinkNote(a, p, rel, d.Name(), include, exclude); note != "" {
+					found = append(found, input{Path: p, Walked: true, Skip: note})
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
 				return nil
 			}
 			if matchAny(exclude, rel, d.Name()) || !matchAny(include, rel, d.Name()) {
@@ -81,6 +119,37 @@ func collectInputs(args []string, include, exclude []string) ([]input, []error) 
 		out = append(out, found...)
 	}
 	return out, errs
+}
+
+// symlinkNote says why the link at p, met while walking root, is not
+// followed, or returns "" for links the walk would not have scanned anyway
+// (excluded, hidden, or naming a file that does not match include).
+func symlinkNote(root, p, rel, name string, include, exclude []string) string {
+	if strings.HasPrefix(name, ".") || matchAny(exclude, rel, name) {
+		return ""
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		if !matchAny(include, rel, name) {
+			return ""
+		}
+		return fmt.Sprintf("symbolic link that does not resolve (%v); not followed", unwrapPathError(err))
+	}
+	if !st.IsDir() && !matchAny(include, rel, name) {
+		return ""
+	}
+	what := "file"
+	if st.IsDir() {
+		what = "directory"
+	}
+	target, err1 := filepath.EvalSymlinks(p)
+	top, err2 := filepath.EvalSymlinks(root)
+	if err1 == nil && err2 == nil {
+		if r, err := filepath.Rel(top, target); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return fmt.Sprintf("symbolic link to a %s inside the scanned tree; not followed (the target is scanned in its own place)", what)
+		}
+	}
+	return fmt.Sprintf("symbolic link to a %s outside the scanned tree; not followed (name it to scan it)", what)
 }
 
 func unwrapPathError(err error) error {
@@ -122,6 +191,10 @@ type scanned struct {
 	Result  *redact.Result
 	Err     error
 	Skipped string // why a walked file was skipped
+	// Note tells the user how the file was read when it is not the
+	// obvious way, as "LINE: message" (Markdown scanned as plain text, see
+	// redact.MarkdownHazard).
+	Note string
 }
 
 // scanAll reads and scans inputs with a bounded pool of workers and returns
@@ -158,6 +231,10 @@ func scanAll(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, pr
 
 func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scanned {
 	s := scanned{In: in}
+	if in.Skip != "" {
+		s.Skipped = in.Skip
+		return s
+	}
 	src, err := readInput(in, stdin, maxSize)
 	if err != nil {
 		s.Err = err
@@ -165,7 +242,9 @@ func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scann
 	}
 	res, err := sc.Scan(in.Path, src)
 	if err != nil {
-		if in.Walked && (errors.Is(err, redact.ErrBinary) || errors.Is(err, redact.ErrUTF16)) {
+		// Binary files in a directory are not drafts; UTF-16 and UTF-32
+		// ones are, so refusing them must fail the run, not pass it.
+		if in.Walked && errors.Is(err, redact.ErrBinary) {
 			s.Skipped = err.Error()
 			return s
 		}
@@ -173,6 +252,11 @@ func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scann
 		return s
 	}
 	s.Result = res
+	if redact.IsMarkdown(in.Path) {
+		if h := redact.MarkdownHazard(src); h != nil {
+			s.Note = fmt.Sprintf("%d: %s; scanned as plain text", h.Line, h.Reason)
+		}
+	}
 	return s
 }
 
@@ -181,22 +265,49 @@ func readInput(in input, stdin io.Reader, maxSize int64) ([]byte, error) {
 	if in.Stdin {
 		r = stdin
 	} else {
-		f, err := os.Open(in.Path)
+		f, err := openFile(in.Path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
+		st, err := f.Stat()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))
+		}
+		if st.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory", in.Path)
+		}
+		if st.Mode().IsRegular() && st.Size() > maxSize {
+			// Refused before reading a byte.
+			return nil, fmt.Errorf("%s: larger than the %s limit (%d bytes); raise --max-file-size to scan it", in.Path, byteCount(maxSize), st.Size())
 		}
 		r = f
 	}
+	// A file that grows while it is read is still cut off at the limit; one
+	// that changes is scanned as read (docs/limits.md).
 	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))
 	}
 	if int64(len(data)) > maxSize {
-		return nil, fmt.Errorf("%s: larger than the %d MB limit (--max-file-size)", in.Path, maxSize>>20)
+		return nil, fmt.Errorf("%s: larger than the %s limit; raise --max-file-size to scan it", in.Path, byteCount(maxSize))
 	}
 	return data, nil
+}
+
+// byteCount writes a size for people: "900 bytes", "64 MiB", "1.5 MiB".
+func byteCount(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d-byte", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 3; m /= unit {
+		div *= unit
+		exp++
+	}
+	v := float64(n) / float64(div)
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	return s + " " + []string{"KiB", "MiB", "GiB", "TiB"}[exp]
 }

@@ -24,6 +24,7 @@ type ScanOptions struct {
 	MaskSet     bool
 	Quiet       bool
 	Verbose     bool
+	Binary      bool
 	Explain     bool
 	Suppressed  bool
 	MaxFileSize int64
@@ -81,7 +82,8 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 	fl.StringVar(&opts.FailOn, "fail-on", "", "lowest `severity` that fails: review (any finding), block or none (default: fail_on in .redact.toml, else review)")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text in every output (default when CI is set)")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on standard error but errors")
-	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "also list skipped files and the rule packs used")
+	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "also show the configuration and the rule packs used")
+	fl.BoolVar(&opts.Binary, "binary", false, "scan files with NUL bytes as text instead of refusing them (named) or skipping them (in directories)")
 	fl.BoolVar(&opts.Explain, "explain", false, "say why each finding matched")
 	fl.BoolVar(&opts.Suppressed, "show-suppressed", false, "also list findings that allow comments and review decisions suppress, with their reasons")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
@@ -129,16 +131,19 @@ func runScan(opts *ScanOptions) error {
 		include = opts.Include
 	}
 	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
-	ins, errs := collectInputs(opts.Paths, include, exclude)
-	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
+	ins, errs := collectAll(opts.Paths, include, exclude)
+	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions, Binary: opts.Binary})
 	outs := scanAll(sc, ins, ios.In, opts.MaxFileSize, progressFunc(ios, opts.Quiet))
 	var results []*redact.Result
 	for _, o := range outs {
+		if o.Note != "" && !opts.Quiet {
+			fmt.Fprintf(ios.ErrOut, "%s:%s\n", o.In.Path, o.Note)
+		}
 		switch {
 		case o.Err != nil:
 			errs = append(errs, o.Err)
 		case o.Skipped != "":
-			if opts.Verbose {
+			if !opts.Quiet {
 				fmt.Fprintf(ios.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
 			}
 		default:
