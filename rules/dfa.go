@@ -18,12 +18,15 @@ import (
 // States are sets of NFA instructions (from regexp/syntax, so the language
 // is exactly the regexp's) plus what the assertions need to know about the
 // previous rune. The start instruction joins every state, which makes the
-// search unanchored. States are built as the texts need them and cached per
-// goroutine (a sync.Pool), with a cap: a cache that grows too large starts
+// search unanchored. States are built as the texts need them and cached, one
+// cache per concurrent user, with a cap: a cache that grows too large starts
 // again.
 type dfa struct {
 	prog *syntax.Prog
-	pool sync.Pool // *dfaCache
+	// Caches not in use. Not a sync.Pool: that empties at every garbage
+	// collection, and the states are the point.
+	mu   sync.Mutex
+	free []*dfaCache
 }
 
 const (
@@ -69,11 +72,20 @@ func newDFA(re *syntax.Regexp) *dfa {
 
 // matches reports whether the regexp matches somewhere in s.
 func (d *dfa) matches(s string) bool {
-	c, _ := d.pool.Get().(*dfaCache)
+	d.mu.Lock()
+	var c *dfaCache
+	if n := len(d.free); n > 0 {
+		c, d.free = d.free[n-1], d.free[:n-1]
+	}
+	d.mu.Unlock()
 	if c == nil {
 		c = &dfaCache{seen: make([]uint32, len(d.prog.Inst))}
 	}
-	defer d.pool.Put(c)
+	defer func() {
+		d.mu.Lock()
+		d.free = append(d.free, c)
+		d.mu.Unlock()
+	}()
 	st := c.state(d, nil, prevStart)
 	for i := 0; i < len(s); {
 		b := s[i]

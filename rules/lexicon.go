@@ -22,6 +22,7 @@ type Lexicon struct {
 	once     sync.Once
 	lines    []uint32
 	small    map[string]int32 // key to line, for small lexicons
+	pairs    *pairSet         // their keys' first two bytes
 	MaxWords int
 
 	// A large lexicon answers most lookups "no" (word n-grams that are
@@ -91,14 +92,40 @@ func (l *Lexicon) index() {
 		}
 	}
 	if len(l.lines) <= smallLexicon {
+		l.pairs = new(pairSet)
 		l.small = make(map[string]int32, len(l.lines))
 		for i := range l.lines {
 			k, _ := l.line(i)
+			l.pairs.add(k)
 			if _, dup := l.small[string(k)]; !dup {
 				l.small[string(k)] = int32(i) // the first, as the binary search finds
 			}
 		}
 	}
+}
+
+// pairSet holds the first two bytes of a small lexicon's keys: most words
+// are turned away by one bit test before the map is hashed.
+type pairSet [1024]uint64
+
+func pairOf[K string | []byte](k K) uint16 {
+	switch len(k) {
+	case 0:
+		return 0
+	case 1:
+		return uint16(k[0]) << 8
+	}
+	return uint16(k[0])<<8 | uint16(k[1])
+}
+
+func (p *pairSet) add(k []byte) {
+	v := pairOf(k)
+	p[v/64] |= 1 << (v % 64)
+}
+
+func pairHas[K string | []byte](p *pairSet, k K) bool {
+	v := pairOf(k)
+	return p[v/64]&(1<<(v%64)) != 0
 }
 
 // bloom is a Bloom filter over a lexicon's keys: no false negatives.
@@ -181,6 +208,9 @@ func (l *Lexicon) find(key string) (int, bool) { return findKey(l, key) }
 func findKey[K string | []byte](l *Lexicon, key K) (int, bool) {
 	l.once.Do(l.index)
 	if l.small != nil {
+		if !pairHas(l.pairs, key) {
+			return 0, false
+		}
 		i, ok := l.small[string(key)] // no copy: the compiler sees a map index
 		return int(i), ok
 	}

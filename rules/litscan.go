@@ -169,7 +169,6 @@ type litMemo struct {
 	set     *litSet
 	auto    *automaton
 	hits    []hit // in order of end
-	byID    []hit // hits sorted by ID, then end; built on first use
 	present []uint64
 }
 
@@ -196,7 +195,6 @@ func (t *Text) literals(ls *litSet) *litMemo {
 	}
 	m.auto = a
 	m.hits = m.hits[:0]
-	m.byID = m.byID[:0]
 	m.present = make([]uint64, (a.n+63)/64)
 	a.scan(t.Src, m)
 	return m
@@ -254,40 +252,25 @@ func (m *litMemo) anyPresent(ids []int32) bool {
 	return false
 }
 
-// presentIn reports whether one of the literals ends in (a, b].
-func (m *litMemo) presentIn(ids []int32, a, b int) bool {
+// presentIn reports whether one of the clause's literals ends in (a, b].
+func (m *litMemo) presentIn(c *clause, a, b int) bool {
 	i := sort.Search(len(m.hits), func(i int) bool { return int(m.hits[i].end) > a })
 	for ; i < len(m.hits) && int(m.hits[i].end) <= b; i++ {
-		if slices.Contains(ids, m.hits[i].id) {
+		if c.has(m.hits[i].id) {
 			return true
 		}
 	}
 	return false
 }
 
-// positions returns the end offsets of the literals' occurrences, sorted.
-func (m *litMemo) positions(ids []int32) []int {
-	if len(m.byID) == 0 && len(m.hits) > 0 {
-		m.byID = append(m.byID, m.hits...)
-		slices.SortFunc(m.byID, func(x, y hit) int {
-			if x.id != y.id {
-				return int(x.id - y.id)
-			}
-			return int(x.end - y.end)
-		})
-	}
-	var out []int
-	for _, id := range ids {
-		if !m.has(id) {
-			continue
-		}
-		i := sort.Search(len(m.byID), func(i int) bool { return m.byID[i].id >= id })
-		for ; i < len(m.byID) && m.byID[i].id == id; i++ {
-			out = append(out, int(m.byID[i].end))
+// positions calls f with the end offset of each occurrence of one of the
+// clause's literals, in order, until f returns false.
+func (m *litMemo) positions(c *clause, f func(end int) bool) {
+	for _, h := range m.hits {
+		if c.has(h.id) && !f(int(h.end)) {
+			return
 		}
 	}
-	slices.Sort(out)
-	return out
 }
 
 // textMemo holds per-segment results shared by every rule that looks at

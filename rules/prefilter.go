@@ -25,6 +25,10 @@ package rules
 // a real edge of the text the window's edge is the text's. Windows are not
 // used for a pattern that can match the empty string, which FindAll treats
 // specially next to the previous match.
+//
+// A window (or, for patterns that cannot be windowed, a segment) then goes
+// to a lazy DFA (dfa.go) that says whether the pattern matches in it at
+// all; only when it does does the regexp run, for the exact matches.
 
 import (
 	"math"
@@ -76,7 +80,13 @@ func (p *prefilter) matches(s string) bool {
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
 type clause struct {
 	ids  []int32
+	set  []uint64 // ids as a bit set
 	lits []string // for tests and debugging
+}
+
+func (c *clause) has(id int32) bool {
+	w := int(id / 64)
+	return w < len(c.set) && c.set[w]&(1<<(id%64)) != 0
 }
 
 const (
@@ -190,7 +200,14 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 		var ids [][]int32
 		p.set, ids = internLiterals(lits)
 		for i := range p.clauses {
-			p.clauses[i].ids = ids[i]
+			c := &p.clauses[i]
+			c.ids = ids[i]
+			for _, id := range c.ids {
+				for int(id/64) >= len(c.set) {
+					c.set = append(c.set, 0)
+				}
+				c.set[id/64] |= 1 << (id % 64)
+			}
 		}
 	}
 	p.minLen = minLen(tree)
@@ -216,16 +233,16 @@ func (p *pattern) findAll(t *Text) [][]int {
 	var out [][]int
 	src := t.Src
 	done := 0 // runs end at or before done have been searched
-	for _, end := range lm.positions(p.clauses[0].ids) {
+	lm.positions(&p.clauses[0], func(end int) bool {
 		if end <= done {
-			continue
+			return true
 		}
 		// The literal's last rune ends at end; a match holding the
 		// literal lies in the run of alphabet runes around it.
 		r, size := utf8.DecodeLastRuneInString(src[:end])
 		if !p.alpha.has(r) {
 			done = end
-			continue
+			return true
 		}
 		a := end - size
 		for a > 0 {
@@ -245,14 +262,12 @@ func (p *pattern) findAll(t *Text) [][]int {
 		}
 		done = b
 		if b-a < p.minLen {
-			continue
+			return true
 		}
-		ok := true
-		for i := 1; i < len(p.clauses) && ok; i++ {
-			ok = lm.presentIn(p.clauses[i].ids, a, b)
-		}
-		if !ok {
-			continue
+		for i := 1; i < len(p.clauses); i++ {
+			if !lm.presentIn(&p.clauses[i], a, b) {
+				return true
+			}
 		}
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
@@ -266,7 +281,7 @@ func (p *pattern) findAll(t *Text) [][]int {
 			hi += size
 		}
 		if !p.matches(src[lo:hi]) {
-			continue
+			return true
 		}
 		for _, loc := range p.re.FindAllStringSubmatchIndex(src[lo:hi], -1) {
 			for k := range loc {
@@ -276,7 +291,8 @@ func (p *pattern) findAll(t *Text) [][]int {
 			}
 			out = append(out, loc)
 		}
-	}
+		return true
+	})
 	return out
 }
 
