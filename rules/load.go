@@ -56,7 +56,7 @@ func Parse(fsys fs.FS, name string, data []byte) (*Pack, error) {
 // parse reads the pack at name in fsys and reports errors against display.
 func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
 	if len(data) > MaxPackSize {
-		return nil, PackErrors{{File: display, Msg: fmt.Sprintf("pack is %d bytes; the limit is %d", len(data), MaxPackSize)}}
+		return nil, PackErrors{tooBig(display, int64(len(data)))}
 	}
 	raw, root, errs := decodePack(display, data)
 	if errs != nil {
@@ -134,10 +134,21 @@ func (c *compiler) readData(name string) ([]byte, error) {
 	if c.fsys == nil {
 		return nil, fmt.Errorf("data file %q: the pack was not read from files", name)
 	}
-	b, err := fs.ReadFile(c.fsys, p)
+	b, err := readDataFile(c.fsys, p, name)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			return nil, fmt.Errorf("data file %q not found next to the pack", name)
+		case errors.Is(err, errLeavesDir):
+			return nil, fmt.Errorf("data file %q %v", name, errLeavesDir)
+		}
+		var le *limitError
+		if errors.As(err, &le) {
+			return nil, le
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
 		}
 		return nil, fmt.Errorf("read data file %q: %v", name, err)
 	}
@@ -593,11 +604,16 @@ func LoadPaths(paths ...string) ([]*Pack, error) {
 			}
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readPackFile(f)
 			if err != nil {
+				var pe PackErrors
+				if errors.As(err, &pe) {
+					errs = append(errs, pe...)
+					continue
+				}
 				return nil, fmt.Errorf("read rule pack %s: %w", f, err)
 			}
-			pk, err := parse(os.DirFS(filepath.Dir(f)), filepath.Base(f), f, data)
+			pk, err := parse(packDir(filepath.Dir(f)), filepath.Base(f), f, data)
 			if err != nil {
 				var pe PackErrors
 				if errors.As(err, &pe) {

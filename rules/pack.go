@@ -197,6 +197,14 @@ func decodePack(name string, data []byte) (*rawPack, *yaml.Node, PackErrors) {
 }
 
 func yamlError(name string, err error) *PackError {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 1 {
+		// One line per mismatch runs to thousands through aliases (an alias
+		// bomb); the first, with a count, says enough.
+		pe := yamlError(name, errors.New(te.Errors[0]))
+		pe.Msg += fmt.Sprintf(" (and %d more like it)", len(te.Errors)-1)
+		return pe
+	}
 	msg := err.Error()
 	line := 0
 	// yaml.v3 errors read "yaml: line N: message".

@@ -300,9 +300,12 @@ func compilePatterns(ps []string, ignoreCase bool) ([]*regexp.Regexp, error) {
 		if ignoreCase {
 			p = "(?i)" + p
 		}
+		if err := checkPattern(p); err != nil {
+			return nil, fmt.Errorf("pattern %q: %v", shorten(p), err)
+		}
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("bad pattern %q: %v", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			return nil, fmt.Errorf("bad pattern %q: %v", shorten(p), shorten(strings.TrimPrefix(err.Error(), "error parsing regexp: ")))
 		}
 		notePattern(re)
 		out = append(out, re)

@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what a pack may ask for. Packs come from other teams, so a pack
+// must not be able to stall the scan of every draft or exhaust memory. The
+// built-in pack uses a small fraction of each (its largest pattern compiles
+// to under 8,000 instructions). docs/limits.md lists them.
+const (
+	// MaxPatternLen bounds the text of one regular expression.
+	MaxPatternLen = 32 << 10
+	// MaxPatternInsts bounds the compiled size of one regular expression.
+	// Go's regexp (RE2) matches in time proportional to the text times the
+	// program, so a pattern of a hundred thousand alternatives, which RE2
+	// itself accepts, would make every scan crawl. Long lists of words
+	// belong in a terms rule, which is matched by lookup.
+	MaxPatternInsts = 50_000
+	// MaxDataFileSize bounds one data file (terms_file and the like).
+	MaxDataFileSize = 64 << 20
+)
+
+// checkPattern refuses a regular expression beyond the limits, before
+// regexp.Compile spends time and memory on it. Syntax errors are left to
+// regexp.Compile, which words them the way pack authors know.
+func checkPattern(p string) error {
+	if len(p) > MaxPatternLen {
+		return fmt.Errorf("pattern is %d bytes; the limit is %d (put long word lists in a terms rule)", len(p), MaxPatternLen)
+	}
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil
+	}
+	if n := len(prog.Inst); n > MaxPatternInsts {
+		return fmt.Errorf("pattern compiles to %d instructions; the limit is %d (put long word lists in a terms rule)", n, MaxPatternInsts)
+	}
+	return nil
+}
+
+// shorten cuts s for an error message: a message that repeats a 30 kB
+// pattern helps nobody.
+func shorten(s string) string {
+	const max = 120
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// errLeavesDir is returned by packDir for a path that a symbolic link takes
+// out of the pack's directory.
+var errLeavesDir = errors.New("leaves the pack's directory through a symbolic link")
+
+// packDir is os.DirFS for a pack's directory, except that no path, through
+// symbolic links included, can lead out of it: data files are opened with
+// os.OpenInRoot, and a link that points outside gets errLeavesDir.
+type packDir string
+
+func (d packDir) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	full := filepath.Join(string(d), filepath.FromSlash(name))
+	if real, err := filepath.EvalSymlinks(full); err == nil {
+		top, err := filepath.EvalSymlinks(string(d))
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		if rel, err := filepath.Rel(top, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: errLeavesDir}
+		}
+	}
+	// The check above gives the clear message; OpenInRoot is what holds
+	// if the directory changes in between.
+	f, err := os.OpenInRoot(string(d), filepath.FromSlash(name))
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// readPackFile reads a pack from the OS, refusing one over MaxPackSize
+// before reading it.
+func readPackFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxPackSize {
+		return nil, PackErrors{tooBig(name, st.Size())}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxPackSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxPackSize {
+		return nil, PackErrors{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("pack is larger than the limit of %d bytes", MaxPackSize)}}
+	}
+	return data, nil
+}
+
+func tooBig(name string, size int64) *PackError {
+	return &PackError{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("pack is %d bytes; the limit is %d", size, MaxPackSize)}
+}
+
+// limitError is a limit a pack went over; its message is complete.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+
+// readDataFile reads the data file at p in fsys (name as the pack gives
+// it), refusing one over MaxDataFileSize, by its size before reading or, for
+// a file that is not regular or grows, while reading.
+func readDataFile(fsys fs.FS, p, name string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	big := func(size string) error {
+		return &limitError{fmt.Sprintf("data file %q is %s bytes; the limit is %d", name, size, MaxDataFileSize)}
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxDataFileSize {
+		return nil, big(fmt.Sprint(st.Size()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxDataFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxDataFileSize {
+		return nil, big("over " + fmt.Sprint(MaxDataFileSize))
+	}
+	return data, nil
+}
