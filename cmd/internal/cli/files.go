@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/rescue-stories/redact/redact"
 )
@@ -200,33 +199,50 @@ type scanned struct {
 // scanAll reads and scans inputs with a bounded pool of workers and returns
 // the outcomes in input order, so output is identical to a sequential run.
 func scanAll(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, progress func(done, total int)) []scanned {
-	out := make([]scanned, len(ins))
-	workers := min(runtime.GOMAXPROCS(0), len(ins))
-	var wg sync.WaitGroup
+	out := make([]scanned, 0, len(ins))
+	scanEach(sc, ins, stdin, maxSize, runtime.GOMAXPROCS(0), progress, func(s scanned) { out = append(out, s) })
+	return out
+}
+
+// scanEach scans inputs on a pool of workers and hands each outcome to
+// emit in input order, as soon as it and all before it are done. At most a
+// few outcomes per worker wait to be emitted, so a caller that does not keep
+// them scans any number of files in bounded memory, and the order, hence the
+// output, is that of a sequential run. emit and progress are called from
+// the calling goroutine only.
+func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned)) {
+	workers = max(1, min(workers, len(ins)))
+	window := 4 * workers
+	// Outcome i travels through slot i%window. Input i+window is handed
+	// out only after outcome i has been emitted (the tokens), so a slot
+	// never holds two outcomes.
+	slots := make([]chan scanned, window)
+	for i := range slots {
+		slots[i] = make(chan scanned, 1)
+	}
+	tokens := make(chan struct{}, window)
 	next := make(chan int)
-	var mu sync.Mutex
-	done := 0
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
+	for range workers {
 		go func() {
-			defer wg.Done()
 			for i := range next {
-				out[i] = scanOne(sc, ins[i], stdin, maxSize)
-				if progress != nil {
-					mu.Lock()
-					done++
-					progress(done, len(ins))
-					mu.Unlock()
-				}
+				slots[i%window] <- scanOne(sc, ins[i], stdin, maxSize)
 			}
 		}()
 	}
+	go func() {
+		for i := range ins {
+			tokens <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
 	for i := range ins {
-		next <- i
+		emit(<-slots[i%window])
+		<-tokens
+		if progress != nil {
+			progress(i+1, len(ins))
+		}
 	}
-	close(next)
-	wg.Wait()
-	return out
 }
 
 func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scanned {
