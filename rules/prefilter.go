@@ -63,15 +63,17 @@ type prefilter struct {
 	minLen  int       // fewest runes in a match
 
 	dfaOnce sync.Once
-	dfa     *dfa // built when first needed
+	dfa     *dfa           // built when first needed
+	tree    *syntax.Regexp // the parsed pattern, kept until then
 }
 
 // matches reports whether the regexp matches anywhere in s, by the lazy
 // DFA (dfa.go) when it can be built.
 func (p *prefilter) matches(s string) bool {
 	p.dfaOnce.Do(func() {
-		if tree, err := syntax.Parse(strings.TrimPrefix(p.why, "pattern "), syntax.Perl); err == nil {
-			p.dfa = newDFA(tree)
+		if p.tree != nil {
+			p.dfa = newDFA(p.tree)
+			p.tree = nil
 		}
 	})
 	return p.dfa == nil || p.dfa.matches(s)
@@ -210,6 +212,7 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 			}
 		}
 	}
+	p.tree = tree
 	p.minLen = minLen(tree)
 	p.alpha = newAlphabet(tree)
 	p.window = len(p.clauses) > 0 && p.minLen > 0 && p.alpha.splits()
