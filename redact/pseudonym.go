@@ -3,6 +3,7 @@ package redact
 import (
 	"regexp"
 
+	"github.com/rescue-stories/redact/rules"
 	"github.com/rescue-stories/redact/rules/fold"
 )
 
@@ -17,7 +18,8 @@ var pseudonymRE = regexp.MustCompile(`((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,2}\p{
 // marker: "**Maria** Santos" and "*Ana*" name nobody's pseudonym.
 func findPseudonyms(src []byte) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range pseudonymRE.FindAllSubmatchIndex(src, -1) {
+	// rules.FindAllIndex: the same matches, searched only near asterisks.
+	for _, m := range rules.FindAllIndex(pseudonymRE, string(src)) {
 		star := m[1] - 1
 		if star+1 < len(src) && src[star+1] == '*' {
 			continue // "**" closes strong emphasis

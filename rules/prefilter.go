@@ -801,3 +801,11 @@ func (p *pattern) mayMatch(t *Text) bool {
 	}
 	return true
 }
+
+// FindAllIndex returns re.FindAllStringSubmatchIndex(s, -1), found with the
+// prefilters of this file: literals, alphabet windows and the lazy DFA. For
+// engine code outside the rule packs that searches whole files with a fixed
+// regexp (pseudonym markers, allow comments).
+func FindAllIndex(re *regexp.Regexp, s string) [][]int {
+	return newPattern(re).findAll(&Text{Src: s})
+}

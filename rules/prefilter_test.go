@@ -191,3 +191,12 @@ func FuzzPrefilter(f *testing.F) {
 		checkSame(t, newPattern(re), NewText(src, "paragraph"))
 	})
 }
+
+func TestFindAllIndex(t *testing.T) {
+	re := regexp.MustCompile(`((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,2}\p{Lu}[\p{L}\p{M}'’-]*)[ \t]?\*`)
+	for _, src := range append(draftTexts(t), "Ana* and Srey Leak*, **Maria** Santos, *Ana*.", "", "*", "Ana *") {
+		if diff := cmp.Diff(re.FindAllStringSubmatchIndex(src, -1), FindAllIndex(re, src)); diff != "" {
+			t.Fatalf("on %q (-plain +prefiltered):\n%s", src, diff)
+		}
+	}
+}
