@@ -15,8 +15,10 @@ import (
 )
 
 // MaxFileSize bounds one input file; larger files are refused with a clear
-// error rather than read into memory (override with --max-file-size).
-const MaxFileSize = 64 << 20
+// error rather than read into memory (override with --max-file-size). A
+// scan's peak memory is 30 to 70 times the file's size (docs/limits.md), so
+// 16 MiB keeps it near a gigabyte; a story is rarely over 100 kB.
+const MaxFileSize = 16 << 20
 
 // Seams for tests: permissions cannot make a read or a walk fail when the
 // tests run as root (as in CI), so tests replace these to inject failures.
@@ -311,7 +313,8 @@ func readInput(in input, stdin io.Reader, maxSize int64) ([]byte, error) {
 	return data, nil
 }
 
-// byteCount writes a size for people: "900 bytes", "64 MiB", "1.5 MiB".
+// byteCount writes a size for people, as an adjective: "900-byte",
+// "16 MiB", "1.5 MiB".
 func byteCount(n int64) string {
 	const unit = 1024
 	if n < unit {
