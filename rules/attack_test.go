@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -103,6 +104,29 @@ func TestHugePack(t *testing.T) {
 	var pe PackErrors
 	if !errors.As(err, &pe) || pe[0].Error() != "big.yaml:1:1: pack is 4194305 bytes; the limit is 4194304" {
 		t.Errorf("Parse: %v", err)
+	}
+}
+
+// TestTooManyRules: a pack of 50,000 one-line rules fits in 4 MiB but
+// took half a minute to compile and would slow every scan; it is refused
+// once its YAML is read, before any rule is checked or compiled. Reading
+// 4 MiB of YAML alone takes most of a second, hence the looser bound.
+func TestTooManyRules(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("pack: local\nrules:\n")
+	for i := range 50000 {
+		fmt.Fprintf(&b, "  - {id: r%d, category: name, kind: pattern, pattern: 'w%dx[a-z]+'}\n", i, i)
+	}
+	p := filepath.Join(t.TempDir(), "many.yaml")
+	writeFile(t, p, b.String())
+	start := time.Now()
+	_, err := LoadPaths(p)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	want := p + ":3:3: pack has 50000 rules; the limit is 1000 (put long word lists in a terms rule)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n got %v\nwant %s", err, want)
 	}
 }
 

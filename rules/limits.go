@@ -10,6 +10,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Limits on what a pack may ask for. Packs come from other teams, so a pack
@@ -27,7 +29,24 @@ const (
 	MaxPatternInsts = 50_000
 	// MaxDataFileSize bounds one data file (terms_file and the like).
 	MaxDataFileSize = 64 << 20
+	// MaxRules bounds the rules of one pack. Every rule runs over every
+	// segment of every draft, and a 4 MiB pack holds 50,000 one-line
+	// rules; the built-in pack has about 30.
+	MaxRules = 1000
 )
+
+// checkRuleCount refuses a pack with more than MaxRules rules as soon as its
+// YAML is read, before the rules are checked, decoded or compiled, at the
+// position of its rules list.
+func checkRuleCount(file string, root *yaml.Node) *PackError {
+	n := len(ruleNodes(root))
+	if n <= MaxRules {
+		return nil
+	}
+	l, col := fieldPos(root, "rules")
+	return &PackError{File: file, Line: l, Col: col,
+		Msg: fmt.Sprintf("pack has %d rules; the limit is %d (put long word lists in a terms rule)", n, MaxRules)}
+}
 
 // checkPattern refuses a regular expression beyond the limits, before
 // regexp.Compile spends time and memory on it. Syntax errors are left to

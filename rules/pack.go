@@ -178,6 +178,9 @@ func decodePack(name string, data []byte) (*rawPack, *yaml.Node, PackErrors) {
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, PackErrors{{File: name, Line: root.Line, Col: root.Column, Msg: "a rule pack must be a mapping with keys pack, rules, ..."}}
 	}
+	if err := checkRuleCount(name, root); err != nil {
+		return nil, nil, PackErrors{err}
+	}
 	var errs PackErrors
 	packName := ""
 	for i := 0; i+1 < len(root.Content); i += 2 {
