@@ -31,8 +31,8 @@ type dfa struct {
 
 const (
 	dfaMaxStates = 2000
-	dfaUnknown   = -1 // transition not built yet
-	dfaMatch     = -2 // a match ends at or before this point
+	dfaUnknown   = -1      // transition not built yet
+	dfaMatchBit  = 1 << 30 // in a transition: a match ends just before the rune
 )
 
 // Classes of the rune before a position, which decide ^ $ \b \B there.
@@ -44,13 +44,13 @@ const (
 )
 
 type dfaState struct {
-	pcs  []uint32   // instructions waiting to consume the next rune
-	prev uint8      // class of the previous rune
-	next [128]int32 // transitions on ASCII runes
+	pcs  []uint32 // instructions waiting to consume the next rune
+	prev uint8    // class of the previous rune
 }
 
 type dfaCache struct {
 	states []*dfaState
+	ascii  []int32 // transitions on ASCII runes: ascii[state*128+r]
 	index  map[string]int32
 	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
 	// scratch
@@ -70,76 +70,164 @@ func newDFA(re *syntax.Regexp) *dfa {
 	return &dfa{prog: prog}
 }
 
+// newReverseDFA returns the DFA of re read backwards: run over a text from
+// its end, it finds where matches of re start.
+func newReverseDFA(re *syntax.Regexp) *dfa {
+	return newDFA(reverseRegexp(re))
+}
+
+// reverseRegexp returns re for reversed text: concatenations and literals
+// in reverse order, beginnings and ends of lines and text swapped (\b and
+// \B read the same both ways).
+func reverseRegexp(re *syntax.Regexp) *syntax.Regexp {
+	r := &syntax.Regexp{Op: re.Op, Flags: re.Flags, Min: re.Min, Max: re.Max, Cap: re.Cap, Name: re.Name}
+	switch re.Op {
+	case syntax.OpLiteral:
+		r.Rune = slices.Clone(re.Rune)
+		slices.Reverse(r.Rune)
+	case syntax.OpCharClass:
+		r.Rune = re.Rune
+	case syntax.OpBeginLine:
+		r.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		r.Op = syntax.OpBeginLine
+	case syntax.OpBeginText:
+		r.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		r.Op = syntax.OpBeginText
+	}
+	for _, sub := range re.Sub {
+		r.Sub = append(r.Sub, reverseRegexp(sub))
+	}
+	if re.Op == syntax.OpConcat {
+		slices.Reverse(r.Sub)
+	}
+	return r
+}
+
+func (d *dfa) get() *dfaCache {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if n := len(d.free); n > 0 {
+		c := d.free[n-1]
+		d.free = d.free[:n-1]
+		return c
+	}
+	return &dfaCache{seen: make([]uint32, len(d.prog.Inst))}
+}
+
+func (d *dfa) put(c *dfaCache) {
+	d.mu.Lock()
+	d.free = append(d.free, c)
+	d.mu.Unlock()
+}
+
 // matches reports whether the regexp matches somewhere in s.
 func (d *dfa) matches(s string) bool {
-	d.mu.Lock()
-	var c *dfaCache
-	if n := len(d.free); n > 0 {
-		c, d.free = d.free[n-1], d.free[:n-1]
-	}
-	d.mu.Unlock()
-	if c == nil {
-		c = &dfaCache{seen: make([]uint32, len(d.prog.Inst))}
-	}
-	defer func() {
-		d.mu.Lock()
-		d.free = append(d.free, c)
-		d.mu.Unlock()
-	}()
+	return d.scan(s, false, true) >= 0
+}
+
+// lastEnd returns the largest offset in s at which a match ends, or -1.
+func (d *dfa) lastEnd(s string) int {
+	return d.scan(s, false, false)
+}
+
+// firstStart returns, for a reverse DFA, the smallest offset in s at which
+// a match of the forward regexp starts, or -1.
+func (d *dfa) firstStart(s string) int {
+	return d.scan(s, true, false)
+}
+
+// scan runs the DFA over s, forwards or backwards, and returns the offset
+// at which the first match is seen (first) or the last one (else), or -1.
+// Offsets are of positions between runes, where a match ends (reading
+// forwards) or starts (backwards).
+func (d *dfa) scan(s string, backward, first bool) int {
+	c := d.get()
+	defer d.put(c)
+	found := -1
 	st := c.state(d, nil, prevStart)
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			next := c.states[st].next[b]
-			if next == dfaUnknown {
-				var fresh bool
-				if next, fresh = c.step(d, st, rune(b)); !fresh {
-					c.states[st].next[b] = next
-				}
-			}
-			if next == dfaMatch {
-				return true
+	i := 0
+	if backward {
+		i = len(s)
+	}
+	for {
+		// The common case: ASCII forwards through built transitions.
+		for !backward && i < len(s) && s[i] < utf8.RuneSelf {
+			next := c.ascii[int(st)<<7|int(s[i])]
+			if uint32(next) >= dfaMatchBit { // unknown (negative) or match
+				break
 			}
 			st = next
 			i++
-			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		k := uint64(st)<<32 | uint64(uint32(r))
-		next, ok := c.high[k]
-		if !ok {
-			var fresh bool
-			if next, fresh = c.step(d, st, r); !fresh {
-				if c.high == nil {
-					c.high = map[uint64]int32{}
+		var r rune
+		var size int
+		switch {
+		case backward && i > 0:
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+		case !backward && i < len(s):
+			r, size = utf8.DecodeRuneInString(s[i:])
+		default:
+			if _, matched := c.closure(d, c.states[st], -1); matched {
+				found = i
+			}
+			return found
+		}
+		var next int32
+		if r < utf8.RuneSelf {
+			next = c.ascii[int(st)<<7|int(r)]
+			if next == dfaUnknown {
+				var fresh bool
+				if next, fresh = c.step(d, st, r); !fresh {
+					c.ascii[int(st)<<7|int(r)] = next
 				}
-				c.high[k] = next
+			}
+		} else {
+			k := uint64(st)<<32 | uint64(uint32(r))
+			var ok bool
+			if next, ok = c.high[k]; !ok {
+				var fresh bool
+				if next, fresh = c.step(d, st, r); !fresh {
+					if c.high == nil {
+						c.high = map[uint64]int32{}
+					}
+					c.high[k] = next
+				}
 			}
 		}
-		if next == dfaMatch {
-			return true
+		if next&dfaMatchBit != 0 {
+			found = i
+			if first {
+				return found
+			}
+			next &^= dfaMatchBit
 		}
 		st = next
-		i += size
+		if backward {
+			i -= size
+		} else {
+			i += size
+		}
 	}
-	_, matched := c.closure(d, c.states[st], -1)
-	return matched
 }
 
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
+	c.ascii = c.ascii[:0]
 	clear(c.index)
 	clear(c.high)
 }
 
-// step is the transition from state st on rune r: a match found before r,
-// or the state after it. fresh reports that the cache was started again,
+// step is the transition from state st on rune r: the state after it, with
+// dfaMatchBit set when a match ends before r. fresh reports that the cache was started again,
 // so st no longer names the state it did and the transition is not kept.
 func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	s := c.states[st]
 	consumers, matched := c.closure(d, s, r)
+	var bit int32
 	if matched {
-		return dfaMatch, false
+		bit = dfaMatchBit
 	}
 	c.out = c.out[:0]
 	for _, pc := range consumers {
@@ -162,9 +250,9 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 		// rebuilt from its instructions, so the scan goes on where it was.
 		out := slices.Clone(c.out)
 		c.reset()
-		return c.state(d, out, prev), true
+		return c.state(d, out, prev) | bit, true
 	}
-	return c.state(d, c.out, prev), false
+	return c.state(d, c.out, prev) | bit, false
 }
 
 // closure follows the empty transitions from s's instructions and the start
@@ -230,8 +318,8 @@ func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
 		return i
 	}
 	s := &dfaState{pcs: slices.Clone(pcs), prev: prev}
-	for i := range s.next {
-		s.next[i] = dfaUnknown
+	for range 128 {
+		c.ascii = append(c.ascii, dfaUnknown)
 	}
 	if c.index == nil {
 		c.index = map[string]int32{}

@@ -238,14 +238,12 @@ func (a *automaton) record(m *litMemo, state int32, end int) {
 	}
 }
 
-func (m *litMemo) has(id int32) bool {
-	return int(id) < m.auto.n && m.present[id/64]&(1<<(id%64)) != 0
-}
-
-// anyPresent reports whether one of the literals occurs.
-func (m *litMemo) anyPresent(ids []int32) bool {
-	for _, id := range ids {
-		if m.has(id) {
+// anyPresent reports whether one of the clause's literals occurs: its bit
+// set against the text's, a word at a time.
+func (m *litMemo) anyPresent(c *clause) bool {
+	n := min(len(c.set), len(m.present))
+	for w := range n {
+		if c.set[w]&m.present[w] != 0 {
 			return true
 		}
 	}

@@ -64,19 +64,71 @@ type prefilter struct {
 
 	dfaOnce sync.Once
 	dfa     *dfa           // built when first needed
+	rev     *dfa           // reverse, for patterns that cannot match empty
 	tree    *syntax.Regexp // the parsed pattern, kept until then
 }
 
-// matches reports whether the regexp matches anywhere in s, by the lazy
-// DFA (dfa.go) when it can be built.
-func (p *prefilter) matches(s string) bool {
+// dfas builds the pattern's forward and reverse DFAs (dfa.go) on first use.
+func (p *prefilter) dfas() (fwd, rev *dfa) {
 	p.dfaOnce.Do(func() {
 		if p.tree != nil {
 			p.dfa = newDFA(p.tree)
+			if p.minLen > 0 {
+				p.rev = newReverseDFA(p.tree)
+			}
 			p.tree = nil
 		}
 	})
-	return p.dfa == nil || p.dfa.matches(s)
+	return p.dfa, p.rev
+}
+
+// search returns re.FindAllStringSubmatchIndex(s, -1). The DFAs answer
+// first: no match at all (the usual case), or where the first match starts
+// and the last one ends; the regexp then runs from one rune before that
+// start to one rune after that end. Its results there are the whole text's
+// unless a match uses the cut edges, which shows as a match starting or
+// ending outside the bounds: then the whole text is searched after all.
+func (p *pattern) search(s string) [][]int {
+	fwd, rev := p.dfas()
+	if fwd == nil {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	if rev == nil {
+		// Empty matches are possible: FindAll's rule for them looks at
+		// the previous match, so no cutting.
+		if !fwd.matches(s) {
+			return nil
+		}
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	if !fwd.matches(s) {
+		return nil
+	}
+	first, last := rev.firstStart(s), fwd.lastEnd(s)
+	a, b := first, last
+	if a > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:a])
+		a -= size
+	}
+	if b < len(s) {
+		_, size := utf8.DecodeRuneInString(s[b:])
+		b += size
+	}
+	if last < first || (a == 0 && b == len(s)) {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	locs := p.re.FindAllStringSubmatchIndex(s[a:b], -1)
+	if len(locs) == 0 || locs[0][0]+a < first || locs[len(locs)-1][1]+a > last {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, loc := range locs {
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += a
+			}
+		}
+	}
+	return locs
 }
 
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
@@ -222,14 +274,14 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 // findAll returns what p.re.FindAllStringSubmatchIndex(t.Src, -1) returns.
 func (p *pattern) findAll(t *Text) [][]int {
 	if len(p.clauses) == 0 || !p.window {
-		if !p.mayMatch(t) || !p.matches(t.Src) {
+		if !p.mayMatch(t) {
 			return nil
 		}
-		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
+		return p.search(t.Src)
 	}
 	lm := t.literals(p.set)
 	for i := range p.clauses {
-		if !lm.anyPresent(p.clauses[i].ids) {
+		if !lm.anyPresent(&p.clauses[i]) {
 			return nil
 		}
 	}
@@ -283,10 +335,7 @@ func (p *pattern) findAll(t *Text) [][]int {
 			_, size := utf8.DecodeRuneInString(src[hi:])
 			hi += size
 		}
-		if !p.matches(src[lo:hi]) {
-			return true
-		}
-		for _, loc := range p.re.FindAllStringSubmatchIndex(src[lo:hi], -1) {
+		for _, loc := range p.search(src[lo:hi]) {
 			for k := range loc {
 				if loc[k] >= 0 {
 					loc[k] += lo
@@ -795,7 +844,7 @@ func (p *pattern) mayMatch(t *Text) bool {
 	}
 	lm := t.literals(p.set)
 	for i := range p.clauses {
-		if !lm.anyPresent(p.clauses[i].ids) {
+		if !lm.anyPresent(&p.clauses[i]) {
 			return false
 		}
 	}

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -69,8 +71,14 @@ func checkSame(t *testing.T, p *pattern, text *Text) {
 		t.Fatalf("pattern %q (clauses %v, window %v) on %q: matches differ (-plain +prefiltered):\n%s",
 			p.re, p.clauseLits(), p.window, text.Src, diff)
 	}
-	if got, want := p.matches(text.Src), p.re.MatchString(text.Src); got != want {
-		t.Fatalf("pattern %q on %q: DFA says %v, regexp %v", p.re, text.Src, got, want)
+	if fwd, _ := p.dfas(); fwd != nil {
+		if got, want := fwd.matches(text.Src), p.re.MatchString(text.Src); got != want {
+			t.Fatalf("pattern %q on %q: DFA says %v, regexp %v", p.re, text.Src, got, want)
+		}
+	}
+	// The DFA-bounded search alone, on the whole text.
+	if diff := cmp.Diff(want, p.search(text.Src)); diff != "" {
+		t.Fatalf("pattern %q on %q: bounded search differs (-plain +bounded):\n%s", p.re, text.Src, diff)
 	}
 }
 
@@ -189,6 +197,7 @@ func FuzzPrefilter(f *testing.F) {
 		currentSet = nil
 		litSetMu.Unlock()
 		checkSame(t, newPattern(re), NewText(src, "paragraph"))
+		checkBounds(t, expr, src)
 	})
 }
 
@@ -197,6 +206,77 @@ func TestFindAllIndex(t *testing.T) {
 	for _, src := range append(draftTexts(t), "Ana* and Srey Leak*, **Maria** Santos, *Ana*.", "", "*", "Ana *") {
 		if diff := cmp.Diff(re.FindAllStringSubmatchIndex(src, -1), FindAllIndex(re, src)); diff != "" {
 			t.Fatalf("on %q (-plain +prefiltered):\n%s", src, diff)
+		}
+	}
+}
+
+// checkBounds compares the DFA's first match start and last match end in
+// src with the regexp's: the leftmost match start, and the largest end of
+// the longest match from any start (anchored there with the rune before it
+// as context).
+func checkBounds(t *testing.T, expr, src string) {
+	t.Helper()
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fwd, rev := newDFA(tree), newReverseDFA(tree)
+	if fwd == nil || rev == nil {
+		return
+	}
+	wantStart, wantEnd := -1, -1
+	if loc := re.FindStringIndex(src); loc != nil {
+		wantStart = loc[0]
+		first := regexp.MustCompile(`\A(?:` + expr + `)`)
+		after := regexp.MustCompile(`\A(?s:.)(?:` + expr + `)`)
+		first.Longest()
+		after.Longest()
+		// Positions between runes as the regexp decodes them (an invalid
+		// byte is a rune of its own).
+		for p, size := 0, 0; p <= len(src); p += size {
+			size = 1
+			if p < len(src) {
+				_, size = utf8.DecodeRuneInString(src[p:])
+			}
+			var loc []int
+			if p == 0 {
+				loc = first.FindStringIndex(src)
+			} else {
+				_, size := utf8.DecodeLastRuneInString(src[:p])
+				if loc = after.FindStringIndex(src[p-size:]); loc != nil {
+					loc[1] += p - size
+				}
+			}
+			if loc != nil {
+				wantEnd = max(wantEnd, loc[1])
+			}
+		}
+	}
+	if got := rev.firstStart(src); got != wantStart {
+		t.Fatalf("pattern %q on %q: first start %d, want %d", expr, src, got, wantStart)
+	}
+	if got := fwd.lastEnd(src); got != wantEnd {
+		t.Fatalf("pattern %q on %q: last end %d, want %d", expr, src, got, wantEnd)
+	}
+}
+
+func TestDFABounds(t *testing.T) {
+	texts := []string{"", "x", "On Friday, 14 March 2023 at 6 pm, a team of 12 officers met at +63 917 555 0142.",
+		"ab cd ab-ab_c d", "a\nxbx\nc d", "Ana* and Srey Leak*", "two officers posed as buyers; three agents waited"}
+	for _, s := range draftTexts(t)[:10] {
+		texts = append(texts, strings.Split(s, "\n\n")...)
+	}
+	exprs := []string{`\bab\b|c\Bd`, `(?m)^a$|\Bb\B|\Ac|d\z`, `x*`, `a+?`, `(?i)officers?`}
+	for _, re := range builtinPatterns(t)[:40] {
+		exprs = append(exprs, re.String())
+	}
+	for _, expr := range exprs {
+		for _, s := range texts {
+			checkBounds(t, expr, s)
 		}
 	}
 }
