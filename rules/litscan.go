@@ -79,8 +79,11 @@ func (ls *litSet) automaton() *automaton {
 type automaton struct {
 	n      int // literals covered: IDs 0..n-1
 	class  [256]uint16
+	ascii  [128]uint16 // class of each ASCII byte, upper case folded
 	nclass int
-	trans  []int32 // trans[state*nclass+class]
+	trans  []int32 // trans[state*nclass+class], while building
+	next   []int32 // next[state<<shift|class]; ^target when literals end there
+	shift  uint
 	outOff []int32 // literal IDs ending at state s: outs[outOff[s]:outOff[s+1]]
 	outs   []int32
 }
@@ -154,6 +157,29 @@ func buildAutomaton(lits []string) *automaton {
 		a.outs = append(a.outs, outs[s]...)
 	}
 	a.outOff[nstates] = int32(len(a.outs))
+	// The scanning table: rows of a power-of-two width, and a target with
+	// literals ending there stored complemented, so the scan tests one sign.
+	for 1<<a.shift < nc {
+		a.shift++
+	}
+	a.next = make([]int32, nstates<<a.shift)
+	for s := range nstates {
+		for c := range nc {
+			t := a.trans[s*nc+c]
+			if len(outs[t]) > 0 {
+				t = ^t
+			}
+			a.next[s<<a.shift|c] = t
+		}
+	}
+	for b := range a.ascii {
+		c := byte(b)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.ascii[b] = a.class[c]
+	}
+	a.trans = nil
 	return a
 }
 
@@ -202,19 +228,15 @@ func (t *Text) literals(ls *litSet) *litMemo {
 
 // scan feeds the case-folded runes of s through the automaton.
 func (a *automaton) scan(s string, m *litMemo) {
-	nc := a.nclass
-	trans := a.trans
+	next, shift := a.next, a.shift
 	state := int32(0)
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			state = trans[int(state)*nc+int(a.class[c])]
-			if a.outOff[state] != a.outOff[state+1] {
+			state = next[int(state)<<shift|int(a.ascii[c])]
+			if state < 0 {
+				state = ^state
 				a.record(m, state, i)
 			}
 			continue
@@ -223,8 +245,9 @@ func (a *automaton) scan(s string, m *litMemo) {
 		i += size
 		n := utf8.EncodeRune(buf[:], foldRune(r))
 		for k := 0; k < n; k++ {
-			state = trans[int(state)*nc+int(a.class[buf[k]])]
-			if a.outOff[state] != a.outOff[state+1] {
+			state = next[int(state)<<shift|int(a.class[buf[k]])]
+			if state < 0 {
+				state = ^state
 				a.record(m, state, i)
 			}
 		}

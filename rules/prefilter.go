@@ -147,6 +147,8 @@ const (
 	maxExact   = 64   // largest set of exact strings kept during analysis
 	maxClauses = 3    // clauses kept per pattern
 	maxScore   = 0.05 // expected hits per byte above which a clause costs more than it saves
+	// ... and above which a clause is not worth adding to a first one.
+	maxExtraScore = 0.005
 )
 
 // The registry analyses regexps in batches. compilePatterns notes each
@@ -239,6 +241,11 @@ func analysePattern(re *regexp.Regexp) *prefilter {
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
 	for _, b := range best {
 		if len(p.clauses) == maxClauses {
+			break
+		}
+		// Every hit of a literal costs the shared scan of each segment;
+		// past the first clause, only rare literals earn it.
+		if len(p.clauses) > 0 && b.score >= maxExtraScore {
 			break
 		}
 		if slices.ContainsFunc(p.clauses, func(c clause) bool { return implies(c.lits, b.lits) }) {
@@ -617,12 +624,35 @@ func clauseScore(c []string) float64 {
 	total := 0.0
 	for _, s := range c {
 		p := 1.0
+		letters := 0
 		for i := 0; i < len(s); i++ {
 			p *= byteFreq(s[i])
+			if s[i] >= 'a' && s[i] <= 'z' {
+				letters++
+			}
+		}
+		if commonWords[s] {
+			p = max(p, 0.004)
+		}
+		if letters == 2 && len(s) == 2 {
+			// Letter pairs are far commoner than their letters suggest:
+			// "in", "at", "as", "he" are words or parts of most words.
+			p *= 20
 		}
 		total += p
 	}
 	return total
+}
+
+// commonWords are frequent enough in stories that the letter model badly
+// underrates them.
+var commonWords = map[string]bool{
+	"the": true, "and": true, "of": true, "to": true, "in": true, "a": true, "is": true,
+	"was": true, "for": true, "on": true, "that": true, "with": true, "as": true, "at": true,
+	"by": true, "her": true, "his": true, "he": true, "she": true, "it": true, "from": true,
+	"be": true, "an": true, "or": true, "we": true, "our": true, "they": true, "had": true,
+	"has": true, "were": true, "are": true, "not": true, "but": true, "this": true, "out": true,
+	"up": true, "one": true, "two": true, "their": true, "who": true, "said": true,
 }
 
 // byteFreq is a rough frequency of a folded byte in English stories.
@@ -635,7 +665,7 @@ func byteFreq(b byte) float64 {
 	case b >= '0' && b <= '9':
 		return 0.004
 	case b == '\n', b == ',', b == '.':
-		return 0.01
+		return 0.015
 	case b >= utf8.RuneSelf:
 		return 0.02 // one byte of a multi-byte rune
 	}
@@ -643,7 +673,7 @@ func byteFreq(b byte) float64 {
 }
 
 var letterFreq = [26]float64{
-	.065, .012, .022, .034, .102, .018, .016, .049, .056, .001, .006, .033, .020,
+	.065, .012, .022, .034, .102, .018, .016, .055, .056, .001, .006, .033, .020,
 	.057, .062, .015, .001, .050, .053, .075, .023, .008, .019, .001, .016, .001,
 }
 
