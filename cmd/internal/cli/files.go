@@ -10,7 +10,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/rescue-stories/redact/cmd/internal/iostreams"
 	"github.com/rescue-stories/redact/redact"
 )
 
@@ -329,4 +331,35 @@ func byteCount(n int64) string {
 	s := fmt.Sprintf("%.1f", v)
 	s = strings.TrimSuffix(s, ".0")
 	return s + " " + []string{"KiB", "MiB", "GiB", "TiB"}[exp]
+}
+
+// progressFunc returns a progress bar for long runs (200 files or more),
+// drawn on standard error only when it is a terminal and not --quiet, at
+// most ten times a second, and erased when the run ends so that the report
+// and summary start on a clean line.
+func progressFunc(ios *iostreams.IOStreams, quiet bool) func(done, total int) {
+	if quiet || !ios.IsStderrTTY() {
+		return nil
+	}
+	return progressBar(ios.ErrOut, time.Now)
+}
+
+func progressBar(w io.Writer, now func() time.Time) func(done, total int) {
+	const width = 30
+	var last time.Time
+	return func(done, total int) {
+		if total < 200 {
+			return
+		}
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+			return
+		}
+		if t := now(); t.Sub(last) >= 100*time.Millisecond {
+			last = t
+			fill := width * done / total
+			bar := strings.Repeat("=", fill) + ">" + strings.Repeat(" ", width-fill)
+			fmt.Fprintf(w, "\r[%s] %d/%d files %3d%%", bar[:width], done, total, 100*done/total)
+		}
+	}
 }

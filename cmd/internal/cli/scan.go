@@ -232,22 +232,3 @@ func gateFails(results []*redact.Result, failOn string) bool {
 	}
 	return false
 }
-
-// progressFunc returns a progress reporter for long runs, drawn only when
-// stderr is a terminal.
-func progressFunc(ios *iostreams.IOStreams, quiet bool) func(int, int) {
-	if quiet || !ios.IsStderrTTY() {
-		return nil
-	}
-	return func(done, total int) {
-		if total < 200 {
-			return
-		}
-		if done%50 == 0 || done == total {
-			fmt.Fprintf(ios.ErrOut, "\rscanned %d/%d files", done, total)
-			if done == total {
-				fmt.Fprint(ios.ErrOut, "\r\033[K")
-			}
-		}
-	}
-}
