@@ -5,6 +5,7 @@
 #   bench/run.sh                 # 24 MB corpus, all cores
 #   MB=100 bench/run.sh          # a 100 MB archive
 #   RUNS=5 KEEP=1 bench/run.sh   # more runs; keep the work directory
+#   REDACT=/path/to/redact WARMUP=0 bench/run.sh   # another build (say, an old one)
 #
 # Needs: go, GNU grep, /usr/bin/time (GNU time, for peak RSS). Uses
 # hyperfine when installed (apt-get install -y hyperfine), else one timed
@@ -18,6 +19,7 @@ set -euo pipefail
 
 MB=${MB:-24}
 RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-1}
 VALE_MB=${VALE_MB:-2}
 VALE_PLACES=${VALE_PLACES:-10000}
 NPLACES=${NPLACES:-150000}
@@ -36,7 +38,11 @@ if ! "$TIME" -f %M true >/dev/null 2>&1; then
 fi
 
 echo "building redact and the corpus in $work" >&2
-go build -o "$work/redact" ./cmd/redact
+if [ -n "${REDACT:-}" ]; then
+	cp "$REDACT" "$work/redact"
+else
+	go build -o "$work/redact" ./cmd/redact
+fi
 go run ./bench/gencorpus -out "$work/corpus" -mb "$MB" -places "$work/places.txt" \
 	-nplaces "$NPLACES" -story "$work/story.md"
 # A quarter of the corpus, to show that time grows linearly with size.
@@ -59,7 +65,7 @@ wall() {
 	local name=$1
 	shift
 	if command -v hyperfine >/dev/null; then
-		hyperfine -N -i --warmup 1 --runs "$RUNS" --export-csv "$work/$name.csv" \
+		hyperfine -N -i --warmup "$WARMUP" --runs "$RUNS" --export-csv "$work/$name.csv" \
 			--command-name "$name" "$(printf '%q ' "$@")" >/dev/null 2>&1
 		awk -F, 'NR == 2 { printf "%.3f", $2 }' "$work/$name.csv"
 	else
@@ -129,7 +135,7 @@ cat <<EOF
 machine: $cpus CPUs, $model; load average before the run: $load
 corpus: $(awk -v b="$corpus_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $files files (bench/gencorpus, MB=$MB); story: $story_bytes bytes
 place list: $(wc -l <"$work/places.txt") names
-$(command -v hyperfine >/dev/null && echo "timing: hyperfine, mean of $RUNS runs after a warm-up" || echo "timing: one run each (install hyperfine for means)")
+$(command -v hyperfine >/dev/null && echo "timing: hyperfine, mean of $RUNS runs after $WARMUP warm-up runs" || echo "timing: one run each (install hyperfine for means)")
 
 | command | corpus | throughput | peak RSS | one story |
 | --- | --- | --- | --- | --- |
