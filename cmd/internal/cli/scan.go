@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -133,9 +135,15 @@ func runScan(opts *ScanOptions) error {
 	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
 	ins, errs := collectAll(opts.Paths, include, exclude)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions, Binary: opts.Binary})
-	outs := scanAll(sc, ins, ios.In, opts.MaxFileSize, progressFunc(ios, opts.Quiet))
+	// Only SARIF and GitHub reports read the source again (for end
+	// positions); the others keep just the findings, so memory follows the
+	// findings, not the size of the corpus.
+	keepSrc := opts.Format == "sarif" || opts.Format == "github"
 	var results []*redact.Result
-	for _, o := range outs {
+	scanEach(sc, ins, ios.In, opts.MaxFileSize, runtime.GOMAXPROCS(0), progressFunc(ios, opts.Quiet), func(o scanned) {
+		if o.Result != nil {
+			compact(o.Result, keepSrc)
+		}
 		if o.Note != "" && !opts.Quiet {
 			fmt.Fprintf(ios.ErrOut, "%s:%s\n", o.In.Path, o.Note)
 		}
@@ -149,7 +157,7 @@ func runScan(opts *ScanOptions) error {
 		default:
 			results = append(results, o.Result)
 		}
-	}
+	})
 	ropts := report.Options{
 		Mask:           maskOutput(f, opts.Mask, opts.MaskSet),
 		ToolVersion:    build.String(),
@@ -231,4 +239,19 @@ func gateFails(results []*redact.Result, failOn string) bool {
 		}
 	}
 	return false
+}
+
+// compact lets a scanned file's bytes go once its findings are known: the
+// texts are copied out of the segment strings they point into, and the
+// source is dropped unless the report needs it.
+func compact(r *redact.Result, keepSrc bool) {
+	for i := range r.Findings {
+		r.Findings[i].Text = strings.Clone(r.Findings[i].Text)
+	}
+	for i := range r.Suppressed {
+		r.Suppressed[i].Finding.Text = strings.Clone(r.Suppressed[i].Finding.Text)
+	}
+	if !keepSrc {
+		r.Src = nil
+	}
 }
