@@ -121,34 +121,9 @@ func (c *compiler) composition(p *Pack, raw *rawPack, root *yaml.Node) {
 				c.errorf(l, cl, id, "override: unknown severity %q (block or review)", ro.Severity)
 			}
 		}
-		switch ro.Likelihood {
-		case "":
-		case "low":
-			o.likelihood = Low
-		case "medium":
-			o.likelihood = Medium
-		case "high":
-			o.likelihood = High
-		default:
-			l, cl := fieldPos(n, "likelihood")
-			c.errorf(l, cl, id, "override: unknown likelihood %q (low, medium or high)", ro.Likelihood)
-		}
-		switch ro.Generalize {
-		case "", "none", "place", "date":
-		default:
-			l, cl := fieldPos(n, "generalize")
-			c.errorf(l, cl, id, "override: unknown generalize %q (none, place or date)", ro.Generalize)
-		}
-		if len(ro.Scope) > 0 {
-			o.scopes = map[string]bool{}
-			for _, s := range ro.Scope {
-				if !slices.Contains(Scopes, s) {
-					l, cl := fieldPos(n, "scope")
-					c.errorf(l, cl, id, "override: unknown scope %q (one of %s)", s, strings.Join(Scopes, ", "))
-				}
-				o.scopes[s] = true
-			}
-		}
+		o.likelihood = c.likelihood(ro.Likelihood, n, id, "override: ")
+		c.checkGeneralize(ro.Generalize, n, id, "override: ")
+		o.scopes = c.scopeSet(ro.Scope, n, id, "override: ")
 		o.message, o.replace, o.generalize, o.autoApply = ro.Message, ro.Replace, ro.Generalize, ro.AutoApply
 		if ro.Context != nil {
 			o.contextSet = true

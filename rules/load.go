@@ -241,16 +241,9 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		l, cl := fieldPos(n, "severity")
 		c.errorf(l, cl, full, "unknown severity %q (block or review)", rr.Severity)
 	}
-	switch rr.Likelihood {
-	case "", "high":
-		r.Likelihood = High
-	case "medium":
-		r.Likelihood = Medium
-	case "low":
-		r.Likelihood = Low
-	default:
-		l, cl := fieldPos(n, "likelihood")
-		c.errorf(l, cl, full, "unknown likelihood %q (low, medium or high)", rr.Likelihood)
+	r.Likelihood = High
+	if l := c.likelihood(rr.Likelihood, n, full, ""); l != 0 {
+		r.Likelihood = l
 	}
 	if r.Replace == "" {
 		r.Replace = "[" + rr.Category + "]"
@@ -258,22 +251,8 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 	if r.Message == "" {
 		r.Message = rr.Category
 	}
-	switch rr.Generalize {
-	case "", "none", "place", "date":
-	default:
-		l, cl := fieldPos(n, "generalize")
-		c.errorf(l, cl, full, "unknown generalize %q (none, place or date)", rr.Generalize)
-	}
-	if len(rr.Scope) > 0 {
-		r.Scopes = map[string]bool{}
-		for _, s := range rr.Scope {
-			if !slices.Contains(Scopes, s) {
-				l, cl := fieldPos(n, "scope")
-				c.errorf(l, cl, full, "unknown scope %q (one of %s)", s, strings.Join(Scopes, ", "))
-			}
-			r.Scopes[s] = true
-		}
-	}
+	c.checkGeneralize(rr.Generalize, n, full, "")
+	r.Scopes = c.scopeSet(rr.Scope, n, full, "")
 	keyFn := keyFunc(rr.Case, rr.Accents)
 	kindOnly := func(field string, set bool) {
 		if set {
@@ -633,4 +612,49 @@ func LoadPaths(paths ...string) ([]*Pack, error) {
 		return nil, errs
 	}
 	return packs, nil
+}
+
+// likelihood reads a likelihood name; "" gives 0 (unset). prefix goes
+// before the error message ("override: ").
+func (c *compiler) likelihood(v string, n *yaml.Node, id, prefix string) int {
+	switch v {
+	case "":
+		return 0
+	case "low":
+		return Low
+	case "medium":
+		return Medium
+	case "high":
+		return High
+	}
+	l, cl := fieldPos(n, "likelihood")
+	c.errorf(l, cl, id, "%sunknown likelihood %q (low, medium or high)", prefix, v)
+	return 0
+}
+
+// checkGeneralize checks a generalize setting.
+func (c *compiler) checkGeneralize(v string, n *yaml.Node, id, prefix string) {
+	switch v {
+	case "", "none", "place", "date":
+		return
+	}
+	l, cl := fieldPos(n, "generalize")
+	c.errorf(l, cl, id, "%sunknown generalize %q (none, place or date)", prefix, v)
+}
+
+// scopeSet checks scope names and returns them as a set; nil means every
+// scope.
+func (c *compiler) scopeSet(scopes []string, n *yaml.Node, id, prefix string) map[string]bool {
+	if len(scopes) == 0 {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, s := range scopes {
+		if !slices.Contains(Scopes, s) {
+			l, cl := fieldPos(n, "scope")
+			c.errorf(l, cl, id, "%sunknown scope %q (one of %s)", prefix, s, strings.Join(Scopes, ", "))
+		}
+		set[s] = true
+	}
+	return set
 }
