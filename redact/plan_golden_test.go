@@ -183,7 +183,7 @@ func TestApplyTwiceOnFixtures(t *testing.T) {
 			if own {
 				t.Errorf("%s: replacement flagged again: %s %q", filepath.Base(path), f.Rule, f.Text)
 			} else {
-				t.Logf("%s: new finding after apply (detection): %s %q at line %d", filepath.Base(path), f.Rule, f.Text, f.Pos.Line)
+				t.Errorf("%s: apply is not idempotent: new finding after apply: %s %q at line %d", filepath.Base(path), f.Rule, f.Text, f.Pos.Line)
 			}
 		}
 	}
