@@ -143,11 +143,17 @@ func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]plan
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	var out []planned
 	for _, o := range scanAll(sc, ins, f.IO.In, maxSize, nil) {
+		// Notes and skips are said, as scan says them: a silently skipped
+		// file would look redacted when it was never read.
+		if o.Note != "" {
+			fmt.Fprintf(f.IO.ErrOut, "%s:%s\n", o.In.Path, o.Note)
+		}
 		switch {
 		case o.Err != nil:
 			errs = append(errs, o.Err)
 			continue
 		case o.Skipped != "":
+			fmt.Fprintf(f.IO.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
 			continue
 		}
 		ds, err := sidecarDecisions(o.In.Path)
