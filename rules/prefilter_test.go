@@ -232,8 +232,10 @@ func checkBounds(t *testing.T, expr, src string) {
 	wantStart, wantEnd := -1, -1
 	if loc := re.FindStringIndex(src); loc != nil {
 		wantStart = loc[0]
-		first := regexp.MustCompile(`\A(?:` + expr + `)`)
-		after := regexp.MustCompile(`\A(?s:.)(?:` + expr + `)`)
+		// Wrap the parsed tree, not the source: an unterminated \Q in expr
+		// would quote the closing parenthesis.
+		first := regexp.MustCompile(`\A(?:` + tree.String() + `)`)
+		after := regexp.MustCompile(`\A(?s:.)(?:` + tree.String() + `)`)
 		first.Longest()
 		after.Longest()
 		// Positions between runes as the regexp decodes them (an invalid
