@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -527,14 +528,40 @@ func LoadFS(fsys fs.FS, paths ...string) ([]*Pack, error) {
 		}
 	}
 	sort.Strings(files)
+	// Packs compile independently (regexps, data files), so they are
+	// parsed on all cores; the results are then taken in file order, so
+	// packs and errors come out as from a sequential run. Start-up is what
+	// a writer waits for on every save.
+	type parsed struct {
+		p       *Pack
+		err     error // from Parse
+		readErr error
+	}
+	out := make([]parsed, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				out[i].readErr = fmt.Errorf("read rule pack %s: %w", f, err)
+				return
+			}
+			out[i].p, out[i].err = Parse(fsys, f, data)
+		}()
+	}
+	wg.Wait()
 	var packs []*Pack
 	var errs PackErrors
-	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, fmt.Errorf("read rule pack %s: %w", f, err)
+	for i, f := range files {
+		if out[i].readErr != nil {
+			return nil, out[i].readErr
 		}
-		p, err := Parse(fsys, f, data)
+		p, err := out[i].p, out[i].err
 		if err != nil {
 			var pe PackErrors
 			if errors.As(err, &pe) {
