@@ -403,7 +403,7 @@ func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
 			return true, false
 		}
 	}
-	if a := strings.IndexAny(tok.Key, "'"); a > 0 {
+	if a := strings.IndexAny(tok.Key, "'"); a > 0 && !m.honorifics.Has(tok.Key) {
 		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.words.Has(tok.Key) {
 			return false, true
 		}
