@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/rescue-stories/redact/rules"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -213,4 +214,22 @@ func loadDecisions(path string) (*redact.Decisions, error) {
 		return nil, fmt.Errorf("%s: %w", redact.SidecarPath(path), err)
 	}
 	return d, nil
+}
+
+// gateSetup loads what signoff and verify both stand on, in this order: the
+// configuration, the rules in force and the trust files.
+func gateSetup(f *Factory, allowedSigners, revokedKeys string) (*Config, *rules.Set, *trust, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	set, err := f.Rules()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tr, err := loadTrust(f, cfg, allowedSigners, revokedKeys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return cfg, set, tr, nil
 }

@@ -121,15 +121,7 @@ type verifyRun struct {
 func runVerify(opts *VerifyOptions) error {
 	f := opts.f
 	ios := f.IO
-	cfg, err := f.Config()
-	if err != nil {
-		return err
-	}
-	set, err := f.Rules()
-	if err != nil {
-		return err
-	}
-	tr, err := loadTrust(f, cfg, opts.AllowedSigners, opts.RevokedKeys)
+	cfg, set, tr, err := gateSetup(f, opts.AllowedSigners, opts.RevokedKeys)
 	if err != nil {
 		return err
 	}
