@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/rescue-stories/redact/rules"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/rescue-stories/redact/redact"
 	"github.com/rescue-stories/redact/redact/signoff"
+	"github.com/rescue-stories/redact/rules"
 )
 
 // trust is what signoff and verify share: where the repository and its
