@@ -44,9 +44,9 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 	}
 	doc := s.parse(path, src)
 	li := NewLineIndex(src)
-	var pseudonyms map[string]bool
+	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
-		pseudonyms = findPseudonyms(src)
+		pseudonyms = rules.FindPseudonyms(string(src))
 	}
 	var steps []Step
 	for _, seg := range doc.Segments {
@@ -96,7 +96,7 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 
 // setDrop says why the set's allow lists or the pseudonym convention remove
 // a match the rule kept, naming the pack whose allow list does.
-func (s *Scanner) setDrop(t *rules.Text, start, end int, pseudonyms map[string]bool) string {
+func (s *Scanner) setDrop(t *rules.Text, start, end int, pseudonyms rules.Pseudonyms) string {
 	if s.set.Allow.Allows(t, start, end) {
 		for _, p := range s.set.Packs {
 			if why := p.Allow.Explain(t, start, end); why != "" {
@@ -105,7 +105,7 @@ func (s *Scanner) setDrop(t *rules.Text, start, end int, pseudonyms map[string]b
 		}
 		return "allow list"
 	}
-	if pseudonyms != nil && isPseudonym(t.Src[start:end], pseudonyms) {
+	if pseudonyms.Has(t.Src[start:end]) {
 		return "pseudonym marked with an asterisk in this file"
 	}
 	return ""

@@ -62,9 +62,9 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	doc := s.parse(path, src)
 	res := &Result{Path: path, Src: src}
 	li := NewLineIndex(src)
-	var pseudonyms map[string]bool
+	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
-		pseudonyms = findPseudonyms(src)
+		pseudonyms = rules.FindPseudonyms(string(src))
 	}
 	var cands []Finding
 	ents := entities{}
@@ -82,7 +82,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 					continue
 				}
 				text := t.Src[m.Start:m.End]
-				if pseudonyms != nil && isPseudonym(text, pseudonyms) {
+				if pseudonyms.Has(text) {
 					continue
 				}
 				cat := r.Category
@@ -101,7 +101,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 		}
 	}
 	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
-		return s.set.Allow.Allows(t, a, b) || (pseudonyms != nil && isPseudonym(t.Src[a:b], pseudonyms))
+		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
 	})...)
 	res.Findings = resolve(dropPlaceholders(src, cands, s.set), src)
 	for i := range res.Findings {

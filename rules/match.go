@@ -8,20 +8,19 @@ import "strings"
 func MatchText(set *Set, r *Rule, text string) []Match {
 	t := NewText(text, "paragraph")
 	t.Lower = strings.ToLower(text)
+	var ps Pseudonyms
+	if set != nil && set.Allow.Pseudonyms {
+		ps = FindPseudonyms(text)
+	}
 	var out []Match
 	for _, m := range r.Find(t) {
 		if set != nil && set.Allow.Allows(t, m.Start, m.End) {
 			continue
 		}
-		if set != nil && set.Allow.Pseudonyms && pseudonymIn(text, text[m.Start:m.End]) {
+		if ps.Has(text[m.Start:m.End]) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
-}
-
-// pseudonymIn reports whether word appears in text followed by an asterisk.
-func pseudonymIn(text, word string) bool {
-	return strings.Contains(text, word+"*") || strings.Contains(text, word+" *")
 }
