@@ -396,7 +396,7 @@ func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
 	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit {
 		return false, true
 	}
-	if (i == 0 || strings.Contains(tok.GapText, "\n")) && i+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[i+1].GapText, ":") {
+	if label(t, i) {
 		// A field label ("Preheader: ...", "Approver: ..."), unless it is a
 		// known name addressed or speaking ("Sana: these are my notes").
 		if known, _ := m.isName(tok.Key); !known {
@@ -554,11 +554,11 @@ func (m *properMatcher) fullName(t *Text, i, j int) bool {
 	return m.names[0].Has(t.Tokens[i].Key) && m.names[1].Has(t.Tokens[j-1].Key)
 }
 
-// label reports whether token j opens a new line as a field label
+// label reports whether token j opens a line (or the segment) as a field label
 // ("Kisenyi\nPreheader: Your gift"): e-mail headers and notes written as
 // "Label: value" lines inside one Markdown paragraph.
 func label(t *Text, j int) bool {
-	if !strings.Contains(t.Tokens[j].GapText, "\n") {
+	if j > 0 && !strings.Contains(t.Tokens[j].GapText, "\n") {
 		return false
 	}
 	return j+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[j+1].GapText, ":") ||
