@@ -79,3 +79,33 @@ func BenchmarkWriters(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStream is BenchmarkWriters through Stream, file by file, as
+// `redact scan` writes its reports.
+func BenchmarkStream(b *testing.B) {
+	rs, n := benchResults(b)
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		b.Run(format, func(b *testing.B) {
+			w, err := report.New(format, report.Options{ToolVersion: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := w.Stream(io.Discard)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, r := range rs {
+					if err := s.Add(r); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+		})
+	}
+}

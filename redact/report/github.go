@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -28,6 +29,10 @@ type GitHub struct {
 	// Summary, when set, receives the Markdown summary (the CLI opens
 	// $GITHUB_STEP_SUMMARY for appending).
 	Summary io.Writer
+	// Spool, when set, holds the rows of the summary's table while a
+	// streamed report waits for its last file (see Stream); read from its
+	// start when it is an io.Seeker.
+	Spool io.ReadWriter
 }
 
 func (g *GitHub) max() int {
@@ -86,25 +91,32 @@ func escapeProperty(s string) string {
 func findingAnnotations(rs []*redact.Result) []annotation {
 	var out []annotation
 	for _, r := range rs {
-		var li *redact.LineIndex
-		if r.Src != nil {
-			li = redact.NewLineIndex(r.Src)
+		out = append(out, resultAnnotations(r)...)
+	}
+	return out
+}
+
+// resultAnnotations are the annotations of one file's findings.
+func resultAnnotations(r *redact.Result) []annotation {
+	var out []annotation
+	var li *redact.LineIndex
+	if r.Src != nil {
+		li = redact.NewLineIndex(r.Src)
+	}
+	for _, f := range r.Findings {
+		a := annotation{
+			level: "warning", file: ghPath(r.Path), line: f.Pos.Line, col: f.Pos.Col,
+			title: fmt.Sprintf("%s (%s)", f.Category, f.Rule),
+			msg:   findingMessage(f),
 		}
-		for _, f := range r.Findings {
-			a := annotation{
-				level: "warning", file: ghPath(r.Path), line: f.Pos.Line, col: f.Pos.Col,
-				title: fmt.Sprintf("%s (%s)", f.Category, f.Rule),
-				msg:   findingMessage(f),
-			}
-			if f.Severity == rules.Block {
-				a.level = "error"
-			}
-			if li != nil && f.Span.End <= len(r.Src) {
-				end := li.Pos(f.Span.End)
-				a.endLine, a.endCol = end.Line, end.Col
-			}
-			out = append(out, a)
+		if f.Severity == rules.Block {
+			a.level = "error"
 		}
+		if li != nil && f.Span.End <= len(r.Src) {
+			end := li.Pos(f.Span.End)
+			a.endLine, a.endCol = end.Line, end.Col
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -121,11 +133,16 @@ func (g *GitHub) writeAnnotations(w io.Writer, as []annotation) error {
 	for _, a := range as[:n] {
 		fmt.Fprintln(bw, a.String())
 	}
-	if rest := len(as) - n; rest > 0 {
-		fmt.Fprintln(bw, annotation{level: "notice", title: "redact",
+	writeNotAnnotated(bw, len(as)-n)
+	return bw.Flush()
+}
+
+// writeNotAnnotated says how many annotations were left out, if any.
+func writeNotAnnotated(w io.Writer, rest int) {
+	if rest > 0 {
+		fmt.Fprintln(w, annotation{level: "notice", title: "redact",
 			msg: fmt.Sprintf("%d more not annotated; see the job summary or run redact locally", rest)}.String())
 	}
-	return bw.Flush()
 }
 
 func (g *GitHub) Write(w io.Writer, rs []*redact.Result) error {
@@ -136,11 +153,80 @@ func (g *GitHub) Write(w io.Writer, rs []*redact.Result) error {
 		return nil
 	}
 	var b strings.Builder
-	sum := Summarize(rs)
-	fmt.Fprintf(&b, "### redact scan\n\n%s\n\n", mdEscape(sum.Sentence()))
+	writeScanSummaryHead(&b, Summarize(rs))
 	writeFindingTable(&b, rs)
 	_, err := io.WriteString(g.Summary, b.String())
 	return err
+}
+
+func writeScanSummaryHead(w io.Writer, sum Summary) {
+	fmt.Fprintf(w, "### redact scan\n\n%s\n\n", mdEscape(sum.Sentence()))
+}
+
+// Stream writes the annotations as files are added and the job summary at
+// Close. The summary's sentence comes before its table of findings, so
+// the rows wait in Spool (memory when nil; the CLI gives a temporary file).
+func (g *GitHub) Stream(w io.Writer) (FileWriter, error) {
+	s := &githubStream{g: g, bw: bufio.NewWriter(w), sum: NewSummary(), spool: g.Spool}
+	if s.spool == nil {
+		s.spool = new(bytes.Buffer)
+	}
+	return s, nil
+}
+
+type githubStream struct {
+	g       *GitHub
+	bw      *bufio.Writer
+	shown   int // annotations written
+	rest    int // left out, over the maximum
+	sum     Summary
+	spool   io.ReadWriter
+	spooled bool // a row went to the spool
+}
+
+func (s *githubStream) Add(r *redact.Result) error {
+	for _, a := range resultAnnotations(r) {
+		if s.shown == s.g.max() {
+			s.rest++
+			continue
+		}
+		s.shown++
+		fmt.Fprintln(s.bw, a.String())
+	}
+	s.sum.Add(r)
+	if s.g.Summary != nil && len(r.Findings) > 0 {
+		s.spooled = true
+		if err := writeFindingRows(s.spool, r); err != nil {
+			return fmt.Errorf("job summary: %w", err)
+		}
+	}
+	_, err := s.bw.Write(nil) // an earlier write that failed
+	return err
+}
+
+func (s *githubStream) Close() error {
+	writeNotAnnotated(s.bw, s.rest)
+	if err := s.bw.Flush(); err != nil {
+		return err
+	}
+	if s.g.Summary == nil {
+		return nil
+	}
+	bw := bufio.NewWriter(s.g.Summary)
+	writeScanSummaryHead(bw, s.sum)
+	if s.spooled {
+		bw.WriteString(findingTableHeader)
+		if sk, ok := s.spool.(io.Seeker); ok {
+			if _, err := sk.Seek(0, io.SeekStart); err != nil {
+				return fmt.Errorf("job summary: %w", err)
+			}
+		}
+		if _, err := io.Copy(bw, s.spool); err != nil {
+			return fmt.Errorf("job summary: %w", err)
+		}
+		bw.WriteString("\n")
+	}
+	return bw.Flush()
 }
 
 // WriteVerify annotates each sign-off problem at its file, then the
@@ -180,19 +266,29 @@ func (g *GitHub) WriteVerify(w io.Writer, vs []Verdict) error {
 	return err
 }
 
+const findingTableHeader = "| File | Line | Column | Severity | Category | Rule | Text (masked) |\n| --- | ---: | ---: | --- | --- | --- | --- |\n"
+
 // writeFindingTable writes the findings as a Markdown table, masked.
 func writeFindingTable(b *strings.Builder, rs []*redact.Result) {
 	if len(dirtyResultsOf(rs)) == 0 {
 		return
 	}
-	b.WriteString("| File | Line | Column | Severity | Category | Rule | Text (masked) |\n| --- | ---: | ---: | --- | --- | --- | --- |\n")
+	b.WriteString(findingTableHeader)
 	for _, r := range rs {
-		for _, f := range r.Findings {
-			fmt.Fprintf(b, "| %s | %d | %d | %s | %s | %s | %s |\n", mdCode(r.Path), f.Pos.Line, f.Pos.Col,
-				mdEscape(string(f.Severity)), mdEscape(f.Category), mdCode(f.Rule), mdCode(Mask(f.Text)))
-		}
+		writeFindingRows(b, r)
 	}
 	b.WriteString("\n")
+}
+
+// writeFindingRows writes one file's rows of the table of findings.
+func writeFindingRows(w io.Writer, r *redact.Result) error {
+	for _, f := range r.Findings {
+		if _, err := fmt.Fprintf(w, "| %s | %d | %d | %s | %s | %s | %s |\n", mdCode(r.Path), f.Pos.Line, f.Pos.Col,
+			mdEscape(string(f.Severity)), mdEscape(f.Category), mdCode(f.Rule), mdCode(Mask(f.Text))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func dirtyResultsOf(rs []*redact.Result) []*redact.Result {

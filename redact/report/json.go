@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -73,18 +74,67 @@ func toJSON(f redact.Finding, opts Options) JSONFinding {
 func (j *JSON) Write(w io.Writer, rs []*redact.Result) error {
 	rep := JSONReport{Version: 1, Tool: j.Opts.ToolVersion, Masked: j.Opts.Mask, Files: []JSONFile{}, Summary: Summarize(rs)}
 	for _, r := range rs {
-		// Empty lists are [] rather than null, so consumers can iterate
-		// without a nil check.
-		jf := JSONFile{Path: r.Path, Findings: []JSONFinding{}, Suppressed: []JSONSuppressed{}}
-		for _, f := range r.Findings {
-			jf.Findings = append(jf.Findings, toJSON(f, j.Opts))
-		}
-		for _, s := range r.Suppressed {
-			jf.Suppressed = append(jf.Suppressed, JSONSuppressed{toJSON(s.Finding, j.Opts), displayReason(s, j.Opts)})
-		}
-		rep.Files = append(rep.Files, jf)
+		rep.Files = append(rep.Files, j.file(r))
 	}
+	return encodeJSON(w, rep)
+}
+
+// file is one file of the report. Empty lists are [] rather than null, so
+// consumers can iterate without a nil check.
+func (j *JSON) file(r *redact.Result) JSONFile {
+	jf := JSONFile{Path: r.Path, Findings: []JSONFinding{}, Suppressed: []JSONSuppressed{}}
+	for _, f := range r.Findings {
+		jf.Findings = append(jf.Findings, toJSON(f, j.Opts))
+	}
+	for _, s := range r.Suppressed {
+		jf.Suppressed = append(jf.Suppressed, JSONSuppressed{toJSON(s.Finding, j.Opts), displayReason(s, j.Opts)})
+	}
+	return jf
+}
+
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return enc.Encode(v)
+}
+
+// Stream writes the same document as Write, one file at a time: the
+// summary follows the files, so only its counts are kept.
+func (j *JSON) Stream(w io.Writer) (FileWriter, error) {
+	s := &jsonStream{j: j, sum: NewSummary()}
+	doc, err := s.doc()
+	if err != nil {
+		return nil, err
+	}
+	s.arr, err = newArrayStream(w, `"files"`, doc)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+type jsonStream struct {
+	j   *JSON
+	sum Summary
+	arr *arrayStream
+}
+
+// doc is the report with no files and the summary so far.
+func (s *jsonStream) doc() ([]byte, error) {
+	var b bytes.Buffer
+	err := encodeJSON(&b, JSONReport{Version: 1, Tool: s.j.Opts.ToolVersion, Masked: s.j.Opts.Mask, Files: []JSONFile{}, Summary: s.sum})
+	return b.Bytes(), err
+}
+
+func (s *jsonStream) Add(r *redact.Result) error {
+	s.sum.Add(r)
+	return s.arr.add(s.j.file(r))
+}
+
+func (s *jsonStream) Close() error {
+	doc, err := s.doc()
+	if err != nil {
+		return err
+	}
+	return s.arr.finish(doc)
 }

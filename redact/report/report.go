@@ -118,20 +118,31 @@ type Summary struct {
 
 // Summarize counts results.
 func Summarize(rs []*redact.Result) Summary {
-	s := Summary{ByCategory: map[string]int{}, BySeverity: map[string]int{}}
+	s := NewSummary()
 	for _, r := range rs {
-		s.Files++
-		if len(r.Findings) > 0 {
-			s.FilesWithFindings++
-		}
-		s.Suppressed += len(r.Suppressed)
-		for _, f := range r.Findings {
-			s.Findings++
-			s.ByCategory[f.Category]++
-			s.BySeverity[string(f.Severity)]++
-		}
+		s.Add(r)
 	}
 	return s
+}
+
+// NewSummary returns an empty summary, ready for Add.
+func NewSummary() Summary {
+	return Summary{ByCategory: map[string]int{}, BySeverity: map[string]int{}}
+}
+
+// Add counts one more result, so a streamed report keeps counts, not
+// results.
+func (s *Summary) Add(r *redact.Result) {
+	s.Files++
+	if len(r.Findings) > 0 {
+		s.FilesWithFindings++
+	}
+	s.Suppressed += len(r.Suppressed)
+	for _, f := range r.Findings {
+		s.Findings++
+		s.ByCategory[f.Category]++
+		s.BySeverity[string(f.Severity)]++
+	}
 }
 
 var plural = map[string]string{
@@ -185,8 +196,27 @@ type Writer interface {
 	Write(w io.Writer, rs []*redact.Result) error
 }
 
+// FileWriter writes a report one scanned file at a time, so that a scan of
+// any size holds only the file in hand: Add the results in report order,
+// then Close to write what follows the last file (the JSON summary, the
+// SARIF rule table, the GitHub notice and job summary). The bytes are
+// those Writer.Write gives for the same results. Add reads a result and
+// keeps nothing of it but counts and, for SARIF, the rules it used.
+type FileWriter interface {
+	Add(r *redact.Result) error
+	Close() error
+}
+
+// Streamer is a Writer that can also write file by file. Every format of
+// New is one.
+type Streamer interface {
+	Writer
+	// Stream starts a report on w; nothing may write to w until Close.
+	Stream(w io.Writer) (FileWriter, error)
+}
+
 // New returns the renderer for a format name.
-func New(format string, opts Options) (Writer, error) {
+func New(format string, opts Options) (Streamer, error) {
 	switch format {
 	case "text", "":
 		return &Text{Opts: opts}, nil

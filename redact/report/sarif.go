@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -64,42 +65,10 @@ func (s *SARIF) Build(rs []*redact.Result, vs []Verdict) (*sarif.Report, error) 
 
 func (s *SARIF) build(rs []*redact.Result, vs []Verdict) (*sarif.Report, error) {
 	rep := sarif.NewReport()
-	run := sarif.NewRunWithInformationURI("redact", InformationURI)
-	if s.Opts.ToolVersion != "" {
-		run.Tool.Driver.WithVersion(s.Opts.ToolVersion)
-	}
-	// Columns count characters (runes), not UTF-16 code units.
-	run.WithColumnKind("unicodeCodePoints")
-	run.Results = []*sarif.Result{}
-	props := sarif.NewPropertyBag()
-	props.Add("masked", true)
-	run.WithProperties(props)
-
+	run := s.newRun()
 	for _, r := range rs {
-		uri := sarifURI(r.Path)
-		var li *redact.LineIndex
-		if r.Src != nil {
-			li = redact.NewLineIndex(r.Src)
-		}
-		for _, f := range r.Findings {
-			if run.GetRuleIndex(f.Rule) < 0 {
-				addFindingRule(run, f)
-			}
-			region := sarif.NewRegion().
-				WithStartLine(f.Pos.Line).WithStartColumn(f.Pos.Col).
-				WithByteOffset(f.Span.Start).WithByteLength(f.Span.Len())
-			if li != nil && f.Span.End <= len(r.Src) {
-				end := li.Pos(f.Span.End)
-				region.WithEndLine(end.Line).WithEndColumn(end.Col)
-			}
-			res := run.CreateResultForRule(f.Rule).
-				WithLevel(sarifLevel(f.Severity)).
-				WithMessage(sarif.NewTextMessage(findingMessage(f))).
-				AddLocation(sarif.NewLocationWithPhysicalLocation(
-					sarif.NewPhysicalLocation().
-						WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
-						WithRegion(region)))
-			res.WithKind("fail")
+		for _, res := range findingResults(run, r) {
+			run.AddResult(res)
 		}
 	}
 	for _, v := range vs {
@@ -124,6 +93,102 @@ func (s *SARIF) build(rs []*redact.Result, vs []Verdict) (*sarif.Report, error) 
 	}
 	rep.AddRun(run)
 	return rep, nil
+}
+
+// newRun is a run with no results and no rules.
+func (s *SARIF) newRun() *sarif.Run {
+	run := sarif.NewRunWithInformationURI("redact", InformationURI)
+	if s.Opts.ToolVersion != "" {
+		run.Tool.Driver.WithVersion(s.Opts.ToolVersion)
+	}
+	// Columns count characters (runes), not UTF-16 code units.
+	run.WithColumnKind("unicodeCodePoints")
+	run.Results = []*sarif.Result{}
+	props := sarif.NewPropertyBag()
+	props.Add("masked", true)
+	run.WithProperties(props)
+	return run
+}
+
+// findingResults are the SARIF results of one file's findings; the rules
+// they use are added to run, which does not keep the results.
+func findingResults(run *sarif.Run, r *redact.Result) []*sarif.Result {
+	uri := sarifURI(r.Path)
+	var li *redact.LineIndex
+	if r.Src != nil {
+		li = redact.NewLineIndex(r.Src)
+	}
+	out := make([]*sarif.Result, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		if run.GetRuleIndex(f.Rule) < 0 {
+			addFindingRule(run, f)
+		}
+		region := sarif.NewRegion().
+			WithStartLine(f.Pos.Line).WithStartColumn(f.Pos.Col).
+			WithByteOffset(f.Span.Start).WithByteLength(f.Span.Len())
+		if li != nil && f.Span.End <= len(r.Src) {
+			end := li.Pos(f.Span.End)
+			region.WithEndLine(end.Line).WithEndColumn(end.Col)
+		}
+		res := sarif.NewRuleResult(f.Rule).
+			WithRuleIndex(run.GetRuleIndex(f.Rule)).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(findingMessage(f))).
+			AddLocation(sarif.NewLocationWithPhysicalLocation(
+				sarif.NewPhysicalLocation().
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
+					WithRegion(region)))
+		res.WithKind("fail")
+		out = append(out, res)
+	}
+	return out
+}
+
+// Stream writes the same log as Write, one file at a time. The results
+// come before the tool and its rules in the log, so only the rules met
+// so far are kept.
+func (s *SARIF) Stream(w io.Writer) (FileWriter, error) {
+	st := &sarifStream{run: s.newRun()}
+	doc, err := st.doc()
+	if err != nil {
+		return nil, err
+	}
+	st.arr, err = newArrayStream(w, `"results"`, doc)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+type sarifStream struct {
+	run *sarif.Run // rules only; results go straight to arr
+	arr *arrayStream
+}
+
+// doc is the log with no results and the rules so far.
+func (s *sarifStream) doc() ([]byte, error) {
+	rep := sarif.NewReport()
+	rep.AddRun(s.run)
+	var b bytes.Buffer
+	err := writeSARIF(&b, rep)
+	return b.Bytes(), err
+}
+
+func (s *sarifStream) Add(r *redact.Result) error {
+	for _, res := range findingResults(s.run, r) {
+		if err := s.arr.add(res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sarifStream) Close() error {
+	doc, err := s.doc()
+	if err != nil {
+		return err
+	}
+	return s.arr.finish(doc)
 }
 
 func addFindingRule(run *sarif.Run, f redact.Finding) {

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// arrayStream writes an indented JSON document whose one big array is
+// written element by element. The document is rendered whole twice with
+// that array empty: at the start for what precedes the array, at the end
+// for what follows it (the parts that depend on every element, such as a
+// summary, must follow it). Each element is indented as encoding/json
+// indents it inside the whole document, so the bytes are those of
+// rendering the document with every element at once.
+type arrayStream struct {
+	w      *bufio.Writer
+	key    string // the array's key, quoted: `"files"`
+	head   []byte // what was written before the first element
+	indent string // of the key's line; elements are one level deeper
+	n      int
+}
+
+func newArrayStream(w io.Writer, key string, doc []byte) (*arrayStream, error) {
+	head, _, indent, err := splitDoc(doc, key)
+	if err != nil {
+		return nil, err
+	}
+	a := &arrayStream{w: bufio.NewWriterSize(w, 64<<10), key: key, head: head, indent: indent}
+	_, err = a.w.Write(head)
+	return a, err
+}
+
+// splitDoc cuts doc around the empty array `key: []`: head ends with its
+// '[', tail starts with its ']'. indent is the white space before key on
+// its line.
+func splitDoc(doc []byte, key string) (head, tail []byte, indent string, err error) {
+	marker := []byte(key + ": []")
+	i := bytes.Index(doc, marker)
+	if i < 0 || bytes.Contains(doc[i+len(marker):], marker) {
+		return nil, nil, "", fmt.Errorf("report: no single empty %s array to stream into", key)
+	}
+	cut := i + len(marker) - 1
+	line := bytes.LastIndexByte(doc[:i], '\n') + 1
+	return doc[:cut], doc[cut:], string(doc[line:i]), nil
+}
+
+// add writes one element, indented as the document would indent it.
+func (a *arrayStream) add(v any) error {
+	elemIndent := a.indent + "  "
+	data, err := json.MarshalIndent(v, elemIndent, "  ")
+	if err != nil {
+		return err
+	}
+	if a.n > 0 {
+		a.w.WriteByte(',')
+	}
+	a.n++
+	a.w.WriteByte('\n')
+	a.w.WriteString(elemIndent)
+	_, err = a.w.Write(data)
+	return err
+}
+
+// finish writes the rest of doc, the whole document rendered again with
+// the array empty, after checking that the part already written is
+// unchanged.
+func (a *arrayStream) finish(doc []byte) error {
+	head, tail, _, err := splitDoc(doc, a.key)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(head, a.head) {
+		return fmt.Errorf("report: the part before %s changed while it was written", a.key)
+	}
+	if a.n > 0 {
+		a.w.WriteByte('\n')
+		a.w.WriteString(a.indent)
+	}
+	a.w.Write(tail)
+	return a.w.Flush()
+}
