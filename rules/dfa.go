@@ -23,6 +23,12 @@ import (
 // again.
 type dfa struct {
 	prog *syntax.Prog
+	// ASCII bytes that no instruction or assertion tells apart share a
+	// class, and the transition tables have a column per class, not per
+	// byte: the tables of the long operational patterns then stay in the
+	// processor's caches.
+	class [128]uint8
+	shift uint // log2 of the row width, a power of two >= the classes
 	// Caches not in use. Not a sync.Pool: that empties at every garbage
 	// collection, and the states are the point.
 	mu   sync.Mutex
@@ -30,9 +36,9 @@ type dfa struct {
 }
 
 const (
-	dfaMaxStates = 2000
+	dfaMaxStates = 2000    // fits the int16 transitions below the match bit
 	dfaUnknown   = -1      // transition not built yet
-	dfaMatchBit  = 1 << 30 // in a transition: a match ends just before the rune
+	dfaMatchBit  = 1 << 14 // in a transition: a match ends just before the rune
 )
 
 // Classes of the rune before a position, which decide ^ $ \b \B there.
@@ -46,13 +52,23 @@ const (
 type dfaState struct {
 	pcs  []uint32 // instructions waiting to consume the next rune
 	prev uint8    // class of the previous rune
+	// Whether a match ends at the end of the text in this state: 0 not
+	// known yet, else eotNo or eotYes. Every scan asks this once, and the
+	// closure behind the answer walks the whole program of a long pattern.
+	eot uint8
 }
+
+const (
+	eotNo uint8 = iota + 1
+	eotYes
+)
 
 type dfaCache struct {
 	states []*dfaState
-	ascii  []int32 // transitions on ASCII runes: ascii[state*128+r]
+	ascii  []int16 // transitions on ASCII runes: ascii[state<<shift|class[r]]
 	index  map[string]int32
 	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
+	start  int32            // the state every scan starts in, or -1
 	// scratch
 	key   []byte
 	stack []uint32
@@ -67,7 +83,73 @@ func newDFA(re *syntax.Regexp) *dfa {
 	if err != nil {
 		return nil
 	}
-	return &dfa{prog: prog}
+	d := &dfa{prog: prog}
+	d.classify()
+	return d
+}
+
+// classify splits the ASCII bytes into classes: two bytes share one when
+// every rune instruction matches both or neither and the assertions (\b,
+// ^, $) see them alike. Instructions with the same runes are asked once.
+func (d *dfa) classify() {
+	var masks [][2]uint64
+	seen := map[string]bool{}
+	var key []byte
+	for i := range d.prog.Inst {
+		inst := &d.prog.Inst[i]
+		switch inst.Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		default:
+			continue
+		}
+		key = append(key[:0], byte(inst.Op), byte(inst.Arg&uint32(syntax.FoldCase)))
+		for _, r := range inst.Rune {
+			key = binary.LittleEndian.AppendUint32(key, uint32(r))
+		}
+		if seen[string(key)] {
+			continue
+		}
+		seen[string(key)] = true
+		var m [2]uint64
+		for b := range rune(utf8.RuneSelf) {
+			if inst.MatchRune(b) {
+				m[b/64] |= 1 << (b % 64)
+			}
+		}
+		masks = append(masks, m)
+	}
+	var word, nl [2]uint64
+	for b := range rune(utf8.RuneSelf) {
+		if syntax.IsWordChar(b) {
+			word[b/64] |= 1 << (b % 64)
+		}
+	}
+	nl[0] = 1 << '\n'
+	masks = append(masks, word, nl)
+	n := 1
+	for _, m := range masks {
+		// Refine: each class splits into the bytes in m and those not.
+		var split [256]int16
+		for i := range split {
+			split[i] = -1
+		}
+		next := 0
+		for b := range utf8.RuneSelf {
+			k := int(d.class[b]) << 1
+			if m[b/64]&(1<<(b%64)) != 0 {
+				k |= 1
+			}
+			if split[k] < 0 {
+				split[k] = int16(next)
+				next++
+			}
+			d.class[b] = uint8(split[k])
+		}
+		n = next
+	}
+	for 1<<d.shift < n {
+		d.shift++
+	}
 }
 
 // newReverseDFA returns the DFA of re read backwards: run over a text from
@@ -113,7 +195,7 @@ func (d *dfa) get() *dfaCache {
 		d.free = d.free[:n-1]
 		return c
 	}
-	return &dfaCache{seen: make([]uint32, len(d.prog.Inst))}
+	return &dfaCache{seen: make([]uint32, len(d.prog.Inst)), start: -1}
 }
 
 func (d *dfa) put(c *dfaCache) {
@@ -146,20 +228,35 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	c := d.get()
 	defer d.put(c)
 	found := -1
-	st := c.state(d, nil, prevStart)
+	shift, class := d.shift, &d.class
+	if c.start < 0 {
+		c.start = c.state(d, nil, prevStart)
+	}
+	st := c.start
 	i := 0
 	if backward {
 		i = len(s)
 	}
 	for {
 		// The common case: ASCII forwards through built transitions.
-		for !backward && i < len(s) && s[i] < utf8.RuneSelf {
-			next := c.ascii[int(st)<<7|int(s[i])]
-			if uint32(next) >= dfaMatchBit { // unknown (negative) or match
-				break
+		if !backward {
+			for i < len(s) && s[i] < utf8.RuneSelf {
+				next := c.ascii[int(st)<<shift|int(class[s[i]])]
+				if uint16(next) >= dfaMatchBit { // unknown (negative) or match
+					break
+				}
+				st = int32(next)
+				i++
 			}
-			st = next
-			i++
+		} else {
+			for i > 0 && s[i-1] < utf8.RuneSelf {
+				next := c.ascii[int(st)<<shift|int(class[s[i-1]])]
+				if uint16(next) >= dfaMatchBit {
+					break
+				}
+				st = int32(next)
+				i--
+			}
 		}
 		var r rune
 		var size int
@@ -169,18 +266,18 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		case !backward && i < len(s):
 			r, size = utf8.DecodeRuneInString(s[i:])
 		default:
-			if _, matched := c.closure(d, c.states[st], -1); matched {
+			if c.matchesAtEnd(d, st) {
 				found = i
 			}
 			return found
 		}
 		var next int32
 		if r < utf8.RuneSelf {
-			next = c.ascii[int(st)<<7|int(r)]
+			next = int32(c.ascii[int(st)<<shift|int(class[r])])
 			if next == dfaUnknown {
 				var fresh bool
 				if next, fresh = c.step(d, st, r); !fresh {
-					c.ascii[int(st)<<7|int(r)] = next
+					c.ascii[int(st)<<shift|int(class[r])] = int16(next)
 				}
 			}
 		} else {
@@ -212,9 +309,23 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	}
 }
 
+// matchesAtEnd reports whether a match ends at the end of the text when
+// the scan is in state st there.
+func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
+	s := c.states[st]
+	if s.eot == 0 {
+		s.eot = eotNo
+		if _, matched := c.closure(d, s, -1); matched {
+			s.eot = eotYes
+		}
+	}
+	return s.eot == eotYes
+}
+
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
 	c.ascii = c.ascii[:0]
+	c.start = -1
 	clear(c.index)
 	clear(c.high)
 }
@@ -318,7 +429,7 @@ func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
 		return i
 	}
 	s := &dfaState{pcs: slices.Clone(pcs), prev: prev}
-	for range 128 {
+	for range 1 << d.shift {
 		c.ascii = append(c.ascii, dfaUnknown)
 	}
 	if c.index == nil {
