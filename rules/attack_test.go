@@ -64,8 +64,8 @@ func TestPatternLimits(t *testing.T) {
 	if _, err := regexp.Compile(big); err != nil {
 		t.Fatalf("RE2 refuses it already (%v); the test needs a pattern it accepts", err)
 	}
-	if err := checkPattern(big); err == nil || !strings.Contains(err.Error(), "compiles to 62063 instructions; the limit is 50000") {
-		t.Errorf("checkPattern: %v", err)
+	if _, err := compilePatterns([]string{big}, false); err == nil || !strings.Contains(err.Error(), "compiles to 62063 instructions; the limit is 50000") {
+		t.Errorf("compilePatterns: %v", err)
 	}
 
 	long := strings.Repeat("word|", MaxPatternLen/5+1) + "x"

@@ -142,12 +142,12 @@ func BenchmarkAllRules(b *testing.B) {
 // analysing every pattern of the default pack and building the literal
 // automaton.
 func BenchmarkPrefilterBuild(b *testing.B) {
-	res := builtinPatterns(b)
+	res := builtinRegexes(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		var lits []string
 		for _, re := range res {
-			for _, c := range analysePattern(re).clauses {
+			for _, c := range analysePattern(re.src, re.tree).clauses {
 				lits = append(lits, c.lits...)
 			}
 		}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -12,7 +11,7 @@ import (
 // derived from its syntax (prefilter.go), so a rule without keywords is as
 // cheap on a segment it cannot match.
 type patternMatcher struct {
-	res      []*regexp.Regexp
+	res      []*regex
 	group    int
 	keywords []string
 
@@ -25,10 +24,10 @@ func (m *patternMatcher) patterns() []*pattern {
 	return m.pats
 }
 
-func newPatterns(res []*regexp.Regexp) []*pattern {
+func newPatterns(res []*regex) []*pattern {
 	out := make([]*pattern, len(res))
 	for i, re := range res {
-		out[i] = newPattern(re)
+		out[i] = patternOf(re)
 	}
 	return out
 }

@@ -48,18 +48,16 @@ func checkRuleCount(file string, root *yaml.Node) *PackError {
 		Msg: fmt.Sprintf("pack has %d rules; the limit is %d (put long word lists in a terms rule)", n, MaxRules)}
 }
 
-// checkPattern refuses a regular expression beyond the limits, before
-// regexp.Compile spends time and memory on it. Syntax errors are left to
-// regexp.Compile, which words them the way pack authors know.
-func checkPattern(p string) error {
-	if len(p) > MaxPatternLen {
-		return fmt.Errorf("pattern is %d bytes; the limit is %d (put long word lists in a terms rule)", len(p), MaxPatternLen)
-	}
-	re, err := syntax.Parse(p, syntax.Perl)
-	if err != nil {
+// checkProgram refuses a parsed pattern whose program would be larger than
+// MaxPatternInsts. Compiling it to count (Simplify expands counted
+// repetitions) costs as much as parsing it again, so a bound read off the
+// tree answers for every pattern well within the limit, and only one near
+// it or over it is compiled to give the exact count.
+func checkProgram(tree *syntax.Regexp) error {
+	if instBound(tree) <= MaxPatternInsts {
 		return nil
 	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := syntax.Compile(tree.Simplify())
 	if err != nil {
 		return nil
 	}
@@ -67,6 +65,45 @@ func checkPattern(p string) error {
 		return fmt.Errorf("pattern compiles to %d instructions; the limit is %d (put long word lists in a terms rule)", n, MaxPatternInsts)
 	}
 	return nil
+}
+
+// instBound is at least len(syntax.Compile(re.Simplify()).Inst): the
+// program has one instruction per rune of a literal, per class, per
+// assertion and per empty match, one or two per repetition operator, two
+// per capture and one per alternative after the first, plus a fail and a
+// match instruction; Simplify writes x{n,m} as n copies of x and m-n nested
+// optional copies. Counts saturate well above the limit.
+func instBound(re *syntax.Regexp) int {
+	return min(instSize(re), maxBound) + 2
+}
+
+const maxBound = 1 << 40
+
+func instSize(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return 0
+	case syntax.OpLiteral:
+		return max(len(re.Rune), 1)
+	case syntax.OpCapture:
+		return instSize(re.Sub[0]) + 2
+	case syntax.OpStar:
+		return instSize(re.Sub[0]) + 2
+	case syntax.OpPlus, syntax.OpQuest:
+		return instSize(re.Sub[0]) + 1
+	case syntax.OpRepeat:
+		sub := instSize(re.Sub[0])
+		n := max(re.Min, re.Max, 1)
+		return min(n*sub, maxBound) + n + 2
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := len(re.Sub) + 1
+		for _, s := range re.Sub {
+			n = min(n+instSize(s), maxBound)
+		}
+		return n
+	}
+	// Classes, any character, assertions, the empty match.
+	return 1
 }
 
 // shorten cuts s for an error message: a message that repeats a 30 kB

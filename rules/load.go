@@ -292,7 +292,7 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 				l, cl := fieldPos(n, "group")
 				c.errorf(l, cl, full, "group %d but the pattern has %d groups", rr.Group, re.NumSubexp())
 			}
-			if re.MatchString("") {
+			if re.matchesEmpty() {
 				l, cl := fieldPos(n, "pattern")
 				c.errorf(l, cl, full, "pattern %q matches empty text", re.String())
 			}

@@ -44,9 +44,9 @@ import (
 	"weak"
 )
 
-// pattern is a compiled regexp with its prefilter.
+// pattern is a regexp (compiled when first needed) with its prefilter.
 type pattern struct {
-	re *regexp.Regexp
+	re *regex
 	*prefilter
 }
 
@@ -155,73 +155,89 @@ const (
 	maxExtraScore = 0.005
 )
 
-// The registry analyses regexps in batches. compilePatterns notes each
-// regexp it compiles; the first search with any of them analyses all that
+// The registry analyses patterns in batches. compilePatterns notes each
+// pattern it parses; the first search with any of them analyses all that
 // were noted, so their literals join one literal set and the automaton is
 // built once, instead of once more for every rule met on the first
-// segment. Entries are weak: a regexp nobody uses any more takes its
-// prefilter with it.
+// segment. Pending entries are weak: a pack nobody uses any more is not
+// kept for its patterns. A pattern keeps its prefilter; regexps compiled
+// outside the packs (FindAllIndex) have theirs in a map keyed weakly by the
+// regexp, which takes its entry with it when it goes.
 var registry struct {
-	mu      sync.Mutex
-	pending []weak.Pointer[regexp.Regexp]
-	done    map[weak.Pointer[regexp.Regexp]]*prefilter
+	mu       sync.Mutex
+	pending  []weak.Pointer[regex]
+	external map[weak.Pointer[regexp.Regexp]]*prefilter
 }
 
-// notePattern queues a compiled regexp for the next batch.
-func notePattern(re *regexp.Regexp) {
+// notePattern queues a parsed pattern for the next batch.
+func notePattern(re *regex) {
 	registry.mu.Lock()
 	defer registry.mu.Unlock()
 	if len(registry.pending) >= 4096 {
 		// A process that compiles packs without scanning: forget the
-		// regexps that are gone.
-		registry.pending = slices.DeleteFunc(registry.pending, func(w weak.Pointer[regexp.Regexp]) bool { return w.Value() == nil })
+		// patterns that are gone.
+		registry.pending = slices.DeleteFunc(registry.pending, func(w weak.Pointer[regex]) bool { return w.Value() == nil })
 	}
 	registry.pending = append(registry.pending, weak.Make(re))
 }
 
-// newPattern returns re with its prefilter, analysing re and every regexp
+// patternOf returns re with its prefilter, analysing re and every pattern
 // noted before it if that has not been done.
-func newPattern(re *regexp.Regexp) *pattern {
-	key := weak.Make(re)
+func patternOf(re *regex) *pattern {
 	registry.mu.Lock()
 	defer registry.mu.Unlock()
-	if pf, ok := registry.done[key]; ok {
-		return &pattern{re, pf}
+	analyseBatch(re)
+	return &pattern{re, re.pf}
+}
+
+// analyseBatch analyses re, then every pending pattern. registry.mu is
+// held.
+func analyseBatch(re *regex) {
+	if re.pf != nil {
+		return
 	}
-	if registry.done == nil {
-		registry.done = map[weak.Pointer[regexp.Regexp]]*prefilter{}
-	}
-	batch := []*regexp.Regexp{re}
+	re.pf = analysePattern(re.src, re.tree)
 	for _, w := range registry.pending {
-		if r := w.Value(); r != nil && r != re {
-			if _, ok := registry.done[w]; !ok {
-				batch = append(batch, r)
-			}
+		if r := w.Value(); r != nil && r.pf == nil {
+			r.pf = analysePattern(r.src, r.tree)
 		}
 	}
 	registry.pending = nil
-	for _, r := range batch {
-		k := weak.Make(r)
-		if _, ok := registry.done[k]; ok {
-			continue // noted twice
-		}
-		registry.done[k] = analysePattern(r)
-		runtime.AddCleanup(r, func(k weak.Pointer[regexp.Regexp]) {
-			registry.mu.Lock()
-			delete(registry.done, k)
-			registry.mu.Unlock()
-		}, k)
-	}
-	return &pattern{re, registry.done[key]}
 }
 
-// analysePattern derives the prefilter of one regexp.
-func analysePattern(re *regexp.Regexp) *prefilter {
-	p := &prefilter{why: "pattern " + re.String()}
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		// Cannot happen for a compiled regexp; searching everything is
-		// always correct.
+// newPattern returns a regexp compiled outside the packs with its
+// prefilter, analysed once per regexp.
+func newPattern(re *regexp.Regexp) *pattern {
+	r := regexOf(re)
+	key := weak.Make(re)
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if pf, ok := registry.external[key]; ok {
+		r.pf = pf
+		return &pattern{r, pf}
+	}
+	if tree, err := syntax.Parse(r.src, syntax.Perl); err == nil {
+		r.tree = tree
+	}
+	analyseBatch(r)
+	if registry.external == nil {
+		registry.external = map[weak.Pointer[regexp.Regexp]]*prefilter{}
+	}
+	registry.external[key] = r.pf
+	runtime.AddCleanup(re, func(k weak.Pointer[regexp.Regexp]) {
+		registry.mu.Lock()
+		delete(registry.external, k)
+		registry.mu.Unlock()
+	}, key)
+	return &pattern{r, r.pf}
+}
+
+// analysePattern derives the prefilter of one pattern from its parse (nil
+// when there is none: then every text is searched, which is always
+// correct).
+func analysePattern(src string, tree *syntax.Regexp) *prefilter {
+	p := &prefilter{why: "pattern " + src}
+	if tree == nil {
 		return p
 	}
 	// Not simplified: Simplify expands x{2,8} into copies of x, which the

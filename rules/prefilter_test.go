@@ -18,6 +18,17 @@ import (
 // segments with: pattern rules and allow lists.
 func builtinPatterns(t testing.TB) []*regexp.Regexp {
 	t.Helper()
+	var out []*regexp.Regexp
+	for _, r := range builtinRegexes(t) {
+		out = append(out, r.Regexp())
+	}
+	return out
+}
+
+// builtinRegexes is builtinPatterns as the packs hold them: parsed, not
+// compiled.
+func builtinRegexes(t testing.TB) []*regex {
+	t.Helper()
 	packs, err := LoadBuiltin("default")
 	if err != nil {
 		t.Fatal(err)
@@ -26,7 +37,7 @@ func builtinPatterns(t testing.TB) []*regexp.Regexp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []*regexp.Regexp
+	var out []*regex
 	out = append(out, set.Allow.patterns...)
 	for _, r := range set.Rules {
 		if m, ok := r.matcher.(*patternMatcher); ok {

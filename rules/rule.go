@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"sync"
@@ -108,7 +108,7 @@ func (r *Rule) Find(t *Text) []Match {
 // after a match that require, exclude, raise or lower it.
 type contextRule struct {
 	words    *Lexicon
-	patterns []*regexp.Regexp
+	patterns []*regex
 	before   int
 	after    int
 	within   bool // look inside the match itself
@@ -222,7 +222,7 @@ func tokenRange(t *Text, start, end int) (int, int) {
 // Allow is a list of exceptions: terms and patterns that are never flagged.
 type Allow struct {
 	terms    []*Lexicon
-	patterns []*regexp.Regexp
+	patterns []*regex
 	// Pseudonyms allows words marked with an asterisk ("Ana*") and their
 	// later mentions in the same document.
 	Pseudonyms bool
@@ -294,19 +294,27 @@ func (a *Allow) Allows(t *Text, start, end int) bool {
 	return a != nil && a.allows(t, start, end)
 }
 
-func compilePatterns(ps []string, ignoreCase bool) ([]*regexp.Regexp, error) {
-	var out []*regexp.Regexp
+// compilePatterns parses a pack's patterns and checks them against the
+// limits. Errors are worded as regexp.Compile's, which pack authors know;
+// the regexps themselves are compiled when first needed (regex.go).
+func compilePatterns(ps []string, ignoreCase bool) ([]*regex, error) {
+	var out []*regex
 	for _, p := range ps {
 		if ignoreCase {
 			p = "(?i)" + p
 		}
-		if err := checkPattern(p); err != nil {
-			return nil, fmt.Errorf("pattern %q: %v", shorten(p), err)
+		if len(p) > MaxPatternLen {
+			return nil, fmt.Errorf("pattern %q: pattern is %d bytes; the limit is %d (put long word lists in a terms rule)", shorten(p), len(p), MaxPatternLen)
 		}
-		re, err := regexp.Compile(p)
+		// The parse regexp.Compile would do, with its errors.
+		tree, err := syntax.Parse(p, syntax.Perl)
 		if err != nil {
 			return nil, fmt.Errorf("bad pattern %q: %v", shorten(p), shorten(strings.TrimPrefix(err.Error(), "error parsing regexp: ")))
 		}
+		if err := checkProgram(tree); err != nil {
+			return nil, fmt.Errorf("pattern %q: %v", shorten(p), err)
+		}
+		re := newRegex(p, tree)
 		notePattern(re)
 		out = append(out, re)
 	}

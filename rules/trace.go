@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -140,7 +139,7 @@ func (c *contextRule) which(t *Text, first, last int, m *Match) []string {
 	}
 	for _, re := range c.patterns {
 		one := *c
-		one.words, one.patterns = nil, []*regexp.Regexp{re}
+		one.words, one.patterns = nil, []*regex{re}
 		mm := *m
 		if one.present(t, first, last, &mm) {
 			out = append(out, "/"+re.String()+"/")
