@@ -268,25 +268,13 @@ func (l *Lexicon) Has(key string) bool {
 	return ok
 }
 
-// HasWords is Has(t.Key(i, j)) without building the key as a string: the
-// matchers ask it for every n-gram of every segment.
+// HasWords is Has(t.Key(i, j)): the matchers ask it for every n-gram of
+// every segment, and the key is a slice of the text's keys, not a new string.
 func (l *Lexicon) HasWords(t *Text, i, j int) bool {
 	if l == nil {
 		return false
 	}
-	if j-i == 1 {
-		_, ok := l.find(t.Tokens[i].Key)
-		return ok
-	}
-	var buf [96]byte
-	key := buf[:0]
-	for k := i; k < j; k++ {
-		if k > i {
-			key = append(key, ' ')
-		}
-		key = append(key, t.Tokens[k].Key...)
-	}
-	_, ok := findKey(l, key)
+	_, ok := l.find(t.Key(i, j))
 	return ok
 }
 

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +29,7 @@ type Token struct {
 	Digit      bool   // starts with a digit
 	SentStart  bool   // first word of a sentence, heading, list item or cell
 	Gap        Gap    // what separates it from the previous token
+	koff       uint32 // where Key starts in Text.keys (in the padding here)
 	GapText    string // the bytes of that gap
 }
 
@@ -41,45 +44,91 @@ type Text struct {
 	// capitals there are weak evidence of a proper noun.
 	TitleCase bool
 
+	// keys holds every token's key joined by single spaces; Token.Key and
+	// the key of any run of tokens are slices of it, so n-gram lookups
+	// build no strings. Set by NewText.
+	keys   string
+	joined bool
+
 	// memo caches what every rule can share about this text: literal hits
 	// for the regex prefilters, allow-pattern matches (litscan.go).
 	memo *textMemo
 }
 
-// NewText tokenises src, a segment of the given scope.
+// scratch is NewText's reusable working memory.
+type scratch struct {
+	words []fold.Word
+	keys  []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// NewText tokenises src, a segment of the given scope. It allocates the
+// Text, its tokens and one string of keys; ASCII words are classified and
+// folded without decoding runes.
 func NewText(src, scope string) *Text {
-	t := &Text{Src: src, Scope: scope}
-	words := fold.Words(src)
+	t := &Text{Src: src, Scope: scope, joined: true}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	words := fold.AppendWords(sc.words[:0], src)
+	sc.words = words
+	keys := sc.keys[:0]
 	t.Tokens = make([]Token, len(words))
-	prev := 0
+	prev, prevKey := 0, 0 // end of the previous word and of its key
 	caps, lowers := 0, 0
 	for i, w := range words {
-		tok := Token{Start: w.Start, End: w.End}
+		tok := &t.Tokens[i]
+		tok.Start, tok.End = w.Start, w.End
 		word := src[w.Start:w.End]
-		tok.Key = fold.Fold(word)
-		r, _ := utf8.DecodeRuneInString(word)
-		tok.Cap = unicode.IsUpper(r)
-		tok.Digit = unicode.IsDigit(r)
+		if i > 0 {
+			keys = append(keys, ' ')
+		}
+		tok.koff = uint32(len(keys))
+		keys = fold.AppendFold(keys, word)
+		keyEnd := len(keys)
+		if c := word[0]; c < utf8.RuneSelf {
+			tok.Cap = 'A' <= c && c <= 'Z'
+			tok.Digit = '0' <= c && c <= '9'
+			if !tok.Cap && 'a' <= c && c <= 'z' {
+				lowers++
+			}
+		} else {
+			r, _ := utf8.DecodeRuneInString(word)
+			tok.Cap = unicode.IsUpper(r)
+			tok.Digit = unicode.IsDigit(r)
+			if !tok.Cap && unicode.IsLower(r) {
+				lowers++
+			}
+		}
 		if tok.Cap {
 			tok.Upper = isUpperWord(word)
 			caps++
-		} else if unicode.IsLower(r) {
-			lowers++
 		}
 		gap := src[prev:w.Start]
 		tok.GapText = gap
 		if i == 0 {
 			tok.Gap = GapStart
 			tok.SentStart = true
+		} else if gap == " " {
+			tok.Gap = GapSpace // the common case: classifyGap and endsSentence agree
 		} else {
 			tok.Gap = classifyGap(gap)
 			tok.SentStart = endsSentence(gap)
-			if tok.SentStart && strings.HasPrefix(gap, ".") && abbreviation(t.Tokens[i-1], src) {
+			if tok.SentStart && strings.HasPrefix(gap, ".") && abbreviation(t.Tokens[i-1], src, keys[t.Tokens[i-1].koff:prevKey]) {
 				tok.SentStart = false
 			}
 		}
-		t.Tokens[i] = tok
-		prev = w.End
+		prev, prevKey = w.End, keyEnd
+	}
+	t.keys = string(keys)
+	sc.keys = keys
+	for i := range t.Tokens {
+		tok := &t.Tokens[i]
+		end := len(t.keys)
+		if i+1 < len(t.Tokens) {
+			end = int(t.Tokens[i+1].koff) - 1
+		}
+		tok.Key = t.keys[tok.koff:end]
 	}
 	if scope == "heading" || (caps >= 3 && caps > 2*lowers) {
 		t.TitleCase = caps > 1
@@ -88,6 +137,23 @@ func NewText(src, scope string) *Text {
 }
 
 func isUpperWord(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return isUpperWordRunes(w)
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func isUpperWordRunes(w string) bool {
 	n := 0
 	for _, r := range w {
 		if unicode.IsLetter(r) {
@@ -163,10 +229,15 @@ func endsSentence(g string) bool {
 	return strings.Contains(g, "…") || strings.Contains(g, "•")
 }
 
-// Words returns the folded keys of tokens [i, j) joined by single spaces.
+// Key returns the folded keys of tokens [i, j) joined by single spaces: a
+// slice of the text's keys, so it costs no allocation.
 func (t *Text) Key(i, j int) string {
 	if j-i == 1 {
 		return t.Tokens[i].Key
+	}
+	if t.joined {
+		last := &t.Tokens[j-1]
+		return t.keys[t.Tokens[i].koff : int(last.koff)+len(last.Key)]
 	}
 	var b strings.Builder
 	for k := i; k < j; k++ {
@@ -196,10 +267,27 @@ var abbreviations = map[string]bool{
 	"av": true, "ave": true, "blvd": true, "rd": true, "brgy": true, "mt": true, "ft": true, "vol": true,
 }
 
-func abbreviation(prev Token, src string) bool {
+func abbreviation(prev Token, src string, key []byte) bool {
 	w := src[prev.Start:prev.End]
 	if utf8.RuneCountInString(w) == 1 && prev.Cap {
 		return true
 	}
-	return abbreviations[prev.Key]
+	return abbreviations[string(key)] // no copy: a map index
+}
+
+// spanKey is fold.Key(t.Src[start:end]), sliced from the text's keys when
+// the span starts and ends on token boundaries (the words of such a span
+// are exactly its tokens), folded afresh otherwise.
+func (t *Text) spanKey(start, end int) string {
+	if t.joined {
+		toks := t.Tokens
+		i, _ := slices.BinarySearchFunc(toks, start, func(tok Token, s int) int { return tok.Start - s })
+		if i < len(toks) && toks[i].Start == start {
+			j, _ := slices.BinarySearchFunc(toks[i:], end, func(tok Token, e int) int { return tok.End - e })
+			if j += i; j < len(toks) && toks[j].End == end {
+				return t.Key(i, j+1)
+			}
+		}
+	}
+	return fold.Key(t.Src[start:end])
 }

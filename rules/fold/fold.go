@@ -72,32 +72,35 @@ type Word struct{ Start, End int }
 // letters, digits and combining marks; an apostrophe inside a word joins it
 // ("O'Brien", "D'Souza") unless it only introduces a possessive "s"
 // ("Maria's" is the word "Maria").
-func Words(s string) []Word {
-	var out []Word
+func Words(s string) []Word { return AppendWords(nil, s) }
+
+// AppendWords appends the words of s to dst, as Words does: the tokeniser
+// reuses one buffer across texts. ASCII is classified by table; only other
+// runes are decoded.
+func AppendWords(dst []Word, s string) []Word {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !IsWordRune(r) {
+		word, n := wordAt(s, i)
+		if !word {
 			i += n
 			continue
 		}
 		start := i
 		i += n
 		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if IsWordRune(r) {
+			if word, n = wordAt(s, i); word {
 				i += n
 				continue
 			}
-			if isApostrophe(r) && i+n < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[i+n:])
-				if IsWordRune(r2) && !possessive(s, i+n, r2, n2) {
+			if isApostropheAt(s, i, n) && i+n < len(s) {
+				word2, n2 := wordAt(s, i+n)
+				if word2 && !possessiveAt(s, i+n, n2) {
 					i += n
 					continue
 				}
-				if IsWordRune(r2) {
+				if word2 {
 					// Possessive: the word ends here and the "'s" is no word.
-					out = append(out, Word{start, i})
+					dst = append(dst, Word{start, i})
 					i += n + n2
 					start = -1
 				}
@@ -105,32 +108,112 @@ func Words(s string) []Word {
 			break
 		}
 		if start >= 0 {
-			out = append(out, Word{start, i})
+			dst = append(dst, Word{start, i})
 		}
 	}
-	return out
+	return dst
 }
 
-// possessive reports whether the word part starting at j (rune r, width n) is
-// a bare possessive "s" or "S".
-func possessive(s string, j int, r rune, n int) bool {
-	if r != 's' && r != 'S' {
+// asciiWord marks the ASCII bytes that are word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = IsWordRune(rune(c))
+	}
+	return t
+}()
+
+// wordByte reports whether c is an ASCII word byte.
+func wordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
+
+// wordAt reports whether the rune at s[i] is a word rune, and its width.
+func wordAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c], 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return IsWordRune(r), n
+}
+
+// isApostropheAt reports whether the rune of width n at s[i] is an apostrophe.
+func isApostropheAt(s string, i, n int) bool {
+	if n == 1 {
+		return s[i] == '\''
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isApostrophe(r)
+}
+
+// possessiveAt is possessive for the word rune of width n at s[j].
+func possessiveAt(s string, j, n int) bool {
+	if n != 1 || (s[j] != 's' && s[j] != 'S') {
 		return false
 	}
 	if j+n >= len(s) {
 		return true
 	}
-	r2, _ := utf8.DecodeRuneInString(s[j+n:])
-	return !IsWordRune(r2)
+	word, _ := wordAt(s, j+n)
+	return !word
 }
 
 // Key returns the lookup key of a phrase: its words folded and joined by
 // single spaces. "San Pedro de Macorís" → "san pedro de macoris".
 func Key(phrase string) string {
-	ws := Words(phrase)
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = Fold(phrase[w.Start:w.End])
+	if asciiKey(phrase) {
+		return phrase // already a key: nothing to allocate
 	}
-	return strings.Join(parts, " ")
+	var buf [64]Word
+	ws := AppendWords(buf[:0], phrase)
+	b := make([]byte, 0, len(phrase))
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = AppendFold(b, phrase[w.Start:w.End])
+	}
+	return string(b)
+}
+
+// asciiKey reports whether s is its own key: lower-case ASCII letters and
+// digits in words joined by single spaces (an apostrophe inside a word).
+func asciiKey(s string) bool {
+	if s == "" {
+		return true
+	}
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ':
+			if prev == ' ' {
+				return false
+			}
+		case c == '\'':
+			// Inside a word only, and never before a bare possessive s.
+			if !wordByte(prev) || i+1 >= len(s) || !wordByte(s[i+1]) || (s[i+1] == 's' && (i+2 == len(s) || !wordByte(s[i+2]))) {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = c
+	}
+	return prev != ' '
+}
+
+// AppendFold appends Fold(s) to dst, without allocating for ASCII.
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '`' {
+			return append(dst, Fold(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
