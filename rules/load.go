@@ -135,6 +135,12 @@ func (c *compiler) readData(name string) ([]byte, error) {
 	if c.fsys == nil {
 		return nil, fmt.Errorf("data file %q: the pack was not read from files", name)
 	}
+	if c.fsys == Builtin {
+		if b, ok := builtinBytes(p); ok {
+			c.sources = append(c.sources, b)
+			return b, nil
+		}
+	}
 	b, err := readDataFile(c.fsys, p, name)
 	if err != nil {
 		switch {

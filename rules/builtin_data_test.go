@@ -1,0 +1,44 @@
+package rules
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"testing"
+)
+
+// TestBuiltinData: every data file of the built-in packs is read without a
+// copy (builtinData lists it), its bytes are the embedded file's, and it is
+// what the lexicons trust it to be at run time without checking: keys
+// strictly ascending, no blank or comment lines.
+func TestBuiltinData(t *testing.T) {
+	files, err := fs.Glob(builtinFS, "packs/*/data/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no built-in data files: %v", err)
+	}
+	for _, f := range files {
+		b, ok := builtinBytes(f)
+		if !ok {
+			t.Errorf("%s: not in builtinData (embed.go), so each run copies it", f)
+			continue
+		}
+		want, err := fs.ReadFile(builtinFS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, want) {
+			t.Errorf("%s: builtinData differs from the embedded file", f)
+		}
+		if _, ok := sortedLines(b); !ok {
+			t.Errorf("%s: keys not strictly ascending, or blank or comment lines: run go generate ./rules", f)
+		}
+		for _, keyFn := range []func(string) string{keyFunc(false, false), keyFunc(false, true), keyFunc(true, false)} {
+			if !isFolded(b, keyFn) {
+				t.Errorf("%s: keys not folded", path.Base(f))
+			}
+		}
+	}
+	if len(builtinData) != len(files) {
+		t.Errorf("builtinData lists %d files; packs/*/data has %d", len(builtinData), len(files))
+	}
+}
