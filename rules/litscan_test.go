@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -62,5 +63,30 @@ func TestAutomatonWide(t *testing.T) {
 	slices.Sort(want)
 	if len(want) < 100 || !slices.Equal(got, want) {
 		t.Fatalf("got %d hits, want %d", len(got), len(want))
+	}
+}
+
+// TestNewPatternOwnSet: a pattern searched outside the packs scans texts
+// with an automaton of its own literals only.
+func TestNewPatternOwnSet(t *testing.T) {
+	if _, err := LoadBuiltin("default"); err != nil { // fills the shared set
+		t.Fatal(err)
+	}
+	p := newPattern(regexp.MustCompile(`\bzq\w*\*`))
+	if p.set == nil || len(p.set.list) == 0 {
+		t.Fatal("no literal set")
+	}
+	var own []string
+	for _, c := range p.clauses {
+		own = append(own, c.lits...)
+	}
+	slices.Sort(own)
+	got := slices.Sorted(slices.Values(p.set.list))
+	if !slices.Equal(got, own) {
+		t.Fatalf("literal set %q, want the pattern's own %q", got, own)
+	}
+	src := "Ana zqa* and zqb * zqc*"
+	if got := fmt.Sprint(FindAllIndex(regexp.MustCompile(`\bzq\w*\*`), src)); got != "[[4 8] [19 23]]" {
+		t.Fatalf("FindAllIndex: %s", got)
 	}
 }

@@ -220,6 +220,7 @@ func newPattern(re *regexp.Regexp) *pattern {
 		r.tree = tree
 	}
 	analyseBatch(r)
+	r.pf = soloPrefilter(r.pf)
 	if registry.external == nil {
 		registry.external = map[weak.Pointer[regexp.Regexp]]*prefilter{}
 	}
