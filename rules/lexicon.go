@@ -25,12 +25,12 @@ type Lexicon struct {
 	pairs    *pairSet         // their keys' first two bytes
 	MaxWords int
 
-	// A large lexicon answers most lookups "no" (word n-grams that are
-	// not places or names); after enough of them a Bloom filter answers
-	// those without the binary search. Built only when a run does enough
-	// lookups to pay for it, so one short story does not.
+	// A large lexicon is searched in its sorted lines until a run has
+	// done enough lookups to pay for hashing every key once; from then on
+	// a hash index answers (lexicon_lookup.go). One short story does not
+	// build it.
 	lookups atomic.Int64
-	bloom   atomic.Pointer[bloom]
+	hashed  atomic.Pointer[hashIndex]
 	seed    maphash.Seed
 }
 
@@ -128,41 +128,6 @@ func pairHas[K string | []byte](p *pairSet, k K) bool {
 	return p[v/64]&(1<<(v%64)) != 0
 }
 
-// bloom is a Bloom filter over a lexicon's keys: no false negatives.
-type bloom struct {
-	bits []uint64
-	mask uint64
-}
-
-func newBloom(l *Lexicon) *bloom {
-	n := uint64(1) << 6
-	for n < uint64(len(l.lines))*12 {
-		n <<= 1
-	}
-	b := &bloom{bits: make([]uint64, n/64), mask: n - 1}
-	for i := range l.lines {
-		k, _ := l.line(i)
-		h := maphash.Bytes(l.seed, k)
-		for j := uint64(0); j < bloomProbes; j++ {
-			bit := (h + j*(h>>32|1)) & b.mask
-			b.bits[bit/64] |= 1 << (bit % 64)
-		}
-	}
-	return b
-}
-
-const bloomProbes = 4
-
-func (b *bloom) has(h uint64) bool {
-	for j := uint64(0); j < bloomProbes; j++ {
-		bit := (h + j*(h>>32|1)) & b.mask
-		if b.bits[bit/64]&(1<<(bit%64)) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // smallLexicon is the size up to which a lexicon is also a map: cue and
 // honorific lists are looked up for every word of every segment.
 const smallLexicon = 1024
@@ -214,21 +179,21 @@ func findKey[K string | []byte](l *Lexicon, key K) (int, bool) {
 		i, ok := l.small[string(key)] // no copy: the compiler sees a map index
 		return int(i), ok
 	}
-	if b := l.bloom.Load(); b != nil {
-		var h uint64
+	if h := l.hashed.Load(); h != nil {
+		var hv uint64
 		switch k := any(key).(type) {
 		case string:
-			h = maphash.String(l.seed, k)
+			hv = maphash.String(l.seed, k)
 		case []byte:
-			h = maphash.Bytes(l.seed, k)
+			hv = maphash.Bytes(l.seed, k)
 		}
-		if !b.has(h) {
-			return 0, false
-		}
+		return hashFind(h, l, key, hv)
 	} else if n := l.lookups.Add(1); n == int64(len(l.lines)/8) {
-		// About where the filter's cost (hashing every key once) is
-		// repaid by cheaper misses.
-		l.bloom.Store(newBloom(l))
+		// About where the index's cost (hashing every key once) is
+		// repaid by cheaper lookups.
+		if h := newHashIndex(l); h != nil {
+			l.hashed.Store(h)
+		}
 	}
 	lo, hi := 0, len(l.lines)
 	for lo < hi {

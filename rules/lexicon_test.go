@@ -11,7 +11,7 @@ import (
 )
 
 // TestLexiconPaths checks that every way a lexicon answers (the map of a
-// small one, the binary search, the Bloom filter of a large one) gives the
+// small one, the binary search, the hash index of a large one) gives the
 // answers of a plain map over the same lines.
 func TestLexiconPaths(t *testing.T) {
 	data, err := os.ReadFile("packs/default/data/places.tsv")
@@ -44,12 +44,12 @@ func TestLexiconPaths(t *testing.T) {
 		}
 	}
 	l := lexiconFromFile(data, fold.Key)
-	if l.small != nil || l.bloom.Load() != nil {
-		t.Fatal("a large lexicon starts with a map or a Bloom filter")
+	if l.small != nil || l.hashed.Load() != nil {
+		t.Fatal("a large lexicon starts with a map or a hash index")
 	}
 	t.Run("binary search", func(t *testing.T) { check(t, l) })
-	l.bloom.Store(newBloom(l))
-	t.Run("bloom", func(t *testing.T) { check(t, l) })
+	l.hashed.Store(newHashIndex(l))
+	t.Run("hash index", func(t *testing.T) { check(t, l) })
 
 	small := BuildLexicon(keys[:500], fold.Key)
 	small.Has("x")
@@ -100,8 +100,8 @@ func TestSortedLines(t *testing.T) {
 }
 
 // TestHasWords checks the allocation-free n-gram lookup against Has of the
-// joined key, for every n-gram of the drafts, with and without the Bloom
-// filter.
+// joined key, for every n-gram of the drafts, with and without the hash
+// index.
 func TestHasWords(t *testing.T) {
 	data, err := os.ReadFile("packs/default/data/places.tsv")
 	if err != nil {
@@ -133,7 +133,7 @@ func TestHasWords(t *testing.T) {
 	if check(large) == 0 || check(small) == 0 {
 		t.Fatal("no n-gram of the drafts found: the test checks nothing")
 	}
-	large.bloom.Store(newBloom(large))
+	large.hashed.Store(newHashIndex(large))
 	check(large)
 	if allocs := testing.AllocsPerRun(100, func() { large.HasWords(texts[0], 0, 3) }); allocs > 0 {
 		t.Errorf("HasWords allocates %v times", allocs)
