@@ -11,5 +11,6 @@ import (
 )
 
 func main() {
+	startupGC(os.Getenv, startupPhase)
 	os.Exit(cli.Main(os.Args[1:], iostreams.System()))
 }
