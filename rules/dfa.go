@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,11 +91,10 @@ func newDFA(re *syntax.Regexp) *dfa {
 
 // classify splits the ASCII bytes into classes: two bytes share one when
 // every rune instruction matches both or neither and the assertions (\b,
-// ^, $) see them alike. Instructions with the same runes are asked once.
+// ^, $) see them alike.
 func (d *dfa) classify() {
 	var masks [][2]uint64
-	seen := map[string]bool{}
-	var key []byte
+	seen := map[[2]uint64]bool{}
 	for i := range d.prog.Inst {
 		inst := &d.prog.Inst[i]
 		switch inst.Op {
@@ -102,21 +102,10 @@ func (d *dfa) classify() {
 		default:
 			continue
 		}
-		key = append(key[:0], byte(inst.Op), byte(inst.Arg&uint32(syntax.FoldCase)))
-		for _, r := range inst.Rune {
-			key = binary.LittleEndian.AppendUint32(key, uint32(r))
+		if m := asciiMask(inst); !seen[m] {
+			seen[m] = true
+			masks = append(masks, m)
 		}
-		if seen[string(key)] {
-			continue
-		}
-		seen[string(key)] = true
-		var m [2]uint64
-		for b := range rune(utf8.RuneSelf) {
-			if inst.MatchRune(b) {
-				m[b/64] |= 1 << (b % 64)
-			}
-		}
-		masks = append(masks, m)
 	}
 	var word, nl [2]uint64
 	for b := range rune(utf8.RuneSelf) {
@@ -185,6 +174,35 @@ func reverseRegexp(re *syntax.Regexp) *syntax.Regexp {
 		slices.Reverse(r.Sub)
 	}
 	return r
+}
+
+// asciiMask returns the ASCII runes inst.MatchRune accepts, read from its
+// ranges (a start-up cost: asking MatchRune about each byte took longer
+// than compiling the pattern).
+func asciiMask(inst *syntax.Inst) (m [2]uint64) {
+	set := func(r rune) {
+		if 0 <= r && r < utf8.RuneSelf {
+			m[r/64] |= 1 << (r % 64)
+		}
+	}
+	rs := inst.Rune
+	if len(rs) == 1 {
+		// A literal rune, folded when the flag says so (as MatchRune).
+		r0 := rs[0]
+		set(r0)
+		if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+			for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
+				set(r1)
+			}
+		}
+		return m
+	}
+	for i := 0; i+1 < len(rs); i += 2 {
+		for r := max(rs[i], 0); r <= rs[i+1] && r < utf8.RuneSelf; r++ {
+			set(r)
+		}
+	}
+	return m
 }
 
 func (d *dfa) get() *dfaCache {

@@ -67,3 +67,37 @@ func TestDFAClassesSplit(t *testing.T) {
 		t.Fatalf("classes: x %d _ %d space %d newline %d", d.class['x'], d.class['_'], d.class[' '], d.class['\n'])
 	}
 }
+
+// TestASCIIMask compares the masks read from instruction ranges with
+// MatchRune, for every rune instruction of the built-in patterns and of
+// patterns with folding, classes and dots.
+func TestASCIIMask(t *testing.T) {
+	exprs := []string{`(?i)k|s|ſ|K`, `[^a-c\n]`, `(?s).`, `.`, `(?i)[x-zA]é`, `\pL\d\W`}
+	for _, re := range builtinPatterns(t) {
+		exprs = append(exprs, re.String())
+	}
+	for _, e := range exprs {
+		tree, err := syntax.Parse(e, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, err := syntax.Compile(tree.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range prog.Inst {
+			inst := &prog.Inst[i]
+			switch inst.Op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			default:
+				continue
+			}
+			m := asciiMask(inst)
+			for b := range rune(utf8.RuneSelf) {
+				if got := m[b/64]&(1<<(b%64)) != 0; got != inst.MatchRune(b) {
+					t.Fatalf("%s: instruction %d (%v %v) on %q: mask %v, MatchRune %v", e, i, inst.Op, inst.Rune, b, got, !got)
+				}
+			}
+		}
+	}
+}

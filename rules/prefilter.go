@@ -63,27 +63,35 @@ type prefilter struct {
 	minLen  int       // fewest runes in a match
 
 	dfaOnce sync.Once
+	revOnce sync.Once
 	dfa     *dfa           // built when first needed
 	rev     *dfa           // reverse, for patterns that cannot match empty
-	tree    *syntax.Regexp // the parsed pattern, kept until then
+	tree    *syntax.Regexp // the parsed pattern (never changed)
 }
 
 // plainSearch turns the prefilters off, for the test that scans the
 // fixtures both ways (equivalence_test.go). Never set outside tests.
 var plainSearch bool
 
-// dfas builds the pattern's forward and reverse DFAs (dfa.go) on first use.
-func (p *prefilter) dfas() (fwd, rev *dfa) {
+// dfas builds the pattern's forward DFA (dfa.go) on first use.
+func (p *prefilter) dfas() *dfa {
 	p.dfaOnce.Do(func() {
 		if p.tree != nil {
 			p.dfa = newDFA(p.tree)
-			if p.minLen > 0 {
-				p.rev = newReverseDFA(p.tree)
-			}
-			p.tree = nil
 		}
 	})
-	return p.dfa, p.rev
+	return p.dfa
+}
+
+// reverse builds the reverse DFA on first use: only windows the forward
+// one says match need it, and in a short run most patterns meet none.
+func (p *prefilter) reverse() *dfa {
+	p.revOnce.Do(func() {
+		if p.tree != nil && p.minLen > 0 {
+			p.rev = newReverseDFA(p.tree)
+		}
+	})
+	return p.rev
 }
 
 // search returns re.FindAllStringSubmatchIndex(s, -1). The DFAs answer
@@ -93,20 +101,18 @@ func (p *prefilter) dfas() (fwd, rev *dfa) {
 // unless a match uses the cut edges, which shows as a match starting or
 // ending outside the bounds: then the whole text is searched after all.
 func (p *pattern) search(s string) [][]int {
-	fwd, rev := p.dfas()
+	fwd := p.dfas()
 	if fwd == nil {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
-	if rev == nil {
-		// Empty matches are possible: FindAll's rule for them looks at
-		// the previous match, so no cutting.
-		if !fwd.matches(s) {
-			return nil
-		}
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	if !fwd.matches(s) {
 		return nil
+	}
+	rev := p.reverse()
+	if rev == nil {
+		// Empty matches are possible: FindAll's rule for them looks at
+		// the previous match, so no cutting.
+		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	first, last := rev.firstStart(s), fwd.lastEnd(s)
 	a, b := first, last

@@ -82,7 +82,7 @@ func checkSame(t *testing.T, p *pattern, text *Text) {
 		t.Fatalf("pattern %q (clauses %v, window %v) on %q: matches differ (-plain +prefiltered):\n%s",
 			p.re, p.clauseLits(), p.window, text.Src, diff)
 	}
-	if fwd, _ := p.dfas(); fwd != nil {
+	if fwd := p.dfas(); fwd != nil {
 		if got, want := fwd.matches(text.Src), p.re.MatchString(text.Src); got != want {
 			t.Fatalf("pattern %q on %q: DFA says %v, regexp %v", p.re, text.Src, got, want)
 		}
