@@ -14,16 +14,24 @@ import (
 
 // Lexicon is a sorted list of terms, one per line as "key<TAB>fields", looked
 // up by binary search directly over its bytes. Built-in data files are
-// generated sorted and embedded, so loading one costs nothing until a lookup
-// needs it; then a line index is built once (a few milliseconds for the
-// largest list). Large term lists must never become regex alternations.
+// generated sorted and embedded (a test checks them), so loading one costs
+// nothing: the first lookups of a run search the bytes as they are, and
+// only a run that does many builds an index (lexicon_lookup.go). Lines are
+// known by where they start in data. Large term lists must never become
+// regex alternations.
 type Lexicon struct {
-	data     []byte
+	data     []byte // never written: it may be the binary's read-only data
 	once     sync.Once
-	lines    []uint32
-	small    map[string]int32 // key to line, for small lexicons
+	small    map[string]int32 // key to line start, for small lexicons
 	pairs    *pairSet         // their keys' first two bytes
 	MaxWords int
+
+	// lines are the line starts: from the check of a data file read from
+	// disk, or built when first needed. Read them after linesReady, or
+	// through lineStarts.
+	linesOnce  sync.Once
+	linesReady atomic.Bool
+	lines      []uint32
 
 	// A large lexicon is searched in its sorted lines until a run has
 	// done enough lookups to pay for hashing every key once; from then on
@@ -37,6 +45,42 @@ type Lexicon struct {
 // NewLexicon wraps data that is already sorted by key with unique keys.
 func NewLexicon(data []byte, maxWords int) *Lexicon {
 	return &Lexicon{data: data, MaxWords: maxWords, seed: maphash.MakeSeed()}
+}
+
+// withLines gives a new lexicon the line starts found while checking it.
+func (l *Lexicon) withLines(lines []uint32) *Lexicon {
+	l.linesOnce.Do(func() {
+		l.lines = lines
+		l.linesReady.Store(true)
+	})
+	return l
+}
+
+// lineStarts returns the line starts, finding them on first use.
+func (l *Lexicon) lineStarts() []uint32 {
+	l.linesOnce.Do(func() {
+		lines := make([]uint32, 0, countLines(l.data))
+		for off := 0; off < len(l.data); {
+			lines = append(lines, uint32(off))
+			i := bytes.IndexByte(l.data[off:], '\n')
+			if i < 0 {
+				break
+			}
+			off += i + 1
+		}
+		l.lines = lines
+		l.linesReady.Store(true)
+	})
+	return l.lines
+}
+
+// countLines is the number of lines in data.
+func countLines(data []byte) int {
+	n := bytes.Count(data, []byte{'\n'})
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 // BuildLexicon makes a lexicon from arbitrary lines or terms: it folds each
@@ -76,33 +120,29 @@ func BuildLexicon(entries []string, keyFn func(string) string) *Lexicon {
 	return NewLexicon(b.Bytes(), maxWords)
 }
 
-// index finds the lines (unless lexiconFromFile did) and maps a small
-// lexicon's keys.
+// index maps a small lexicon's keys. A large one is left as it is: its
+// size alone says it is not small, without a pass over its lines.
 func (l *Lexicon) index() {
-	if l.lines == nil {
-		n := bytes.Count(l.data, []byte{'\n'})
-		l.lines = make([]uint32, 0, n+1)
-		for off := 0; off < len(l.data); {
-			l.lines = append(l.lines, uint32(off))
-			i := bytes.IndexByte(l.data[off:], '\n')
-			if i < 0 {
-				break
-			}
-			off += i + 1
-		}
+	if !l.linesReady.Load() && len(l.data) > smallLexicon*maxSmallLine {
+		return
 	}
-	if len(l.lines) <= smallLexicon {
-		l.pairs = new(pairSet)
-		l.small = make(map[string]int32, len(l.lines))
-		for i := range l.lines {
-			k, _ := l.line(i)
-			l.pairs.add(k)
-			if _, dup := l.small[string(k)]; !dup {
-				l.small[string(k)] = int32(i) // the first, as the binary search finds
-			}
+	lines := l.lineStarts()
+	if len(lines) > smallLexicon {
+		return
+	}
+	l.pairs = new(pairSet)
+	l.small = make(map[string]int32, len(lines))
+	for _, off := range lines {
+		k, _, _ := l.line(int(off))
+		l.pairs.add(k)
+		if _, dup := l.small[string(k)]; !dup {
+			l.small[string(k)] = int32(off) // the first, as the binary search finds
 		}
 	}
 }
+
+// maxSmallLine bounds the average line of a lexicon that can be small.
+const maxSmallLine = 256
 
 // pairSet holds the first two bytes of a small lexicon's keys: most words
 // are turned away by one bit test before the map is hashed.
@@ -132,19 +172,19 @@ func pairHas[K string | []byte](p *pairSet, k K) bool {
 // honorific lists are looked up for every word of every segment.
 const smallLexicon = 1024
 
-func (l *Lexicon) line(i int) (key, rest []byte) {
-	start := int(l.lines[i])
-	end := len(l.data)
-	if i+1 < len(l.lines) {
-		end = int(l.lines[i+1]) - 1
-	} else if end > start && l.data[end-1] == '\n' {
-		end--
+// line returns the key and fields of the line starting at off, and where
+// the next line starts.
+func (l *Lexicon) line(off int) (key, rest []byte, next int) {
+	ln := l.data[off:]
+	next = len(l.data)
+	if i := bytes.IndexByte(ln, '\n'); i >= 0 {
+		ln = ln[:i]
+		next = off + i + 1
 	}
-	ln := l.data[start:end]
 	if t := bytes.IndexByte(ln, '\t'); t >= 0 {
-		return ln[:t], ln[t+1:]
+		return ln[:t], ln[t+1:], next
 	}
-	return ln, nil
+	return ln, nil, next
 }
 
 // compareLine compares the key of the line at the start of d with key,
@@ -167,8 +207,14 @@ func compareLine[K string | []byte](d []byte, key K) int {
 	return 0
 }
 
-// find returns the line index of key.
+// find returns where the line of key starts.
 func (l *Lexicon) find(key string) (int, bool) { return findKey(l, key) }
+
+// hashAfter is the number of lookups in a large lexicon after which its hash
+// index is built: about where its cost (hashing every key once) is repaid
+// by cheaper lookups. One line in eight, counting lines of 32 bytes (the
+// place list's), so that the lines need not be counted first.
+func hashAfter(l *Lexicon) int64 { return int64(len(l.data) / 256) }
 
 func findKey[K string | []byte](l *Lexicon, key K) (int, bool) {
 	l.once.Do(l.index)
@@ -188,23 +234,52 @@ func findKey[K string | []byte](l *Lexicon, key K) (int, bool) {
 			hv = maphash.Bytes(l.seed, k)
 		}
 		return hashFind(h, l, key, hv)
-	} else if n := l.lookups.Add(1); n == int64(len(l.lines)/8) {
-		// About where the index's cost (hashing every key once) is
-		// repaid by cheaper lookups.
+	} else if n := l.lookups.Add(1); n == hashAfter(l) {
 		if h := newHashIndex(l); h != nil {
 			l.hashed.Store(h)
 		}
 	}
-	lo, hi := 0, len(l.lines)
+	if !l.linesReady.Load() {
+		return searchData(l.data, key)
+	}
+	lines := l.lines
+	lo, hi := 0, len(lines)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if compareLine(l.data[l.lines[mid]:], key) < 0 {
+		if compareLine(l.data[lines[mid]:], key) < 0 {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo < len(l.lines) && compareLine(l.data[l.lines[lo]:], key) == 0 {
+	if lo < len(lines) && compareLine(l.data[lines[lo]:], key) == 0 {
+		return int(lines[lo]), true
+	}
+	return 0, false
+}
+
+// searchData finds the line of key in sorted lines without their starts:
+// the binary search runs over byte offsets, backing up from each probe to
+// the start of its line (lines are short). A run that looks up a few
+// thousand words in the 6.5 MB place list reads a few hundred of its pages
+// this way, instead of all of them to find the lines first.
+func searchData[K string | []byte](d []byte, key K) (int, bool) {
+	lo, hi := 0, len(d) // line starts, or the end: the line sought is in [lo, hi]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		s := lo + bytes.LastIndexByte(d[lo:mid], '\n') + 1
+		if compareLine(d[s:], key) < 0 {
+			e := bytes.IndexByte(d[s:hi], '\n')
+			if e < 0 {
+				lo = hi
+			} else {
+				lo = s + e + 1
+			}
+		} else {
+			hi = s
+		}
+	}
+	if lo < len(d) && compareLine(d[lo:], key) == 0 {
 		return lo, true
 	}
 	return 0, false
@@ -216,11 +291,11 @@ func (l *Lexicon) Lookup(key string) (string, bool) {
 	if l == nil {
 		return "", false
 	}
-	i, ok := l.find(key)
+	off, ok := l.find(key)
 	if !ok {
 		return "", false
 	}
-	_, rest := l.line(i)
+	_, rest, _ := l.line(off)
 	return string(rest), true
 }
 
@@ -248,8 +323,10 @@ func (l *Lexicon) Len() int {
 	if l == nil {
 		return 0
 	}
-	l.once.Do(l.index)
-	return len(l.lines)
+	if l.linesReady.Load() {
+		return len(l.lines)
+	}
+	return countLines(l.data)
 }
 
 // sortedLines indexes data's lines and reports whether their keys are
@@ -350,12 +427,21 @@ func sortedRange(data []byte, from, to int) ([]uint32, bool) {
 func lexiconFromFile(data []byte, keyFn func(string) string) *Lexicon {
 	if isFolded(data, keyFn) {
 		if lines, ok := sortedLines(data); ok {
-			l := NewLexicon(data, 4)
-			l.lines = lines
-			return l
+			return NewLexicon(data, 4).withLines(lines)
 		}
 	}
 	return BuildLexicon(strings.Split(string(data), "\n"), keyFn)
+}
+
+// builtinLexicon is lexiconFromFile for a data file of the built-in packs,
+// which TestBuiltinData proves sorted, so that no run reads megabytes of
+// word lists to check their order again. Keys are folded as the rule folds
+// them, which a sample shows.
+func builtinLexicon(data []byte, keyFn func(string) string) *Lexicon {
+	if isFolded(data, keyFn) {
+		return NewLexicon(data, 4)
+	}
+	return lexiconFromFile(data, keyFn)
 }
 
 // isFolded checks a sample of keys; generated files are folded throughout.

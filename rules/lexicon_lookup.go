@@ -23,16 +23,17 @@ const (
 // unique (sorted strictly, or deduplicated by BuildLexicon), so every key
 // is inserted without checking for an equal one.
 func newHashIndex(l *Lexicon) *hashIndex {
-	if len(l.lines) >= hashLineMask {
+	lines := l.lineStarts()
+	if len(lines) >= hashLineMask {
 		return nil
 	}
 	n := uint64(16)
-	for n < uint64(len(l.lines))*3/2 {
+	for n < uint64(len(lines))*3/2 {
 		n <<= 1
 	}
 	h := &hashIndex{slots: make([]uint32, n), mask: n - 1}
-	for i := range l.lines {
-		k, _ := l.line(i)
+	for i, off := range lines {
+		k, _, _ := l.line(int(off))
 		hv := maphash.Bytes(l.seed, k)
 		pos := hv & h.mask
 		for h.slots[pos] != 0 {
@@ -45,7 +46,7 @@ func newHashIndex(l *Lexicon) *hashIndex {
 
 func hashTag(hv uint64) uint32 { return uint32(hv>>56) << hashLineBits }
 
-// find returns the line of key, whose hash is hv.
+// hashFind returns where the line of key, whose hash is hv, starts.
 func hashFind[K string | []byte](h *hashIndex, l *Lexicon, key K, hv uint64) (int, bool) {
 	tag := hashTag(hv)
 	for pos := hv & h.mask; ; pos = (pos + 1) & h.mask {
@@ -55,8 +56,8 @@ func hashFind[K string | []byte](h *hashIndex, l *Lexicon, key K, hv uint64) (in
 		}
 		if s&^hashLineMask == tag {
 			i := int(s&hashLineMask) - 1
-			if compareLine(l.data[l.lines[i]:], key) == 0 {
-				return i, true
+			if off := int(l.lines[i]); compareLine(l.data[off:], key) == 0 {
+				return off, true
 			}
 		}
 	}
@@ -68,10 +69,10 @@ func (l *Lexicon) fields(key string) ([]byte, bool) {
 	if l == nil {
 		return nil, false
 	}
-	i, ok := l.find(key)
+	off, ok := l.find(key)
 	if !ok {
 		return nil, false
 	}
-	_, rest := l.line(i)
+	_, rest, _ := l.line(off)
 	return rest, true
 }

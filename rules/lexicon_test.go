@@ -51,6 +51,26 @@ func TestLexiconPaths(t *testing.T) {
 	l.hashed.Store(newHashIndex(l))
 	t.Run("hash index", func(t *testing.T) { check(t, l) })
 
+	// A built-in list is searched without its line starts until a run
+	// has done enough lookups for the hash index.
+	b := builtinLexicon(data, fold.Key)
+	t.Run("no line index", func(t *testing.T) {
+		check(t, b)
+		if b.linesReady.Load() || b.hashed.Load() != nil {
+			t.Fatalf("%d lookups built an index", b.lookups.Load())
+		}
+	})
+	if b.Len() != len(keys) {
+		t.Errorf("Len without line starts = %d, want %d", b.Len(), len(keys))
+	}
+	for b.hashed.Load() == nil {
+		b.Has("x")
+	}
+	if n := b.lookups.Load(); n != hashAfter(b) {
+		t.Errorf("hash index built after %d lookups, want %d", n, hashAfter(b))
+	}
+	t.Run("built-in, hash index", func(t *testing.T) { check(t, b) })
+
 	small := BuildLexicon(keys[:500], fold.Key)
 	small.Has("x")
 	if small.small == nil {
@@ -63,6 +83,35 @@ func TestLexiconPaths(t *testing.T) {
 		}
 		if small.Has(p) != wok {
 			t.Fatalf("small: Has(%q) = %v; want %v", p, !wok, wok)
+		}
+	}
+}
+
+// TestSearchData checks the binary search without line starts at the
+// edges: first and last lines, keys before and after them, prefixes, a last
+// line without its newline, one line, no data.
+func TestSearchData(t *testing.T) {
+	for _, data := range []string{
+		"", "b\n", "b", "b\tx", "a\nb\nc\n", "a\nb\nc", "a\tf\nab\tg\nabc\nb c\tx\tyy\nbb\n",
+		"aa\nab\nabc\nabd\nb\nba\nbaa\nc\nca\ncab\ncb\nd\n",
+	} {
+		want := map[string]int{}
+		off := 0
+		for _, ln := range strings.SplitAfter(data, "\n") {
+			if ln == "" {
+				continue
+			}
+			k, _, _ := strings.Cut(strings.TrimSuffix(ln, "\n"), "\t")
+			want[k] = off
+			off += len(ln)
+		}
+		probes := []string{"", "0", "a", "aa", "ab", "abc", "abcd", "b", "b c", "ba", "bb", "c", "cab", "d", "e", "z", "\t", "a\t"}
+		for _, p := range probes {
+			got, ok := searchData([]byte(data), p)
+			w, wok := want[p]
+			if ok != wok || (ok && got != w) {
+				t.Errorf("in %q: searchData(%q) = %d, %v; want %d, %v", data, p, got, ok, w, wok)
+			}
 		}
 	}
 }

@@ -172,7 +172,11 @@ func (c *compiler) lexicon(terms []string, file string, keyFn func(string) strin
 			c.errorf(l, col, rule, "%v", err)
 			return nil
 		}
-		fileLex = lexiconFromFile(data, keyFn)
+		if _, builtin := builtinBytes(path.Join(c.dir, file)); builtin && c.fsys == Builtin {
+			fileLex = builtinLexicon(data, keyFn)
+		} else {
+			fileLex = lexiconFromFile(data, keyFn)
+		}
 	}
 	if len(terms) == 0 {
 		return fileLex
