@@ -203,6 +203,8 @@ type litMemo struct {
 	auto    *automaton
 	hits    []hit // in order of end
 	present []uint64
+	byID    []hit   // hits by literal, then end; built on first use
+	ends    []int32 // scratch for positions
 }
 
 // literals returns the occurrences in t of the literals of ls, scanning t
@@ -228,6 +230,7 @@ func (t *Text) literals(ls *litSet) *litMemo {
 	}
 	m.auto = a
 	m.hits = m.hits[:0]
+	m.byID = nil
 	m.present = make([]uint64, (a.n+63)/64)
 	a.scan(t.Src, m)
 	return m
@@ -302,10 +305,35 @@ func (m *litMemo) presentIn(c *clause, a, b int) bool {
 }
 
 // positions calls f with the end offset of each occurrence of one of the
-// clause's literals, in order, until f returns false.
+// clause's literals, in order, until f returns false. Every windowed
+// pattern asks this of every text, so the hits are looked up by literal
+// rather than all read for each pattern.
 func (m *litMemo) positions(c *clause, f func(end int) bool) {
-	for _, h := range m.hits {
-		if c.has(h.id) && !f(int(h.end)) {
+	if len(m.hits) <= 8 {
+		for _, h := range m.hits {
+			if c.has(h.id) && !f(int(h.end)) {
+				return
+			}
+		}
+		return
+	}
+	if m.byID == nil {
+		m.byID = slices.Clone(m.hits)
+		slices.SortStableFunc(m.byID, func(a, b hit) int { return int(a.id) - int(b.id) })
+	}
+	ends := m.ends[:0]
+	for _, id := range c.ids {
+		i, _ := slices.BinarySearchFunc(m.byID, id, func(h hit, id int32) int { return int(h.id) - int(id) })
+		for ; i < len(m.byID) && m.byID[i].id == id; i++ {
+			ends = append(ends, m.byID[i].end)
+		}
+	}
+	if len(c.ids) > 1 {
+		slices.Sort(ends)
+	}
+	m.ends = ends
+	for _, end := range ends {
+		if !f(int(end)) {
 			return
 		}
 	}
