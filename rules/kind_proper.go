@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,14 +53,88 @@ func (m *properMatcher) setAllow(a *Allow) { m.allow = a }
 
 func (m *properMatcher) isName(key string) (known, word bool) {
 	for _, l := range m.names {
-		if f, ok := l.Lookup(key); ok {
+		if f, ok := l.fields(key); ok {
 			known = true
-			if strings.Contains(f, "w") {
+			if bytes.IndexByte(f, 'w') >= 0 {
 				word = true
 			}
 		}
 	}
 	return known, word
+}
+
+// tokInfo caches what the word lists say about one token's key: the
+// matcher asks the same questions of a word in several places. Each
+// question is looked up the first time it is asked, as before the cache.
+type tokInfo uint16
+
+const (
+	infoName      tokInfo = 1 << iota // a known given name or surname
+	infoNameWord                      // ... flagged as also an English word
+	infoWord                          // an ordinary English word
+	infoHonorific                     // Officer, Tita
+	infoVenue                         // Bar, Hotel
+
+	infoNameDone // the name lists were asked
+	infoWordDone
+	infoHonorificDone
+	infoVenueDone
+)
+
+// properScratch is the per-text working memory of find, reused.
+type properScratch struct {
+	ev      []evidence
+	country []string
+	phrase  []int
+	info    []tokInfo
+}
+
+var properPool = sync.Pool{New: func() any { return new(properScratch) }}
+
+// grow returns s with n zeroed elements, reusing its array.
+func grow[E any](s []E, n int) []E {
+	if cap(s) < n {
+		return make([]E, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// has answers q (one of infoName, infoNameWord, infoWord, infoHonorific,
+// infoVenue) for token i, looking it up once per text.
+func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
+	f := info[i]
+	k := t.Tokens[i].Key
+	switch q {
+	case infoName, infoNameWord:
+		if f&infoNameDone == 0 {
+			f |= infoNameDone
+			if known, word := m.isName(k); known {
+				f |= infoName
+				if word {
+					f |= infoNameWord
+				}
+			}
+		}
+	case infoWord:
+		if f&infoWordDone == 0 && m.words.Has(k) {
+			f |= infoWord
+		}
+		f |= infoWordDone
+	case infoHonorific:
+		if f&infoHonorificDone == 0 && m.honorifics.Has(k) {
+			f |= infoHonorific
+		}
+		f |= infoHonorificDone
+	case infoVenue:
+		if f&infoVenueDone == 0 && m.venues.Has(k) {
+			f |= infoVenue
+		}
+		f |= infoVenueDone
+	}
+	info[i] = f
+	return f&q != 0
 }
 
 func (m *properMatcher) find(t *Text, emit func(Match)) {
@@ -68,10 +144,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 	}
 	toks := t.Tokens
 	n := len(toks)
-	ev := make([]evidence, n)
-	country := make([]string, n)
+	sc := properPool.Get().(*properScratch)
+	defer properPool.Put(sc)
+	sc.ev = grow(sc.ev, n)
+	sc.country = grow(sc.country, n)
+	sc.phrase = grow(sc.phrase, n)
+	sc.info = grow(sc.info, n)
+	ev, country, info := sc.ev, sc.country, sc.info
 	// phrase[k] is the end of the multi-word place phrase that starts at k.
-	phrase := make([]int, n)
+	phrase := sc.phrase
 	// capsText: most words are in capitals (a caption, a banner), where
 	// short capitalised words are names and places, not acronyms.
 	upper, lower := 0, 0
@@ -104,9 +185,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				i = j - 1
 				break
 			}
-			if f, ok := m.places.Lookup(key); ok && m.placeOK(f, j-i) {
+			if f, ok := m.places.fields(key); ok && m.placeOK(f, j-i) {
 				flag := evPlace
-				if strings.Contains(lastField(f), "w") || (j-i == 1 && m.words.Has(key)) {
+				if bytes.IndexByte(lastField(f), 'w') >= 0 || (j-i == 1 && m.has(t, info, i, infoWord)) {
 					flag = evPlaceWord
 				}
 				for k := i; k < j; k++ {
@@ -133,14 +214,14 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if ev[i]&evAllowed != 0 {
 			continue
 		}
-		if skip, word := m.notAName(t, i); skip {
+		if skip, word := m.notAName(t, info, i); skip {
 			ev[i] |= evAcronym
 			continue
 		} else if word {
 			ev[i] |= evWord
 			continue
 		}
-		if tok.Upper && m.honorifics.Has(k) {
+		if tok.Upper && m.has(t, info, i, infoHonorific) {
 			ev[i] |= evHonorific // OIC, SHO, ASI
 			continue
 		}
@@ -148,19 +229,19 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// known names or places: captions are often in capitals ("MARIA
 		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
-			if known, _ := m.isName(k); !capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0) {
+			if known := m.has(t, info, i, infoName); !capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0) {
 				ev[i] |= evAcronym
 				continue
 			}
 		}
-		if m.honorifics.Has(k) {
+		if m.has(t, info, i, infoHonorific) {
 			ev[i] |= evHonorific
 		}
-		if m.venues.Has(k) {
+		if m.has(t, info, i, infoVenue) {
 			ev[i] |= evVenue
 		}
-		known, word := m.isName(k)
-		isWord := m.words.Has(k)
+		known, word := m.has(t, info, i, infoName), m.has(t, info, i, infoNameWord)
+		isWord := m.has(t, info, i, infoWord)
 		switch {
 		case known && (word || isWord):
 			ev[i] |= evNameWord
@@ -193,7 +274,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			break
 		}
-		m.judge(t, i, j, ev, country, phrase, emit)
+		m.judge(t, i, j, sc, emit)
 		i = j - 1
 	}
 }
@@ -204,12 +285,12 @@ func initial(t *Text, j int) bool {
 	return p.Cap && utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.TrimSpace(t.Tokens[j].GapText) == "."
 }
 
-func (m *properMatcher) placeOK(fields string, words int) bool {
+func (m *properMatcher) placeOK(fields []byte, words int) bool {
 	if m.minPop == 0 || words > 1 {
 		return true
 	}
-	parts := strings.Split(fields, "\t")
-	if len(parts) >= 3 && (parts[1] == "A1" || parts[1] == "A2") {
+	parts := bytes.Split(fields, []byte("\t"))
+	if len(parts) >= 3 && (string(parts[1]) == "A1" || string(parts[1]) == "A2") {
 		return true
 	}
 	if len(parts) >= 3 {
@@ -225,16 +306,17 @@ func (m *properMatcher) placeOK(fields string, words int) bool {
 	return true
 }
 
-func lastField(f string) string {
-	if i := strings.LastIndexByte(f, '\t'); i >= 0 {
+func lastField(f []byte) []byte {
+	if i := bytes.LastIndexByte(f, '\t'); i >= 0 {
 		return f[i+1:]
 	}
 	return f
 }
 
 // judge decides whether the run [i, j) is a proper noun worth flagging.
-func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string, phrase []int, emit func(Match)) {
+func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Match)) {
 	toks := t.Tokens
+	ev, country, phrase := sc.ev, sc.country, sc.phrase
 	// Drop leading ordinary words that only open the sentence or a
 	// title-case heading ("The", "When", "Dear").
 	for i < j {
@@ -250,7 +332,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 		// A word that is also a given name, right before a surname or an
 		// unknown word, is that name ("Gentian Dervishi").
 		if i+1 < j && ev[i+1]&(evName|evUnknown) != 0 && ev[i+1]&evHonorific == 0 && !t.TitleCase {
-			if known, _ := m.isName(toks[i].Key); known || ev[i+1]&evName != 0 && utf8.RuneCountInString(toks[i].Key) >= 4 {
+			if known := m.has(t, sc.info, i, infoName); known || ev[i+1]&evName != 0 && utf8.RuneCountInString(toks[i].Key) >= 4 {
 				break
 			}
 		}
@@ -286,7 +368,7 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 	// "From: Esther").
 	placeCue := m.placeCues.Has(prevKey) && t.Joinable(i, false)
 	nameCue := m.nameCues.Has(prevKey) || m.nameAfter.Has(nextKey) || (i > 0 && ev[i-1]&evHonorific != 0)
-	venueNext := m.venues.Has(nextKey)
+	venueNext := j < len(toks) && m.has(t, sc.info, j, infoVenue)
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
 	category := ""
@@ -373,14 +455,14 @@ func (m *properMatcher) judge(t *Text, i, j int, ev []evidence, country []string
 // "{FirstName}"), and contractions of ordinary words ("I've", "Don't").
 // skip means the token cannot start or join a run; word means it is an
 // ordinary word.
-func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
+func (m *properMatcher) notAName(t *Text, info []tokInfo, i int) (skip, word bool) {
 	tok := t.Tokens[i]
 	w := t.Src[tok.Start:tok.End]
 	if utf8.RuneCountInString(w) == 1 {
 		if i+1 < len(t.Tokens) && initial(t, i+1) {
 			next := t.Tokens[i+1]
 			long := utf8.RuneCountInString(t.Src[next.Start:next.End]) > 1
-			if long && (!m.words.Has(next.Key) || m.honorifics.Has(next.Key)) {
+			if long && (!m.has(t, info, i+1, infoWord) || m.has(t, info, i+1, infoHonorific)) {
 				return false, false
 			}
 		}
@@ -399,12 +481,12 @@ func (m *properMatcher) notAName(t *Text, i int) (skip, word bool) {
 	if label(t, i) {
 		// A field label ("Preheader: ...", "Approver: ..."), unless it is a
 		// known name addressed or speaking ("Sana: these are my notes").
-		if known, _ := m.isName(tok.Key); !known {
+		if !m.has(t, info, i, infoName) {
 			return true, false
 		}
 	}
-	if a := strings.IndexAny(tok.Key, "'"); a > 0 && !m.honorifics.Has(tok.Key) {
-		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.words.Has(tok.Key) {
+	if a := strings.IndexByte(tok.Key, '\''); a > 0 && !m.has(t, info, i, infoHonorific) {
+		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.has(t, info, i, infoWord) {
 			return false, true
 		}
 	}
@@ -482,7 +564,7 @@ func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
 				continue
 			}
 			key := t.Key(i, j)
-			if f, ok := m.places.Lookup(key); ok && !m.allow.AllowsTerm(key) {
+			if f, ok := m.places.fields(key); ok && !m.allow.AllowsTerm(key) {
 				for k := i; k < j; k++ {
 					kind[k], country[k] = 'p', countryOf(f)
 				}
@@ -495,11 +577,11 @@ func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
 		k := toks[i].Key
 		isWord := m.words.Has(k) || m.common.Has(k) || m.allow.AllowsTerm(k)
 		known, nameWord := m.isName(k)
-		f, place := m.places.Lookup(k)
+		f, place := m.places.fields(k)
 		switch {
 		case known && !nameWord && !isWord:
 			kind[i] = 'n'
-		case place && !isWord && !strings.Contains(lastField(f), "w"):
+		case place && !isWord && bytes.IndexByte(lastField(f), 'w') < 0:
 			kind[i], country[i] = 'p', countryOf(f)
 		case known:
 			kind[i] = 'w' // a name that is also a word ("grace"): only beside another
@@ -580,8 +662,8 @@ func (m *properMatcher) lowerPlaces(t *Text, emit func(Match)) {
 				continue
 			}
 			key := t.Key(i, j)
-			f, ok := m.places.Lookup(key)
-			if !ok || strings.Contains(lastField(f), "w") || len(key) < 4 || m.allow.AllowsTerm(key) || m.common.Has(key) {
+			f, ok := m.places.fields(key)
+			if !ok || bytes.IndexByte(lastField(f), 'w') >= 0 || len(key) < 4 || m.allow.AllowsTerm(key) || m.common.Has(key) {
 				continue
 			}
 			// Ordinary words are not places here ("in the field", "at

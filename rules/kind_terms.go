@@ -29,7 +29,7 @@ func (m *termsMatcher) find(t *Text, emit func(Match)) {
 			} else {
 				key = m.keyFn(t.Src[toks[i].Start:toks[i+n-1].End])
 			}
-			if fields, ok := m.lex.Lookup(key); ok {
+			if fields, ok := m.lex.fields(key); ok {
 				emit(Match{Start: toks[i].Start, End: toks[i+n-1].End, Country: countryOf(fields), Why: "term " + key})
 				i += n - 1
 				break
@@ -46,9 +46,24 @@ func (m *termsMatcher) wordOK(t *Text, i, j int) bool {
 }
 
 // countryOf reads the country column of a gazetteer line ("PH\tP\t..." or "PH").
-func countryOf(fields string) string {
+func countryOf[F string | []byte](fields F) string {
 	if len(fields) >= 2 && (len(fields) == 2 || fields[2] == '\t') && fields[0] >= 'A' && fields[0] <= 'Z' {
-		return fields[:2]
+		if c := fields[1]; c >= 'A' && c <= 'Z' {
+			k := (int(fields[0]-'A')*26 + int(c-'A')) * 2
+			return countryCodes[k : k+2] // no allocation per place found
+		}
+		return string(fields[:2])
 	}
 	return ""
 }
+
+// countryCodes is every two-letter code from AA to ZZ, in order.
+var countryCodes = func() string {
+	b := make([]byte, 0, 26*26*2)
+	for x := byte('A'); x <= 'Z'; x++ {
+		for y := byte('A'); y <= 'Z'; y++ {
+			b = append(b, x, y)
+		}
+	}
+	return string(b)
+}()
