@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/rescue-stories/redact/rules/fold"
 )
 
 // Rule is one compiled rule. It is immutable after Load and safe to share
@@ -236,7 +234,7 @@ type Allow struct {
 // pattern's matches are found once per Text and shared by every candidate
 // and every rule.
 func (a *Allow) allows(t *Text, start, end int) bool {
-	if a.AllowsTerm(fold.Key(t.Src[start:end])) {
+	if a.AllowsTerm(t.spanKey(start, end)) { // a slice of the text's keys when aligned
 		return true
 	}
 	a.once.Do(func() { a.pats = newPatterns(a.patterns) })
