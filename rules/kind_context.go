@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"bytes"
+	"sync"
+)
+
 // contextMatcher flags words next to a cue: "the village of X", "X district",
 // "X Street", "Operation X". The target is the run of words right after a
 // "before" cue or right before an "after" cue.
@@ -10,6 +15,49 @@ type contextMatcher struct {
 	includeCue    bool
 	hyphens       bool
 	allow         *Allow // the set's allow lists: "Polish school" names no place
+
+	once                sync.Once
+	beforeIdx, afterIdx cueIndex
+}
+
+// cueIndex maps the first word of every cue to the most words of a cue
+// that starts with it: most tokens start no cue and are turned away by
+// one lookup, instead of one per cue length.
+type cueIndex map[string]uint8
+
+// newCueIndex indexes the keys of l.
+func newCueIndex(l *Lexicon) cueIndex {
+	if l == nil {
+		return nil
+	}
+	idx := cueIndex{}
+	for _, off := range l.lineStarts() {
+		k, _, _ := l.line(int(off))
+		n := bytes.Count(k, []byte{' '}) + 1
+		first := k
+		if sp := bytes.IndexByte(k, ' '); sp >= 0 {
+			first = k[:sp]
+		}
+		if n > int(idx[string(first)]) {
+			idx[string(first)] = uint8(min(n, 255))
+		}
+	}
+	return idx
+}
+
+// words returns how many words the longest cue starting at token i may
+// have, at most max: 0 when no cue starts with its word. A cue of n words
+// matched at i has the token's key as its first word, since keys hold no
+// spaces.
+func (idx cueIndex) words(t *Text, i, max int) int {
+	n, ok := idx[t.Tokens[i].Key]
+	if !ok {
+		return 0
+	}
+	if n == 255 {
+		return max // 255 words or more: no bound from the index
+	}
+	return min(int(n), max)
 }
 
 // targetValid rejects a target that is only articles or numbers ("7,000
@@ -50,11 +98,14 @@ func (m *contextMatcher) targetOK(tok Token) bool {
 }
 
 func (m *contextMatcher) find(t *Text, emit func(Match)) {
+	m.once.Do(func() {
+		m.beforeIdx, m.afterIdx = newCueIndex(m.before), newCueIndex(m.after)
+	})
 	toks := t.Tokens
 	for i := range toks {
 		// cue before the target: tokens [i, i+n) are the cue.
 		if m.before != nil {
-			for n := min(m.before.MaxWords, len(toks)-i); n >= 1; n-- {
+			for n := m.beforeIdx.words(t, i, min(m.before.MaxWords, len(toks)-i)); n >= 1; n-- {
 				if !chain(t, i, i+n, m.hyphens) || !m.before.HasWords(t, i, i+n) {
 					continue
 				}
@@ -74,7 +125,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 			}
 		}
 		if m.after != nil {
-			for n := min(m.after.MaxWords, len(toks)-i); n >= 1; n-- {
+			for n := m.afterIdx.words(t, i, min(m.after.MaxWords, len(toks)-i)); n >= 1; n-- {
 				if !chain(t, i, i+n, m.hyphens) || !m.after.HasWords(t, i, i+n) {
 					continue
 				}

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/rescue-stories/redact/rules/fold"
+)
+
+// TestCueIndex checks the invariant the context matcher relies on: every
+// cue found at a token is no longer than the index allows there, so
+// skipping the longer and the unindexed lookups skips no match.
+func TestCueIndex(t *testing.T) {
+	lex := BuildLexicon([]string{"Port of", "Bar", "Brick Works", "Bus Park", "Bus", "Sari-Sari Store", "M/V"}, fold.Key)
+	idx := newCueIndex(lex)
+	for word, want := range map[string]uint8{"port": 2, "bar": 1, "brick": 2, "bus": 2, "sari": 3, "m": 2} {
+		if idx[word] != want {
+			t.Errorf("index[%q] = %d, want %d", word, idx[word], want)
+		}
+	}
+	if _, ok := idx["of"]; ok {
+		t.Error("a word inside a cue is indexed as a first word")
+	}
+	texts := []string{"at Port of Spain near the Bus Park", "a Sari-Sari Store by the M/V Doña Paz", "Bar Bus bar"}
+	for _, s := range draftTexts(t) {
+		texts = append(texts, s)
+	}
+	lexicons := []*Lexicon{lex}
+	for _, r := range builtinSet(t).Rules {
+		if m, ok := r.matcher.(*contextMatcher); ok {
+			lexicons = append(lexicons, m.before, m.after)
+		}
+	}
+	found := 0
+	for _, l := range lexicons {
+		if l == nil {
+			continue
+		}
+		idx := newCueIndex(l)
+		for _, s := range texts {
+			tx := NewText(s, "paragraph")
+			for i := range tx.Tokens {
+				max := min(l.MaxWords, len(tx.Tokens)-i)
+				bound := idx.words(tx, i, max)
+				for n := 1; n <= max; n++ {
+					if l.HasWords(tx, i, i+n) {
+						found++
+						if n > bound {
+							t.Fatalf("cue %q at token %d: index allows %d words", tx.Key(i, i+n), i, bound)
+						}
+					}
+				}
+			}
+		}
+	}
+	if found < 10 {
+		t.Fatalf("only %d cues found: the test checks little", found)
+	}
+}
+
+// builtinSet is the default packs as one set.
+func builtinSet(t testing.TB) *Set {
+	t.Helper()
+	packs, err := LoadBuiltin("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(packs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
