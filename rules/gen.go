@@ -1,3 +1,4 @@
 package rules
 
 //go:generate go run ./internal/gendata -out packs/default/data
+//go:generate go test -run TestPrefilterSnapshot -update-prefilters .

@@ -62,11 +62,27 @@ type prefilter struct {
 	alpha   *alphabet // runes a match can contain
 	minLen  int       // fewest runes in a match
 
-	dfaOnce sync.Once
-	revOnce sync.Once
-	dfa     *dfa           // built when first needed
-	rev     *dfa           // reverse, for patterns that cannot match empty
-	tree    *syntax.Regexp // the parsed pattern (never changed)
+	dfaOnce  sync.Once
+	revOnce  sync.Once
+	dfa      *dfa // built when first needed
+	rev      *dfa // reverse, for patterns that cannot match empty
+	treeOnce sync.Once
+	tree     *syntax.Regexp // the parsed pattern (never changed)
+	src      string         // to parse it when the analysis came from the snapshot
+}
+
+// parsed returns the pattern's tree. A pattern analysed ahead of time
+// (snapshot.go) is parsed only here, when its DFAs are first needed: most
+// patterns never get that far in a short run.
+func (p *prefilter) parsed() *syntax.Regexp {
+	p.treeOnce.Do(func() {
+		if p.tree == nil && p.src != "" {
+			if t, err := syntax.Parse(p.src, syntax.Perl); err == nil {
+				p.tree = t
+			}
+		}
+	})
+	return p.tree
 }
 
 // plainSearch turns the prefilters off, for the test that scans the
@@ -76,8 +92,8 @@ var plainSearch bool
 // dfas builds the pattern's forward DFA (dfa.go) on first use.
 func (p *prefilter) dfas() *dfa {
 	p.dfaOnce.Do(func() {
-		if p.tree != nil {
-			p.dfa = newDFA(p.tree)
+		if t := p.parsed(); t != nil {
+			p.dfa = newDFA(t)
 		}
 	})
 	return p.dfa
@@ -87,8 +103,8 @@ func (p *prefilter) dfas() *dfa {
 // one says match need it, and in a short run most patterns meet none.
 func (p *prefilter) reverse() *dfa {
 	p.revOnce.Do(func() {
-		if p.tree != nil && p.minLen > 0 {
-			p.rev = newReverseDFA(p.tree)
+		if t := p.parsed(); t != nil && p.minLen > 0 {
+			p.rev = newReverseDFA(t)
 		}
 	})
 	return p.rev
@@ -202,10 +218,10 @@ func analyseBatch(re *regex) {
 	if re.pf != nil {
 		return
 	}
-	re.pf = analysePattern(re.src, re.tree)
+	re.pf = re.analyse()
 	for _, w := range registry.pending {
 		if r := w.Value(); r != nil && r.pf == nil {
-			r.pf = analysePattern(r.src, r.tree)
+			r.pf = r.analyse()
 		}
 	}
 	registry.pending = nil
@@ -239,14 +255,41 @@ func newPattern(re *regexp.Regexp) *pattern {
 	return &pattern{r, r.pf}
 }
 
+// analyse returns the pattern's prefilter: from the snapshot for a pattern
+// of the built-in packs, else from its tree.
+func (r *regex) analyse() *prefilter {
+	if r.snap != nil {
+		p := &prefilter{why: "pattern " + r.src, src: r.src}
+		p.fill(&r.snap.analysis)
+		return p
+	}
+	return analysePattern(r.src, r.tree)
+}
+
 // analysePattern derives the prefilter of one pattern from its parse (nil
 // when there is none: then every text is searched, which is always
 // correct).
 func analysePattern(src string, tree *syntax.Regexp) *prefilter {
-	p := &prefilter{why: "pattern " + src}
+	p := &prefilter{why: "pattern " + src, src: src}
 	if tree == nil {
 		return p
 	}
+	p.tree = tree
+	p.fill(analyseTree(tree))
+	return p
+}
+
+// analysis is what a pattern's syntax says about its matches: all of its
+// prefilter but the literal IDs, which belong to the process's literal set.
+type analysis struct {
+	clauses [][]string // literals, the most selective clause first
+	minLen  int
+	window  bool
+	alpha   *alphabet
+}
+
+// analyseTree analyses a parsed pattern.
+func analyseTree(tree *syntax.Regexp) *analysis {
 	// Not simplified: Simplify expands x{2,8} into copies of x, which the
 	// analysis would only walk again.
 	info := analyse(tree)
@@ -266,43 +309,46 @@ func analysePattern(src string, tree *syntax.Regexp) *prefilter {
 		best = append(best, scored{c, clauseScore(c)})
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
+	a := &analysis{}
 	for _, b := range best {
-		if len(p.clauses) == maxClauses {
+		if len(a.clauses) == maxClauses {
 			break
 		}
 		// Every hit of a literal costs the shared scan of each segment;
 		// past the first clause, only rare literals earn it.
-		if len(p.clauses) > 0 && b.score >= maxExtraScore {
+		if len(a.clauses) > 0 && b.score >= maxExtraScore {
 			break
 		}
-		if slices.ContainsFunc(p.clauses, func(c clause) bool { return implies(c.lits, b.lits) }) {
+		if slices.ContainsFunc(a.clauses, func(c []string) bool { return implies(c, b.lits) }) {
 			continue
 		}
-		p.clauses = append(p.clauses, clause{lits: b.lits})
+		a.clauses = append(a.clauses, b.lits)
 	}
-	if len(p.clauses) > 0 {
-		lits := make([][]string, len(p.clauses))
-		for i, c := range p.clauses {
-			lits[i] = c.lits
-		}
-		var ids [][]int32
-		p.set, ids = internLiterals(lits)
-		for i := range p.clauses {
-			c := &p.clauses[i]
-			c.ids = ids[i]
-			for _, id := range c.ids {
-				for int(id/64) >= len(c.set) {
-					c.set = append(c.set, 0)
-				}
-				c.set[id/64] |= 1 << (id % 64)
+	a.minLen = minLen(tree)
+	a.alpha = newAlphabet(tree)
+	a.window = len(a.clauses) > 0 && a.minLen > 0 && a.alpha.splits()
+	return a
+}
+
+// fill sets p from an analysis, interning its literals.
+func (p *prefilter) fill(a *analysis) {
+	p.minLen, p.alpha, p.window = a.minLen, a.alpha, a.window
+	if len(a.clauses) == 0 {
+		return
+	}
+	var ids [][]int32
+	p.set, ids = internLiterals(a.clauses)
+	p.clauses = make([]clause, len(a.clauses))
+	for i := range p.clauses {
+		c := &p.clauses[i]
+		c.lits, c.ids = a.clauses[i], ids[i]
+		for _, id := range c.ids {
+			for int(id/64) >= len(c.set) {
+				c.set = append(c.set, 0)
 			}
+			c.set[id/64] |= 1 << (id % 64)
 		}
 	}
-	p.tree = tree
-	p.minLen = minLen(tree)
-	p.alpha = newAlphabet(tree)
-	p.window = len(p.clauses) > 0 && p.minLen > 0 && p.alpha.splits()
-	return p
 }
 
 // findAll returns what p.re.FindAllStringSubmatchIndex(t.Src, -1) returns.

@@ -13,12 +13,15 @@ import (
 // when a search first needs exact matches: for most patterns, a story never
 // gets that far (its literals or the DFA rule it out), and parsing and
 // compiling the default packs' patterns twice more was a third of a
-// one-story run.
+// one-story run. The patterns of the built-in packs are not even parsed at
+// load: the snapshot (snapshot.go) holds what the checks and the analysis
+// found, and the DFAs parse them when first needed.
 //
 // Its methods are those of *regexp.Regexp that the rules use.
 type regex struct {
 	src  string
 	tree *syntax.Regexp // never changed: Simplify and the analyses copy
+	snap *snapEntry     // instead of tree, for a pattern in the snapshot
 
 	once sync.Once
 	re   *regexp.Regexp
@@ -52,6 +55,9 @@ func (r *regex) String() string { return r.src }
 
 // NumSubexp is regexp.Regexp.NumSubexp, from the tree.
 func (r *regex) NumSubexp() int {
+	if r.snap != nil {
+		return r.snap.numSubexp
+	}
 	if r.tree == nil {
 		return r.Regexp().NumSubexp()
 	}
@@ -71,6 +77,9 @@ func (r *regex) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // matchesEmpty reports whether the pattern matches the empty text, which is
 // MatchString("") without compiling the regexp.
 func (r *regex) matchesEmpty() bool {
+	if r.snap != nil {
+		return r.snap.matchesEmpty
+	}
 	if r.tree == nil {
 		return r.Regexp().MatchString("")
 	}

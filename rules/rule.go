@@ -301,6 +301,13 @@ func compilePatterns(ps []string, ignoreCase bool) ([]*regex, error) {
 		if ignoreCase {
 			p = "(?i)" + p
 		}
+		if e := snapshotFor(p); e != nil {
+			// Checked when the snapshot was made.
+			re := &regex{src: p, snap: e}
+			notePattern(re)
+			out = append(out, re)
+			continue
+		}
 		if len(p) > MaxPatternLen {
 			return nil, fmt.Errorf("pattern %q: pattern is %d bytes; the limit is %d (put long word lists in a terms rule)", shorten(p), len(p), MaxPatternLen)
 		}
