@@ -17,20 +17,24 @@ type contextMatcher struct {
 	allow         *Allow // the set's allow lists: "Polish school" names no place
 
 	once                sync.Once
-	beforeIdx, afterIdx cueIndex
+	beforeIdx, afterIdx *cueIndex
 }
 
 // cueIndex maps the first word of every cue to the most words of a cue
 // that starts with it: most tokens start no cue and are turned away by
-// one lookup, instead of one per cue length.
-type cueIndex map[string]uint8
+// one bit test of their first two bytes, or one map lookup, instead of one
+// lookup per cue length.
+type cueIndex struct {
+	first map[string]uint8
+	pairs pairSet
+}
 
 // newCueIndex indexes the keys of l.
-func newCueIndex(l *Lexicon) cueIndex {
+func newCueIndex(l *Lexicon) *cueIndex {
 	if l == nil {
 		return nil
 	}
-	idx := cueIndex{}
+	idx := &cueIndex{first: map[string]uint8{}}
 	for _, off := range l.lineStarts() {
 		k, _, _ := l.line(int(off))
 		n := bytes.Count(k, []byte{' '}) + 1
@@ -38,8 +42,9 @@ func newCueIndex(l *Lexicon) cueIndex {
 		if sp := bytes.IndexByte(k, ' '); sp >= 0 {
 			first = k[:sp]
 		}
-		if n > int(idx[string(first)]) {
-			idx[string(first)] = uint8(min(n, 255))
+		if n > int(idx.first[string(first)]) {
+			idx.first[string(first)] = uint8(min(n, 255))
+			idx.pairs.add(first)
 		}
 	}
 	return idx
@@ -49,8 +54,12 @@ func newCueIndex(l *Lexicon) cueIndex {
 // have, at most max: 0 when no cue starts with its word. A cue of n words
 // matched at i has the token's key as its first word, since keys hold no
 // spaces.
-func (idx cueIndex) words(t *Text, i, max int) int {
-	n, ok := idx[t.Tokens[i].Key]
+func (idx *cueIndex) words(t *Text, i, max int) int {
+	k := t.Tokens[i].Key
+	if !pairHas(&idx.pairs, k) {
+		return 0
+	}
+	n, ok := idx.first[k]
 	if !ok {
 		return 0
 	}

@@ -13,11 +13,11 @@ func TestCueIndex(t *testing.T) {
 	lex := BuildLexicon([]string{"Port of", "Bar", "Brick Works", "Bus Park", "Bus", "Sari-Sari Store", "M/V"}, fold.Key)
 	idx := newCueIndex(lex)
 	for word, want := range map[string]uint8{"port": 2, "bar": 1, "brick": 2, "bus": 2, "sari": 3, "m": 2} {
-		if idx[word] != want {
-			t.Errorf("index[%q] = %d, want %d", word, idx[word], want)
+		if idx.first[word] != want {
+			t.Errorf("index[%q] = %d, want %d", word, idx.first[word], want)
 		}
 	}
-	if _, ok := idx["of"]; ok {
+	if _, ok := idx.first["of"]; ok {
 		t.Error("a word inside a cue is indexed as a first word")
 	}
 	texts := []string{"at Port of Spain near the Bus Park", "a Sari-Sari Store by the M/V Doña Paz", "Bar Bus bar"}
