@@ -215,17 +215,32 @@ func scanAll(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, pr
 // output, is that of a sequential run. emit and progress are called from
 // the calling goroutine only.
 func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned)) {
+	_ = scanEachUntil(sc, ins, stdin, maxSize, workers, progress, func(s scanned) error {
+		emit(s)
+		return nil
+	})
+}
+
+// scanEachUntil is scanEach, stopped by the first error emit returns (a
+// report that can no longer be written): no more files are handed out,
+// the workers finish the ones they hold, and the error is returned.
+func scanEachUntil(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned) error) error {
+	if len(ins) == 0 {
+		return nil
+	}
 	workers = max(1, min(workers, len(ins)))
 	window := 4 * workers
 	// Outcome i travels through slot i%window. Input i+window is handed
 	// out only after outcome i has been emitted (the tokens), so a slot
-	// never holds two outcomes.
+	// never holds two outcomes and a worker never waits to deliver one.
 	slots := make([]chan scanned, window)
 	for i := range slots {
 		slots[i] = make(chan scanned, 1)
 	}
 	tokens := make(chan struct{}, window)
 	next := make(chan int)
+	stop := make(chan struct{})
+	defer close(stop)
 	for range workers {
 		go func() {
 			for i := range next {
@@ -234,19 +249,30 @@ func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, w
 		}()
 	}
 	go func() {
+		defer close(next)
 		for i := range ins {
-			tokens <- struct{}{}
-			next <- i
+			select {
+			case tokens <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
 		}
-		close(next)
 	}()
 	for i := range ins {
-		emit(<-slots[i%window])
+		if err := emit(<-slots[i%window]); err != nil {
+			return err
+		}
 		<-tokens
 		if progress != nil {
 			progress(i+1, len(ins))
 		}
 	}
+	return nil
 }
 
 func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scanned {
@@ -338,28 +364,69 @@ func byteCount(n int64) string {
 // most ten times a second, and erased when the run ends so that the report
 // and summary start on a clean line.
 func progressFunc(ios *iostreams.IOStreams, quiet bool) func(done, total int) {
+	if p := newProgress(ios, quiet); p != nil {
+		return p.update
+	}
+	return nil
+}
+
+// newProgress is progressFunc's bar, or nil when none is drawn.
+func newProgress(ios *iostreams.IOStreams, quiet bool) *progress {
 	if quiet || !ios.IsStderrTTY() {
 		return nil
 	}
-	return progressBar(ios.ErrOut, time.Now)
+	return &progress{w: ios.ErrOut, now: time.Now}
 }
 
 func progressBar(w io.Writer, now func() time.Time) func(done, total int) {
+	p := &progress{w: w, now: now}
+	return p.update
+}
+
+// progress draws the bar; see progressFunc.
+type progress struct {
+	w     io.Writer
+	now   func() time.Time
+	last  time.Time
+	drawn bool // the bar is on the screen
+}
+
+func (p *progress) update(done, total int) {
 	const width = 30
-	var last time.Time
-	return func(done, total int) {
-		if total < 200 {
-			return
-		}
-		if done == total {
-			fmt.Fprint(w, "\r\033[K")
-			return
-		}
-		if t := now(); t.Sub(last) >= 100*time.Millisecond {
-			last = t
-			fill := width * done / total
-			bar := strings.Repeat("=", fill) + ">" + strings.Repeat(" ", width-fill)
-			fmt.Fprintf(w, "\r[%s] %d/%d files %3d%%", bar[:width], done, total, 100*done/total)
-		}
+	if total < 200 {
+		return
 	}
+	if done == total {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+		return
+	}
+	if t := p.now(); t.Sub(p.last) >= 100*time.Millisecond {
+		p.last = t
+		fill := width * done / total
+		bar := strings.Repeat("=", fill) + ">" + strings.Repeat(" ", width-fill)
+		fmt.Fprintf(p.w, "\r[%s] %d/%d files %3d%%", bar[:width], done, total, 100*done/total)
+		p.drawn = true
+	}
+}
+
+// clear erases the bar, if drawn, until the next redraw.
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+}
+
+// aboveProgress writes a report that streams to the terminal the bar is
+// drawn on: each write first erases the bar, so report lines never start
+// after it; it is drawn again below them at the next redraw.
+type aboveProgress struct {
+	w io.Writer
+	p *progress
+}
+
+func (a aboveProgress) Write(b []byte) (int, error) {
+	a.p.clear()
+	return a.w.Write(b)
 }

@@ -2,9 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"runtime"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -135,29 +136,6 @@ func runScan(opts *ScanOptions) error {
 	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
 	ins, errs := collectAll(opts.Paths, include, exclude)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions, Binary: opts.Binary})
-	// Only SARIF and GitHub reports read the source again (for end
-	// positions); the others keep just the findings, so memory follows the
-	// findings, not the size of the corpus.
-	keepSrc := opts.Format == "sarif" || opts.Format == "github"
-	var results []*redact.Result
-	scanEach(sc, ins, ios.In, opts.MaxFileSize, runtime.GOMAXPROCS(0), progressFunc(ios, opts.Quiet), func(o scanned) {
-		if o.Result != nil {
-			compact(o.Result, keepSrc)
-		}
-		if o.Note != "" && !opts.Quiet {
-			fmt.Fprintf(ios.ErrOut, "%s:%s\n", o.In.Path, o.Note)
-		}
-		switch {
-		case o.Err != nil:
-			errs = append(errs, o.Err)
-		case o.Skipped != "":
-			if !opts.Quiet {
-				fmt.Fprintf(ios.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
-			}
-		default:
-			results = append(results, o.Result)
-		}
-	})
 	ropts := report.Options{
 		Mask:           maskOutput(f, opts.Mask, opts.MaskSet),
 		ToolVersion:    build.String(),
@@ -176,19 +154,62 @@ func runScan(opts *ScanOptions) error {
 		return err
 	}
 	defer closeSummary()
-	if err := w.Write(ios.Out, results); err != nil {
+	closeSpool, err := attachSpool(w)
+	if err != nil {
 		return err
+	}
+	defer closeSpool()
+	// The report is written as files are scanned, and no result is kept:
+	// memory stays that of the few files in flight, whatever the size of
+	// the corpus. Only counts are kept for the summary and the exit code.
+	var out io.Writer = ios.Out
+	bar := newProgress(ios, opts.Quiet)
+	var progress func(done, total int)
+	if bar != nil {
+		progress = bar.update
+		if ios.IsStdoutTTY() {
+			out = aboveProgress{w: ios.Out, p: bar}
+		}
+	}
+	fw, err := w.Stream(out)
+	if err != nil {
+		return err
+	}
+	sum := report.NewSummary()
+	fails := false
+	err = scanEachUntil(sc, ins, ios.In, opts.MaxFileSize, runtime.GOMAXPROCS(0), progress, func(o scanned) error {
+		if o.Note != "" && !opts.Quiet {
+			fmt.Fprintf(ios.ErrOut, "%s:%s\n", o.In.Path, o.Note)
+		}
+		switch {
+		case o.Err != nil:
+			errs = append(errs, o.Err)
+		case o.Skipped != "":
+			if !opts.Quiet {
+				fmt.Fprintf(ios.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
+			}
+		default:
+			sum.Add(o.Result)
+			fails = fails || gateFails(o.Result, failOn)
+			return fw.Add(o.Result)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
 	}
 	for _, e := range errs {
 		fmt.Fprintf(ios.ErrOut, "redact: %v\n", e)
 	}
-	sum := report.Summarize(results)
 	if opts.Verbose {
 		printRulesUsed(ios, cfg, set)
 	}
 	// After errors with nothing scanned, "nothing sensitive found in 0
 	// files" would read as an all-clear; the errors speak for themselves.
-	if !opts.Quiet && opts.Format == "text" && (len(results) > 0 || len(errs) == 0) {
+	if !opts.Quiet && opts.Format == "text" && (sum.Files > 0 || len(errs) == 0) {
 		hint := ""
 		if sum.Findings > 0 {
 			hint = "; run `redact diff` to review"
@@ -198,10 +219,29 @@ func runScan(opts *ScanOptions) error {
 	if len(errs) > 0 {
 		return &SilentError{Code: ExitError}
 	}
-	if gateFails(results, failOn) {
+	if fails {
 		return errFindings
 	}
 	return nil
+}
+
+// attachSpool gives a GitHub report that writes a job summary a temporary
+// file for the summary's table, which must wait for the last file (its
+// sentence comes first); the returned func removes it.
+func attachSpool(w report.Writer) (func(), error) {
+	gh, ok := w.(*report.GitHub)
+	if !ok || gh.Summary == nil {
+		return func() {}, nil
+	}
+	sp, err := os.CreateTemp("", "redact-summary-*")
+	if err != nil {
+		return nil, fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+	}
+	gh.Spool = sp
+	return func() {
+		sp.Close()
+		os.Remove(sp.Name())
+	}, nil
 }
 
 // printRulesUsed tells a --verbose user which configuration and packs were
@@ -222,36 +262,20 @@ func printRulesUsed(ios *iostreams.IOStreams, cfg *Config, set *rules.Set) {
 	fmt.Fprintf(ios.ErrOut, "rules: %s, digest %s\n", plural(len(set.Rules), "rule", "rules"), set.Digest())
 }
 
-// gateFails reports whether any finding is at or above the fail-on severity.
-func gateFails(results []*redact.Result, failOn string) bool {
-	for _, r := range results {
-		for _, fd := range r.Findings {
-			switch failOn {
-			case "none":
-				return false
-			case "block":
-				if fd.Severity == rules.Block {
-					return true
-				}
-			default:
+// gateFails reports whether any finding of r is at or above the fail-on
+// severity.
+func gateFails(r *redact.Result, failOn string) bool {
+	for _, fd := range r.Findings {
+		switch failOn {
+		case "none":
+			return false
+		case "block":
+			if fd.Severity == rules.Block {
 				return true
 			}
+		default:
+			return true
 		}
 	}
 	return false
-}
-
-// compact lets a scanned file's bytes go once its findings are known: the
-// texts are copied out of the segment strings they point into, and the
-// source is dropped unless the report needs it.
-func compact(r *redact.Result, keepSrc bool) {
-	for i := range r.Findings {
-		r.Findings[i].Text = strings.Clone(r.Findings[i].Text)
-	}
-	for i := range r.Suppressed {
-		r.Suppressed[i].Finding.Text = strings.Clone(r.Suppressed[i].Finding.Text)
-	}
-	if !keepSrc {
-		r.Src = nil
-	}
 }
