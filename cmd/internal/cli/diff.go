@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -128,21 +129,33 @@ type planned struct {
 // planFiles scans the paths and plans each file. Errors are per file; the
 // rest are still planned.
 func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]planned, []error, error) {
+	var out []planned
+	errs, err := planEach(f, paths, pf, maxSize, func(p planned) error {
+		out = append(out, p)
+		return nil
+	})
+	return out, errs, err
+}
+
+// planEach is planFiles handing each file to each as soon as it is
+// planned, in input order, so that a caller that does not keep them needs
+// the memory of a few files, not of all. An error from each stops the run
+// and is returned.
+func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each func(planned) error) ([]error, error) {
 	cfg, err := f.Config()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	set, err := f.Rules()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := pf.checkRules(set); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ins, errs := collectInputs(paths, cfg.Include, cfg.Exclude)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
-	var out []planned
-	for _, o := range scanAll(sc, ins, f.IO.In, maxSize, nil) {
+	err = scanEachUntil(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
 		// Notes and skips are said, as scan says them: a silently skipped
 		// file would look redacted when it was never read.
 		if o.Note != "" {
@@ -151,56 +164,54 @@ func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]plan
 		switch {
 		case o.Err != nil:
 			errs = append(errs, o.Err)
-			continue
+			return nil
 		case o.Skipped != "":
 			fmt.Fprintf(f.IO.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
-			continue
+			return nil
 		}
 		ds, err := sidecarDecisions(o.In.Path)
 		if err != nil {
 			errs = append(errs, err)
-			continue
+			return nil
 		}
 		plan, err := o.Result.Plan(pf.options(set, ds))
 		if err == nil {
 			var c *report.Change
 			if c, err = report.NewChange(o.Result, plan); err == nil {
-				out = append(out, planned{in: o.In, change: c})
-				continue
+				return each(planned{in: o.In, change: c})
 			}
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", o.In.Path, err))
-	}
-	return out, errs, nil
+		return nil
+	})
+	return errs, err
 }
 
 func runDiff(opts *DiffOptions) error {
 	f := opts.f
 	ios := f.IO
-	files, errs, err := planFiles(f, opts.Paths, &opts.Plan, opts.MaxFileSize)
-	if err != nil {
-		return err
-	}
 	ropts := report.Options{Mask: maskOutput(f, opts.Mask, opts.MaskSet)}
 	if ios.ColorEnabled(opts.Color) {
 		ropts.Color = report.ANSI
 	}
-	changes := make([]*report.Change, len(files))
-	changed := 0
-	for i, p := range files {
-		changes[i] = p.change
+	// Each file's diff is written as soon as it is planned; none is kept.
+	d := &report.Diff{Opts: ropts}
+	files, changed := 0, 0
+	errs, err := planEach(f, opts.Paths, &opts.Plan, opts.MaxFileSize, func(p planned) error {
+		files++
 		if !p.change.Empty() {
 			changed++
 		}
-	}
-	if err := (&report.Diff{Opts: ropts}).Write(ios.Out, changes); err != nil {
+		return d.Write(ios.Out, []*report.Change{p.change})
+	})
+	if err != nil {
 		return err
 	}
 	for _, e := range errs {
 		fmt.Fprintf(ios.ErrOut, "redact: %v\n", e)
 	}
 	if ios.IsStderrTTY() && changed > 0 {
-		fmt.Fprintf(ios.ErrOut, "redactions proposed in %d of %d files; `redact apply --write` applies them, `redact review` walks through them\n", changed, len(files))
+		fmt.Fprintf(ios.ErrOut, "redactions proposed in %d of %d files; `redact apply --write` applies them, `redact review` walks through them\n", changed, files)
 	}
 	if len(errs) > 0 {
 		return &SilentError{Code: ExitError}
