@@ -68,18 +68,16 @@ type prefilter struct {
 	rev      *dfa // reverse, for patterns that cannot match empty
 	treeOnce sync.Once
 	tree     *syntax.Regexp // the parsed pattern (never changed)
-	src      string         // to parse it when the analysis came from the snapshot
+	snap     *snapEntry     // for a pattern analysed ahead of time: its tree
 }
 
 // parsed returns the pattern's tree. A pattern analysed ahead of time
-// (snapshot.go) is parsed only here, when its DFAs are first needed: most
-// patterns never get that far in a short run.
+// (snapshot.go) has its tree decoded only here, when its DFAs are first
+// needed: most patterns never get that far in a short run.
 func (p *prefilter) parsed() *syntax.Regexp {
 	p.treeOnce.Do(func() {
-		if p.tree == nil && p.src != "" {
-			if t, err := syntax.Parse(p.src, syntax.Perl); err == nil {
-				p.tree = t
-			}
+		if p.tree == nil && p.snap != nil {
+			p.tree = p.snap.tree()
 		}
 	})
 	return p.tree
@@ -259,7 +257,7 @@ func newPattern(re *regexp.Regexp) *pattern {
 // of the built-in packs, else from its tree.
 func (r *regex) analyse() *prefilter {
 	if r.snap != nil {
-		p := &prefilter{why: "pattern " + r.src, src: r.src}
+		p := &prefilter{why: "pattern " + r.src, snap: r.snap}
 		p.fill(&r.snap.analysis)
 		return p
 	}
@@ -270,7 +268,7 @@ func (r *regex) analyse() *prefilter {
 // when there is none: then every text is searched, which is always
 // correct).
 func analysePattern(src string, tree *syntax.Regexp) *prefilter {
-	p := &prefilter{why: "pattern " + src, src: src}
+	p := &prefilter{why: "pattern " + src}
 	if tree == nil {
 		return p
 	}

@@ -15,9 +15,10 @@ import (
 // and analysing it would find: its group count, whether it matches empty
 // text, and its prefilter analysis (literals, alphabet, shortest match).
 // Parsing the default packs' patterns (case folding of \p{L} classes) and
-// analysing them was about half of a one-story run; with the snapshot, a
-// pattern is parsed only when a text has its literals and its DFA is
-// needed. It is keyed by the exact pattern text, so a pattern that is not in
+// analysing them was about half of a one-story run. The snapshot also holds
+// each pattern's parsed tree, decoded only when a text has the pattern's
+// literals and its DFA is needed: nothing is parsed but for Go's regexp,
+// compiled for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
 // TestPrefilterSnapshot fails when it is out of date; regenerate it with
@@ -34,6 +35,20 @@ type snapEntry struct {
 	analysis
 	numSubexp    int
 	matchesEmpty bool
+
+	treeData string   // the encoded tree, decoded by tree()
+	classes  [][]rune // the snapshot's class table
+}
+
+// tree decodes the pattern's parsed tree: a new one on each call, as
+// syntax.Parse would give.
+func (e *snapEntry) tree() *syntax.Regexp {
+	r := snapReader{data: e.treeData}
+	t := r.tree(e.classes, 0)
+	if r.err != nil || len(r.data) != 0 {
+		return nil
+	}
+	return t
 }
 
 var snapshot struct {
@@ -55,7 +70,7 @@ func snapshotFor(src string) *snapEntry {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 1\n"
+const snapshotMagic = "redact prefilters 2\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -67,8 +82,9 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 	w.str(snapshotMagic)
 	w.str(unicode.Version)
 	type entry struct {
-		src string
-		e   snapEntry
+		src  string
+		e    snapEntry
+		tree *syntax.Regexp
 	}
 	var entries []entry
 	for _, src := range srcs {
@@ -82,10 +98,10 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 		if err := checkProgram(tree); err != nil {
 			return nil, fmt.Errorf("pattern %q: %v", shorten(src), err)
 		}
-		entries = append(entries, entry{src, snapEntry{*analyseTree(tree), tree.MaxCap(), matchesEmpty(tree)}})
+		entries = append(entries, entry{src, snapEntry{analysis: *analyseTree(tree), numSubexp: tree.MaxCap(), matchesEmpty: matchesEmpty(tree)}, tree})
 	}
-	// Classes of runes above ASCII, shared by many patterns (\p{L}),
-	// stored once each.
+	// Classes of runes (of alphabets and of the trees' character
+	// classes), shared by many patterns (\p{L}), stored once each.
 	var classes [][]rune
 	classIndex := func(c []rune) int {
 		i := slices.IndexFunc(classes, func(d []rune) bool { return slices.Equal(c, d) })
@@ -95,22 +111,29 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 		}
 		return i
 	}
+	var trees []snapWriter
 	for _, en := range entries {
 		for _, h := range en.e.alpha.high {
 			classIndex(h)
 		}
+		var tw snapWriter
+		tw.tree(en.tree, classIndex)
+		trees = append(trees, tw)
 	}
 	w.uint(len(classes))
 	for _, c := range classes {
 		w.uint(len(c))
 		prev := rune(0)
 		for _, r := range c {
-			w.uint(int(r - prev)) // ascending: a class is sorted ranges
+			if r < prev {
+				return nil, fmt.Errorf("class %v is not sorted", c)
+			}
+			w.uint(int(r - prev))
 			prev = r
 		}
 	}
 	w.uint(len(entries))
-	for _, en := range entries {
+	for i, en := range entries {
 		e := &en.e
 		w.str(en.src)
 		w.uint(e.numSubexp)
@@ -130,8 +153,33 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 				w.str(l)
 			}
 		}
+		w.str(string(trees[i].buf))
 	}
 	return w.buf, nil
+}
+
+// tree writes a parsed tree: every field syntax.Parse sets, so that the
+// decoded tree compiles to the same program.
+func (w *snapWriter) tree(re *syntax.Regexp, classIndex func([]rune) int) {
+	w.uint(int(re.Op))
+	w.uint(int(re.Flags))
+	switch re.Op {
+	case syntax.OpCharClass:
+		w.uint(classIndex(re.Rune))
+	default:
+		w.uint(len(re.Rune))
+		for _, r := range re.Rune {
+			w.uint(int(r))
+		}
+	}
+	w.uint(re.Min + 1) // -1 for no limit
+	w.uint(re.Max + 1)
+	w.uint(re.Cap)
+	w.str(re.Name)
+	w.uint(len(re.Sub))
+	for _, sub := range re.Sub {
+		w.tree(sub, classIndex)
+	}
 }
 
 type snapWriter struct{ buf []byte }
@@ -203,6 +251,8 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 				return nil, errSnapshot
 			}
 		}
+		e.treeData = r.str()
+		e.classes = classes
 		if r.err != nil {
 			return nil, errSnapshot
 		}
@@ -212,6 +262,54 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 		return nil, errSnapshot
 	}
 	return m, nil
+}
+
+// maxTreeDepth bounds the nesting of a decoded tree, as syntax.Parse
+// bounds it (1000).
+const maxTreeDepth = 1000
+
+// tree reads a tree written by snapWriter.tree.
+func (r *snapReader) tree(classes [][]rune, depth int) *syntax.Regexp {
+	if depth > maxTreeDepth {
+		r.err = errSnapshot
+		return nil
+	}
+	re := &syntax.Regexp{Op: syntax.Op(r.uint()), Flags: syntax.Flags(r.uint())}
+	if re.Op == syntax.OpCharClass {
+		i := r.uint()
+		if i >= len(classes) {
+			r.err = errSnapshot
+			return nil
+		}
+		re.Rune = classes[i]
+	} else if n := r.uint(); n > 0 {
+		if n > len(r.data) {
+			r.err = errSnapshot
+			return nil
+		}
+		re.Rune = make([]rune, n)
+		for i := range re.Rune {
+			re.Rune[i] = rune(r.uint())
+		}
+	}
+	re.Min = r.uint() - 1
+	re.Max = r.uint() - 1
+	re.Cap = r.uint()
+	re.Name = r.str()
+	n := r.uint()
+	if r.err != nil || n > len(r.data) {
+		r.err = errSnapshot
+		return nil
+	}
+	if n > 0 {
+		re.Sub = make([]*syntax.Regexp, n)
+		for i := range re.Sub {
+			if re.Sub[i] = r.tree(classes, depth+1); r.err != nil {
+				return nil
+			}
+		}
+	}
+	return re
 }
 
 type snapReader struct {
