@@ -29,6 +29,59 @@ type properMatcher struct {
 	nameAfter  *Lexicon
 	unknown    string // category for unknown proper nouns: name (default) or location
 	minPop     int
+
+	smallOnce sync.Once
+	small     *smallIndex
+}
+
+// smallBits says which of the matcher's short word lists hold a word.
+type smallBits uint8
+
+const (
+	smConnector smallBits = 1 << iota
+	smPlaceCue
+	smNameCue
+	smNameAfter
+	smHonorific
+	smVenue
+)
+
+// smallIndex answers, with one lookup per token, the questions the matcher
+// asks of every token's key in its six short lists (connectors, cues,
+// honorifics, venues). Their multi-word entries are indexed too and never
+// equal a token's key, which holds no space.
+type smallIndex struct {
+	words map[string]smallBits
+	pairs pairSet // the first two bytes of every entry
+}
+
+func (m *properMatcher) smallIndex() *smallIndex {
+	m.smallOnce.Do(func() {
+		idx := &smallIndex{words: map[string]smallBits{}}
+		for _, l := range []struct {
+			lex *Lexicon
+			bit smallBits
+		}{{m.connectors, smConnector}, {m.placeCues, smPlaceCue}, {m.nameCues, smNameCue}, {m.nameAfter, smNameAfter}, {m.honorifics, smHonorific}, {m.venues, smVenue}} {
+			if l.lex == nil {
+				continue
+			}
+			for _, off := range l.lex.lineStarts() {
+				k, _, _ := l.lex.line(int(off))
+				idx.words[string(k)] |= l.bit
+				idx.pairs.add(k)
+			}
+		}
+		m.small = idx
+	})
+	return m.small
+}
+
+// bits returns the lists that hold key.
+func (idx *smallIndex) bits(key string) smallBits {
+	if !pairHas(&idx.pairs, key) {
+		return 0
+	}
+	return idx.words[key]
 }
 
 type evidence uint16
@@ -69,16 +122,12 @@ func (m *properMatcher) isName(key string) (known, word bool) {
 type tokInfo uint16
 
 const (
-	infoName      tokInfo = 1 << iota // a known given name or surname
-	infoNameWord                      // ... flagged as also an English word
-	infoWord                          // an ordinary English word
-	infoHonorific                     // Officer, Tita
-	infoVenue                         // Bar, Hotel
+	infoName     tokInfo = 1 << iota // a known given name or surname
+	infoNameWord                     // ... flagged as also an English word
+	infoWord                         // an ordinary English word
 
 	infoNameDone // the name lists were asked
 	infoWordDone
-	infoHonorificDone
-	infoVenueDone
 )
 
 // properScratch is the per-text working memory of find, reused.
@@ -87,6 +136,7 @@ type properScratch struct {
 	country []string
 	phrase  []int
 	info    []tokInfo
+	small   []smallBits // what the short lists say of each token
 }
 
 var properPool = sync.Pool{New: func() any { return new(properScratch) }}
@@ -101,8 +151,8 @@ func grow[E any](s []E, n int) []E {
 	return s
 }
 
-// has answers q (one of infoName, infoNameWord, infoWord, infoHonorific,
-// infoVenue) for token i, looking it up once per text.
+// has answers q (one of infoName, infoNameWord, infoWord) for token i,
+// looking it up once per text.
 func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 	f := info[i]
 	k := t.Tokens[i].Key
@@ -122,16 +172,6 @@ func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 			f |= infoWord
 		}
 		f |= infoWordDone
-	case infoHonorific:
-		if f&infoHonorificDone == 0 && m.honorifics.Has(k) {
-			f |= infoHonorific
-		}
-		f |= infoHonorificDone
-	case infoVenue:
-		if f&infoVenueDone == 0 && m.venues.Has(k) {
-			f |= infoVenue
-		}
-		f |= infoVenueDone
 	}
 	info[i] = f
 	return f&q != 0
@@ -150,14 +190,19 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 	sc.country = grow(sc.country, n)
 	sc.phrase = grow(sc.phrase, n)
 	sc.info = grow(sc.info, n)
-	ev, country, info := sc.ev, sc.country, sc.info
+	sc.small = grow(sc.small, n)
+	ev, country, info, small := sc.ev, sc.country, sc.info, sc.small
+	sm := m.smallIndex()
+	for i := range toks {
+		small[i] = sm.bits(toks[i].Key)
+	}
 	// phrase[k] is the end of the multi-word place phrase that starts at k.
 	phrase := sc.phrase
 	// capsText: most words are in capitals (a caption, a banner), where
 	// short capitalised words are names and places, not acronyms.
 	upper, lower := 0, 0
-	for _, tok := range toks {
-		if tok.Upper {
+	for i := range toks {
+		if tok := &toks[i]; tok.Upper {
 			upper++
 		} else if !tok.Cap && !tok.Digit {
 			lower++
@@ -206,7 +251,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		tok := toks[i]
 		k := tok.Key
 		if !tok.Cap {
-			if m.connectors.Has(k) {
+			if small[i]&smConnector != 0 {
 				ev[i] |= evConnector
 			}
 			continue
@@ -214,14 +259,14 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if ev[i]&evAllowed != 0 {
 			continue
 		}
-		if skip, word := m.notAName(t, info, i); skip {
+		if skip, word := m.notAName(t, sc, i); skip {
 			ev[i] |= evAcronym
 			continue
 		} else if word {
 			ev[i] |= evWord
 			continue
 		}
-		if tok.Upper && m.has(t, info, i, infoHonorific) {
+		if tok.Upper && small[i]&smHonorific != 0 {
 			ev[i] |= evHonorific // OIC, SHO, ASI
 			continue
 		}
@@ -234,10 +279,10 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				continue
 			}
 		}
-		if m.has(t, info, i, infoHonorific) {
+		if small[i]&smHonorific != 0 {
 			ev[i] |= evHonorific
 		}
-		if m.has(t, info, i, infoVenue) {
+		if small[i]&smVenue != 0 {
 			ev[i] |= evVenue
 		}
 		known, word := m.has(t, info, i, infoName), m.has(t, info, i, infoNameWord)
@@ -255,7 +300,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evUnknown
 		}
 	}
-	m.lowerPlaces(t, emit)
+	m.lowerPlaces(t, small, emit)
 	for i := 0; i < n; i++ {
 		if !toks[i].Cap || ev[i]&(evAllowed|evAcronym) != 0 {
 			continue
@@ -341,7 +386,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// Drop trailing ordinary words unless they are venue words ("Golden
 	// Palm Bar"), or the one word a name cue introduces ("two sisters,
 	// Memory and Mercy").
-	cued := j-i == 1 && i > 0 && m.nameCues.Has(toks[i-1].Key) && !strings.Contains(toks[i].GapText, "\n")
+	cued := j-i == 1 && i > 0 && sc.small[i-1]&smNameCue != 0 && !strings.Contains(toks[i].GapText, "\n")
 	for j > i && !cued && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
 		j--
 	}
@@ -356,19 +401,21 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		all |= ev[k]
 	}
 	single := j-i == 1
-	prevKey := ""
+	// The short lists hold no empty key, so there is no cue before the
+	// first token or after the last.
+	prevKey, prev := "", smallBits(0)
 	if i > 0 {
-		prevKey = toks[i-1].Key
+		prevKey, prev = toks[i-1].Key, sc.small[i-1]
 	}
-	nextKey := ""
+	next := smallBits(0)
 	if j < len(toks) {
-		nextKey = toks[j].Key
+		next = sc.small[j]
 	}
 	// A cue counts only right before the words ("from Esther", not
 	// "From: Esther").
-	placeCue := m.placeCues.Has(prevKey) && t.Joinable(i, false)
-	nameCue := m.nameCues.Has(prevKey) || m.nameAfter.Has(nextKey) || (i > 0 && ev[i-1]&evHonorific != 0)
-	venueNext := j < len(toks) && m.has(t, sc.info, j, infoVenue)
+	placeCue := prev&smPlaceCue != 0 && t.Joinable(i, false)
+	nameCue := prev&smNameCue != 0 || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0)
+	venueNext := next&smVenue != 0
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
 	category := ""
@@ -455,14 +502,15 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 // "{FirstName}"), and contractions of ordinary words ("I've", "Don't").
 // skip means the token cannot start or join a run; word means it is an
 // ordinary word.
-func (m *properMatcher) notAName(t *Text, info []tokInfo, i int) (skip, word bool) {
+func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word bool) {
+	info := sc.info
 	tok := t.Tokens[i]
 	w := t.Src[tok.Start:tok.End]
 	if utf8.RuneCountInString(w) == 1 {
 		if i+1 < len(t.Tokens) && initial(t, i+1) {
 			next := t.Tokens[i+1]
 			long := utf8.RuneCountInString(t.Src[next.Start:next.End]) > 1
-			if long && (!m.has(t, info, i+1, infoWord) || m.has(t, info, i+1, infoHonorific)) {
+			if long && (!m.has(t, info, i+1, infoWord) || sc.small[i+1]&smHonorific != 0) {
 				return false, false
 			}
 		}
@@ -485,7 +533,7 @@ func (m *properMatcher) notAName(t *Text, info []tokInfo, i int) (skip, word boo
 			return true, false
 		}
 	}
-	if a := strings.IndexByte(tok.Key, '\''); a > 0 && !m.has(t, info, i, infoHonorific) {
+	if a := strings.IndexByte(tok.Key, '\''); a > 0 && sc.small[i]&smHonorific == 0 {
 		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.has(t, info, i, infoWord) {
 			return false, true
 		}
@@ -651,10 +699,10 @@ func label(t *Text, j int) bool {
 // notes and chat messages do ("we reached busia at noon", "back from boca
 // chica"): after a place cue, the longest gazetteer phrase of up to four
 // words, when it is no ordinary word, no name and no allowed term.
-func (m *properMatcher) lowerPlaces(t *Text, emit func(Match)) {
+func (m *properMatcher) lowerPlaces(t *Text, small []smallBits, emit func(Match)) {
 	toks := t.Tokens
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Cap || toks[i].Digit || !m.placeCues.Has(toks[i-1].Key) || !t.Joinable(i, false) {
+		if toks[i].Cap || toks[i].Digit || small[i-1]&smPlaceCue == 0 || !t.Joinable(i, false) {
 			continue
 		}
 		for j := min(len(toks), i+4); j > i; j-- {
@@ -671,7 +719,7 @@ func (m *properMatcher) lowerPlaces(t *Text, emit func(Match)) {
 			// place, so names are not excluded.
 			plain := false
 			for k := i; k < j; k++ {
-				if m.words.Has(toks[k].Key) || m.common.Has(toks[k].Key) || m.connectors.Has(toks[k].Key) {
+				if m.words.Has(toks[k].Key) || m.common.Has(toks[k].Key) || small[k]&smConnector != 0 {
 					plain = true
 				}
 			}
