@@ -68,16 +68,17 @@ type prefilter struct {
 	rev      *dfa // reverse, for patterns that cannot match empty
 	treeOnce sync.Once
 	tree     *syntax.Regexp // the parsed pattern (never changed)
-	snap     *snapEntry     // for a pattern analysed ahead of time: its tree
+	snap     *snapEntry     // for a pattern analysed ahead of time (snapshot.go)
 }
 
-// parsed returns the pattern's tree. A pattern analysed ahead of time
-// (snapshot.go) has its tree decoded only here, when its DFAs are first
-// needed: most patterns never get that far in a short run.
+// parsed returns the pattern's tree. A pattern analysed ahead of time is
+// parsed only here, if ever: the snapshot has its DFAs.
 func (p *prefilter) parsed() *syntax.Regexp {
 	p.treeOnce.Do(func() {
 		if p.tree == nil && p.snap != nil {
-			p.tree = p.snap.tree()
+			if t, err := syntax.Parse(p.snap.src, syntax.Perl); err == nil {
+				p.tree = t
+			}
 		}
 	})
 	return p.tree
@@ -90,6 +91,11 @@ var plainSearch bool
 // dfas builds the pattern's forward DFA (dfa.go) on first use.
 func (p *prefilter) dfas() *dfa {
 	p.dfaOnce.Do(func() {
+		if p.snap != nil {
+			if p.dfa = p.snap.dfa(false); p.dfa != nil {
+				return
+			}
+		}
 		if t := p.parsed(); t != nil {
 			p.dfa = newDFA(t)
 		}
@@ -101,7 +107,15 @@ func (p *prefilter) dfas() *dfa {
 // one says match need it, and in a short run most patterns meet none.
 func (p *prefilter) reverse() *dfa {
 	p.revOnce.Do(func() {
-		if t := p.parsed(); t != nil && p.minLen > 0 {
+		if p.minLen == 0 {
+			return
+		}
+		if p.snap != nil {
+			if p.rev = p.snap.dfa(true); p.rev != nil {
+				return
+			}
+		}
+		if t := p.parsed(); t != nil {
 			p.rev = newReverseDFA(t)
 		}
 	})

@@ -126,7 +126,7 @@ func TestPatternErrorsAtLoad(t *testing.T) {
 }
 
 // FuzzRegexTree checks instBound and matchesEmpty against Go's regexp for
-// any pattern, and the snapshot's encoding of its tree.
+// any pattern, and the snapshot's encoding of its DFAs.
 func FuzzRegexTree(f *testing.F) {
 	for _, expr := range trickyPatterns {
 		f.Add(expr)
@@ -146,14 +146,15 @@ func FuzzRegexTree(f *testing.F) {
 		if got, want := matchesEmpty(tree), regexp.MustCompile(expr).MatchString(""); got != want {
 			t.Errorf("%q: matchesEmpty %v, regexp says %v", expr, got, want)
 		}
-		// The snapshot's encoding of the tree and analysis.
+		// The snapshot's encoding of the programs.
 		if data, err := makeSnapshot([]string{expr}); err == nil {
 			m, err := decodeSnapshot(string(data))
 			if err != nil {
 				t.Fatalf("%q: %v", expr, err)
 			}
-			if d := sameTree(tree, m[expr].tree()); d != "" {
-				t.Errorf("%q: decoded tree differs: %s", expr, d)
+			fwd, rev := snapDFAs(tree, minLen(tree))
+			if d := sameDFA(fwd, m[expr].dfa(false)) + sameDFA(rev, m[expr].dfa(true)); d != "" {
+				t.Errorf("%q: decoded DFA differs: %s", expr, d)
 			}
 		}
 	})

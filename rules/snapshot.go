@@ -15,10 +15,11 @@ import (
 // and analysing it would find: its group count, whether it matches empty
 // text, and its prefilter analysis (literals, alphabet, shortest match).
 // Parsing the default packs' patterns (case folding of \p{L} classes) and
-// analysing them was about half of a one-story run. The snapshot also holds
-// each pattern's parsed tree, decoded only when a text has the pattern's
-// literals and its DFA is needed: nothing is parsed but for Go's regexp,
-// compiled for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
+// analysing them was about half of a one-story run, and compiling the
+// programs of the DFAs of the patterns a story's literals call for (twice,
+// forward and reverse) another quarter. The snapshot holds those programs
+// too, decoded only when a DFA is first needed: nothing is parsed or
+// compiled but Go's regexp, for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
 // TestPrefilterSnapshot fails when it is out of date; regenerate it with
@@ -36,19 +37,39 @@ type snapEntry struct {
 	numSubexp    int
 	matchesEmpty bool
 
-	treeData string   // the encoded tree, decoded by tree()
-	classes  [][]rune // the snapshot's class table
+	src      string
+	fwd, rev string   // the encoded DFAs; rev "" if none
+	classes  [][]rune // the snapshot's rune table
 }
 
-// tree decodes the pattern's parsed tree: a new one on each call, as
-// syntax.Parse would give.
-func (e *snapEntry) tree() *syntax.Regexp {
-	r := snapReader{data: e.treeData}
-	t := r.tree(e.classes, 0)
+// dfa decodes the forward (or the reverse) DFA: what newDFA
+// (newReverseDFA) builds from the parsed pattern, with no state yet. A new
+// one on each call; nil if there is none.
+func (e *snapEntry) dfa(reverse bool) *dfa {
+	data := e.fwd
+	if reverse {
+		data = e.rev
+	}
+	if data == "" {
+		return nil
+	}
+	r := snapReader{data: data}
+	d := r.dfa(e.classes)
 	if r.err != nil || len(r.data) != 0 {
 		return nil
 	}
-	return t
+	return d
+}
+
+// snapDFAs are the DFAs newDFA and newReverseDFA build for tree (the
+// reverse one only for a pattern that cannot match empty text, as
+// prefilter.reverse builds it).
+func snapDFAs(tree *syntax.Regexp, minLen int) (fwd, rev *dfa) {
+	fwd = newDFA(tree)
+	if minLen > 0 {
+		rev = newReverseDFA(tree)
+	}
+	return fwd, rev
 }
 
 var snapshot struct {
@@ -70,7 +91,7 @@ func snapshotFor(src string) *snapEntry {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 2\n"
+const snapshotMagic = "redact prefilters 3\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -82,9 +103,9 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 	w.str(snapshotMagic)
 	w.str(unicode.Version)
 	type entry struct {
-		src  string
-		e    snapEntry
-		tree *syntax.Regexp
+		src      string
+		e        snapEntry
+		fwd, rev *dfa
 	}
 	var entries []entry
 	for _, src := range srcs {
@@ -98,37 +119,41 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 		if err := checkProgram(tree); err != nil {
 			return nil, fmt.Errorf("pattern %q: %v", shorten(src), err)
 		}
-		entries = append(entries, entry{src, snapEntry{analysis: *analyseTree(tree), numSubexp: tree.MaxCap(), matchesEmpty: matchesEmpty(tree)}, tree})
+		a := analyseTree(tree)
+		fwd, rev := snapDFAs(tree, a.minLen)
+		entries = append(entries, entry{src, snapEntry{analysis: *a, numSubexp: tree.MaxCap(), matchesEmpty: matchesEmpty(tree)}, fwd, rev})
 	}
-	// Classes of runes (of alphabets and of the trees' character
-	// classes), shared by many patterns (\p{L}), stored once each.
+	// Lists of runes (the alphabets' classes, the programs' instructions),
+	// shared by many patterns (\p{L}), stored once each.
 	var classes [][]rune
+	index := map[string]int{}
 	classIndex := func(c []rune) int {
-		i := slices.IndexFunc(classes, func(d []rune) bool { return slices.Equal(c, d) })
-		if i < 0 {
+		k := string(c)
+		i, ok := index[k]
+		if !ok {
 			i = len(classes)
+			index[k] = i
 			classes = append(classes, c)
 		}
 		return i
 	}
-	var trees []snapWriter
+	type progs struct{ fwd, rev snapWriter }
+	var encoded []progs
 	for _, en := range entries {
 		for _, h := range en.e.alpha.high {
 			classIndex(h)
 		}
-		var tw snapWriter
-		tw.tree(en.tree, classIndex)
-		trees = append(trees, tw)
+		var ps progs
+		ps.fwd.dfa(en.fwd, classIndex)
+		ps.rev.dfa(en.rev, classIndex)
+		encoded = append(encoded, ps)
 	}
 	w.uint(len(classes))
 	for _, c := range classes {
 		w.uint(len(c))
 		prev := rune(0)
 		for _, r := range c {
-			if r < prev {
-				return nil, fmt.Errorf("class %v is not sorted", c)
-			}
-			w.uint(int(r - prev))
+			w.int(int(r - prev)) // mostly ascending: classes are sorted ranges
 			prev = r
 		}
 	}
@@ -153,38 +178,40 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 				w.str(l)
 			}
 		}
-		w.str(string(trees[i].buf))
+		w.str(string(encoded[i].fwd.buf))
+		w.str(string(encoded[i].rev.buf))
 	}
 	return w.buf, nil
 }
 
-// tree writes a parsed tree: every field syntax.Parse sets, so that the
-// decoded tree compiles to the same program.
-func (w *snapWriter) tree(re *syntax.Regexp, classIndex func([]rune) int) {
-	w.uint(int(re.Op))
-	w.uint(int(re.Flags))
-	switch re.Op {
-	case syntax.OpCharClass:
-		w.uint(classIndex(re.Rune))
-	default:
-		w.uint(len(re.Rune))
-		for _, r := range re.Rune {
-			w.uint(int(r))
-		}
+// dfa writes a DFA before its first use (nothing for nil): its program,
+// every field syntax.Compile sets, and its byte classes.
+func (w *snapWriter) dfa(d *dfa, classIndex func([]rune) int) {
+	if d == nil {
+		return
 	}
-	w.uint(re.Min + 1) // -1 for no limit
-	w.uint(re.Max + 1)
-	w.uint(re.Cap)
-	w.str(re.Name)
-	w.uint(len(re.Sub))
-	for _, sub := range re.Sub {
-		w.tree(sub, classIndex)
+	w.buf = append(w.buf, d.class[:]...)
+	w.uint(int(d.shift))
+	p := d.prog
+	w.uint(len(p.Inst))
+	w.uint(p.Start)
+	w.uint(p.NumCap)
+	for _, in := range p.Inst {
+		w.uint(int(in.Op))
+		w.uint(int(in.Out))
+		w.uint(int(in.Arg))
+		if in.Rune == nil {
+			w.uint(0)
+		} else {
+			w.uint(classIndex(in.Rune) + 1)
+		}
 	}
 }
 
 type snapWriter struct{ buf []byte }
 
 func (w *snapWriter) uint(n int) { w.buf = binary.AppendUvarint(w.buf, uint64(n)) }
+func (w *snapWriter) int(n int)  { w.buf = binary.AppendVarint(w.buf, int64(n)) }
 func (w *snapWriter) str(s string) {
 	w.uint(len(s))
 	w.buf = append(w.buf, s...)
@@ -218,7 +245,7 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 		c := make([]rune, n)
 		prev := rune(0)
 		for j := range c {
-			prev += rune(r.uint())
+			prev += rune(r.int())
 			c[j] = prev
 		}
 		classes[i] = c
@@ -251,7 +278,7 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 				return nil, errSnapshot
 			}
 		}
-		e.treeData = r.str()
+		e.src, e.fwd, e.rev = src, r.str(), r.str()
 		e.classes = classes
 		if r.err != nil {
 			return nil, errSnapshot
@@ -264,52 +291,52 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 	return m, nil
 }
 
-// maxTreeDepth bounds the nesting of a decoded tree, as syntax.Parse
-// bounds it (1000).
-const maxTreeDepth = 1000
-
-// tree reads a tree written by snapWriter.tree.
-func (r *snapReader) tree(classes [][]rune, depth int) *syntax.Regexp {
-	if depth > maxTreeDepth {
+// dfa reads a DFA written by snapWriter.dfa.
+func (r *snapReader) dfa(classes [][]rune) *dfa {
+	if len(r.data) < 128 {
 		r.err = errSnapshot
 		return nil
 	}
-	re := &syntax.Regexp{Op: syntax.Op(r.uint()), Flags: syntax.Flags(r.uint())}
-	if re.Op == syntax.OpCharClass {
-		i := r.uint()
-		if i >= len(classes) {
-			r.err = errSnapshot
-			return nil
-		}
-		re.Rune = classes[i]
-	} else if n := r.uint(); n > 0 {
-		if n > len(r.data) {
-			r.err = errSnapshot
-			return nil
-		}
-		re.Rune = make([]rune, n)
-		for i := range re.Rune {
-			re.Rune[i] = rune(r.uint())
-		}
-	}
-	re.Min = r.uint() - 1
-	re.Max = r.uint() - 1
-	re.Cap = r.uint()
-	re.Name = r.str()
+	d := &dfa{}
+	copy(d.class[:], r.data)
+	r.data = r.data[128:]
+	d.shift = uint(r.uint())
+	d.prog = r.prog(classes)
+	return d
+}
+
+// prog reads the program of a DFA.
+func (r *snapReader) prog(classes [][]rune) *syntax.Prog {
 	n := r.uint()
 	if r.err != nil || n > len(r.data) {
 		r.err = errSnapshot
 		return nil
 	}
-	if n > 0 {
-		re.Sub = make([]*syntax.Regexp, n)
-		for i := range re.Sub {
-			if re.Sub[i] = r.tree(classes, depth+1); r.err != nil {
+	p := &syntax.Prog{Inst: make([]syntax.Inst, n), Start: r.uint(), NumCap: r.uint()}
+	for i := range p.Inst {
+		in := &p.Inst[i]
+		in.Op = syntax.InstOp(r.uint())
+		in.Out = uint32(r.uint())
+		in.Arg = uint32(r.uint())
+		if k := r.uint(); k > 0 {
+			if k > len(classes) {
+				r.err = errSnapshot
 				return nil
 			}
+			in.Rune = classes[k-1]
 		}
 	}
-	return re
+	if r.err != nil || p.Start >= n {
+		r.err = errSnapshot
+		return nil
+	}
+	for _, in := range p.Inst {
+		if int(in.Out) >= n || (in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch) && int(in.Arg) >= n {
+			r.err = errSnapshot
+			return nil
+		}
+	}
+	return p
 }
 
 type snapReader struct {
@@ -317,7 +344,7 @@ type snapReader struct {
 	err  error
 }
 
-func (r *snapReader) uint() int {
+func (r *snapReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
@@ -326,15 +353,27 @@ func (r *snapReader) uint() int {
 		b := r.data[i]
 		v |= uint64(b&0x7f) << (7 * i)
 		if b < 0x80 {
-			if v > 1<<31 {
-				break
-			}
 			r.data = r.data[i+1:]
-			return int(v)
+			return v
 		}
 	}
 	r.err = errSnapshot
 	return 0
+}
+
+// int reads a zig-zag varint.
+func (r *snapReader) int() int {
+	u := r.uvarint()
+	return int(int64(u>>1) ^ -int64(u&1))
+}
+
+func (r *snapReader) uint() int {
+	u := r.uvarint()
+	if u > 1<<31 {
+		r.err = errSnapshot
+		return 0
+	}
+	return int(u)
 }
 
 func (r *snapReader) uint64() uint64 {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -53,47 +54,77 @@ func TestPrefilterSnapshot(t *testing.T) {
 }
 
 // checkEntry compares a decoded entry with a fresh parse and analysis of
-// src.
+// src, and its programs with those newDFA and newReverseDFA compile.
 func checkEntry(t *testing.T, src string, e *snapEntry) {
 	t.Helper()
 	re := compileOne(t, src)
 	want := &snapEntry{analysis: *analyseTree(re.tree), numSubexp: re.tree.MaxCap(), matchesEmpty: matchesEmpty(re.tree)}
 	got := *e
-	got.treeData, got.classes = "", nil
+	got.src, got.fwd, got.rev, got.classes = "", "", "", nil
 	if diff := cmp.Diff(want, &got, cmp.AllowUnexported(snapEntry{}, analysis{}, alphabet{})); diff != "" {
 		t.Errorf("%.60q: (-parsed +snapshot)\n%s", src, diff)
 	}
-	tree := e.tree()
-	if diff := sameTree(re.tree, tree); diff != "" {
-		t.Errorf("%.60q: decoded tree differs: %s", src, diff)
-		return
+	if e.src != src {
+		t.Errorf("%.60q: entry for %.60q", src, e.src)
 	}
-	p1, _ := syntax.Compile(re.tree.Simplify())
-	p2, _ := syntax.Compile(tree.Simplify())
-	if p1.String() != p2.String() {
-		t.Errorf("%.60q: decoded tree compiles to another program", src)
+	fwd, rev := snapDFAs(re.tree, want.minLen)
+	for _, c := range []struct {
+		name string
+		want *dfa
+		got  *dfa
+	}{{"forward", fwd, e.dfa(false)}, {"reverse", rev, e.dfa(true)}} {
+		if d := sameDFA(c.want, c.got); d != "" {
+			t.Errorf("%.60q: %s DFA: %s", src, c.name, d)
+		}
 	}
-	if e.tree() == tree {
-		t.Errorf("%.60q: tree() returns the same tree twice", src)
+	if fwd != nil && e.dfa(false) == e.dfa(false) {
+		t.Errorf("%.60q: the same DFA twice", src)
 	}
 }
 
-// sameTree compares every field of two trees that syntax.Parse sets.
-func sameTree(a, b *syntax.Regexp) string {
+// sameDFA compares two DFAs before their first use: every field (so that a
+// field newDFA comes to set is compared too) but the caches, and their
+// programs field by field.
+func sameDFA(a, b *dfa) string {
 	if a == nil || b == nil {
 		if a != b {
 			return fmt.Sprintf("%v vs %v", a, b)
 		}
 		return ""
 	}
-	if a.Op != b.Op || a.Flags != b.Flags || !slices.Equal(a.Rune, b.Rune) || a.Min != b.Min || a.Max != b.Max ||
-		a.Cap != b.Cap || a.Name != b.Name || len(a.Sub) != len(b.Sub) {
-		return fmt.Sprintf("node %v (op %v, flags %v, min %d, max %d, cap %d) vs %v (op %v, flags %v, min %d, max %d, cap %d)",
-			a, a.Op, a.Flags, a.Min, a.Max, a.Cap, b, b.Op, b.Flags, b.Min, b.Max, b.Cap)
+	if d := sameProg(a.prog, b.prog); d != "" {
+		return "program: " + d
 	}
-	for i := range a.Sub {
-		if d := sameTree(a.Sub[i], b.Sub[i]); d != "" {
-			return d
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for i := 0; i < va.NumField(); i++ {
+		switch f := va.Type().Field(i).Name; f {
+		case "prog", "mu", "free":
+		default:
+			x, y := va.Field(i), vb.Field(i)
+			if !reflect.DeepEqual(reflect.NewAt(x.Type(), x.Addr().UnsafePointer()).Elem().Interface(),
+				reflect.NewAt(y.Type(), y.Addr().UnsafePointer()).Elem().Interface()) {
+				return "field " + f + " differs"
+			}
+		}
+	}
+	return ""
+}
+
+// sameProg compares every field of two programs that syntax.Compile sets.
+func sameProg(a, b *syntax.Prog) string {
+	if a == nil || b == nil {
+		if a != b {
+			return fmt.Sprintf("%v vs %v", a, b)
+		}
+		return ""
+	}
+	if a.Start != b.Start || a.NumCap != b.NumCap || len(a.Inst) != len(b.Inst) {
+		return fmt.Sprintf("start %d, %d caps, %d instructions vs %d, %d, %d", a.Start, a.NumCap, len(a.Inst), b.Start, b.NumCap, len(b.Inst))
+	}
+	for i := range a.Inst {
+		x, y := a.Inst[i], b.Inst[i]
+		if x.Op != y.Op || x.Out != y.Out || x.Arg != y.Arg || !slices.Equal(x.Rune, y.Rune) {
+			return fmt.Sprintf("instruction %d: %+v vs %+v", i, x, y)
 		}
 	}
 	return ""
