@@ -21,12 +21,12 @@ type contextMatcher struct {
 }
 
 // cueIndex maps the first word of every cue to the most words of a cue
-// that starts with it: most tokens start no cue and are turned away by
-// one bit test of their first two bytes, or one map lookup, instead of one
-// lookup per cue length.
+// that starts with it: most tokens start no cue and are turned away by one
+// probe of a word table with the hash the tokeniser computed, instead of
+// one lookup per cue length.
 type cueIndex struct {
 	first map[string]uint8
-	pairs pairSet
+	table *wordTable
 }
 
 // newCueIndex indexes the keys of l.
@@ -44,9 +44,9 @@ func newCueIndex(l *Lexicon) *cueIndex {
 		}
 		if n > int(idx.first[string(first)]) {
 			idx.first[string(first)] = uint8(min(n, 255))
-			idx.pairs.add(first)
 		}
 	}
+	idx.table = newWordTable(idx.first)
 	return idx
 }
 
@@ -55,12 +55,8 @@ func newCueIndex(l *Lexicon) *cueIndex {
 // matched at i has the token's key as its first word, since keys hold no
 // spaces.
 func (idx *cueIndex) words(t *Text, i, max int) int {
-	k := t.Tokens[i].Key
-	if !pairHas(&idx.pairs, k) {
-		return 0
-	}
-	n, ok := idx.first[k]
-	if !ok {
+	n := idx.table.get(t.Tokens[i].Key, t.tokenHash(i))
+	if n == 0 {
 		return 0
 	}
 	if n == 255 {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/rescue-stories/redact/rules/fold"
@@ -69,4 +70,30 @@ func builtinSet(t testing.TB) *Set {
 		t.Fatal(err)
 	}
 	return set
+}
+
+// TestWordTable checks the hashed word table against the map it is built
+// from, for present and absent words, colliding slots included.
+func TestWordTable(t *testing.T) {
+	m := map[string]uint8{"": 9}
+	for i := range 300 {
+		m[fmt.Sprint("w", i)] = uint8(i%250 + 1)
+	}
+	w := newWordTable(m)
+	for i := range 600 {
+		k := fmt.Sprint("w", i)
+		if got := w.get(k, keyHash(k)); got != m[k] {
+			t.Errorf("get(%q) = %d, want %d", k, got, m[k])
+		}
+		// A wrong hash finds nothing, unless it lands on the key's own slot.
+		if got := w.get(k, keyHash(k+"x")); got != 0 && got != m[k] {
+			t.Errorf("get(%q) with another hash = %d", k, got)
+		}
+	}
+	if got := w.get("", keyHash("")); got != 9 {
+		t.Errorf("get(\"\") = %d, want 9", got)
+	}
+	if got := newWordTable(nil).get("x", keyHash("x")); got != 0 {
+		t.Errorf("empty table: get = %d", got)
+	}
 }

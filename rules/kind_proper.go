@@ -51,13 +51,12 @@ const (
 // honorifics, venues). Their multi-word entries are indexed too and never
 // equal a token's key, which holds no space.
 type smallIndex struct {
-	words map[string]smallBits
-	pairs pairSet // the first two bytes of every entry
+	words *wordTable
 }
 
 func (m *properMatcher) smallIndex() *smallIndex {
 	m.smallOnce.Do(func() {
-		idx := &smallIndex{words: map[string]smallBits{}}
+		words := map[string]uint8{}
 		for _, l := range []struct {
 			lex *Lexicon
 			bit smallBits
@@ -67,21 +66,17 @@ func (m *properMatcher) smallIndex() *smallIndex {
 			}
 			for _, off := range l.lex.lineStarts() {
 				k, _, _ := l.lex.line(int(off))
-				idx.words[string(k)] |= l.bit
-				idx.pairs.add(k)
+				words[string(k)] |= uint8(l.bit)
 			}
 		}
-		m.small = idx
+		m.small = &smallIndex{newWordTable(words)}
 	})
 	return m.small
 }
 
-// bits returns the lists that hold key.
-func (idx *smallIndex) bits(key string) smallBits {
-	if !pairHas(&idx.pairs, key) {
-		return 0
-	}
-	return idx.words[key]
+// bits returns the lists that hold token i.
+func (idx *smallIndex) bits(t *Text, i int) smallBits {
+	return smallBits(idx.words.get(t.Tokens[i].Key, t.tokenHash(i)))
 }
 
 type evidence uint16
@@ -104,9 +99,9 @@ const (
 // are loaded.
 func (m *properMatcher) setAllow(a *Allow) { m.allow = a }
 
-func (m *properMatcher) isName(key string) (known, word bool) {
+func (m *properMatcher) isName(t *Text, i int) (known, word bool) {
 	for _, l := range m.names {
-		if f, ok := l.fields(key); ok {
+		if f, ok := l.fieldsToken(t, i); ok {
 			known = true
 			if bytes.IndexByte(f, 'w') >= 0 {
 				word = true
@@ -155,12 +150,11 @@ func grow[E any](s []E, n int) []E {
 // looking it up once per text.
 func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 	f := info[i]
-	k := t.Tokens[i].Key
 	switch q {
 	case infoName, infoNameWord:
 		if f&infoNameDone == 0 {
 			f |= infoNameDone
-			if known, word := m.isName(k); known {
+			if known, word := m.isName(t, i); known {
 				f |= infoName
 				if word {
 					f |= infoNameWord
@@ -168,7 +162,7 @@ func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 			}
 		}
 	case infoWord:
-		if f&infoWordDone == 0 && m.words.Has(k) {
+		if f&infoWordDone == 0 && m.words.hasToken(t, i) {
 			f |= infoWord
 		}
 		f |= infoWordDone
@@ -194,7 +188,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 	ev, country, info, small := sc.ev, sc.country, sc.info, sc.small
 	sm := m.smallIndex()
 	for i := range toks {
-		small[i] = sm.bits(toks[i].Key)
+		small[i] = sm.bits(t, i)
 	}
 	// phrase[k] is the end of the multi-word place phrase that starts at k.
 	phrase := sc.phrase
@@ -223,14 +217,22 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				continue
 			}
 			key := t.Key(i, j)
-			if m.allow.AllowsTerm(key) || m.common.Has(key) {
+			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i)) ||
+				j-i > 1 && (m.allow.AllowsTerm(key) || m.common.Has(key)) {
 				for k := i; k < j; k++ {
 					ev[k] |= evAllowed
 				}
 				i = j - 1
 				break
 			}
-			if f, ok := m.places.fields(key); ok && m.placeOK(f, j-i) {
+			var f []byte
+			var ok bool
+			if j-i == 1 {
+				f, ok = m.places.fieldsToken(t, i)
+			} else {
+				f, ok = m.places.fields(key)
+			}
+			if ok && m.placeOK(f, j-i) {
 				flag := evPlace
 				if bytes.IndexByte(lastField(f), 'w') >= 0 || (j-i == 1 && m.has(t, info, i, infoWord)) {
 					flag = evPlaceWord
@@ -622,10 +624,9 @@ func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
 		if kind[i] != 0 {
 			continue
 		}
-		k := toks[i].Key
-		isWord := m.words.Has(k) || m.common.Has(k) || m.allow.AllowsTerm(k)
-		known, nameWord := m.isName(k)
-		f, place := m.places.fields(k)
+		isWord := m.words.hasToken(t, i) || m.common.hasToken(t, i) || m.allow.allowsToken(t, i)
+		known, nameWord := m.isName(t, i)
+		f, place := m.places.fieldsToken(t, i)
 		switch {
 		case known && !nameWord && !isWord:
 			kind[i] = 'n'

@@ -15,20 +15,24 @@ func TestProperSmallIndex(t *testing.T) {
 	if m == nil {
 		t.Fatal("no proper-noun rule in the default packs")
 	}
+	idx := m.smallIndex()
 	keys := []string{"", "de", "of", "from", "named", "said", "officer", "ma'am", "bar", "hotel", "sari", "x"}
 	for _, s := range draftTexts(t) {
-		for _, tok := range NewText(s, "paragraph").Tokens {
+		tx := NewText(s, "paragraph")
+		for i, tok := range tx.Tokens {
 			keys = append(keys, tok.Key)
+			if b, want := idx.bits(tx, i), smallBits(idx.words.get(tok.Key, keyHash(tok.Key))); b != want {
+				t.Fatalf("bits of token %q = %06b, by key %06b", tok.Key, b, want)
+			}
 		}
 	}
-	idx := m.smallIndex()
 	lists := []struct {
 		lex *Lexicon
 		bit smallBits
 	}{{m.connectors, smConnector}, {m.placeCues, smPlaceCue}, {m.nameCues, smNameCue}, {m.nameAfter, smNameAfter}, {m.honorifics, smHonorific}, {m.venues, smVenue}}
 	seen := smallBits(0)
 	for _, k := range keys {
-		got := idx.bits(k)
+		got := smallBits(idx.words.get(k, keyHash(k)))
 		seen |= got
 		for _, l := range lists {
 			if want := l.lex.Has(k); (got&l.bit != 0) != want {

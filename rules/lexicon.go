@@ -44,7 +44,7 @@ type Lexicon struct {
 
 // NewLexicon wraps data that is already sorted by key with unique keys.
 func NewLexicon(data []byte, maxWords int) *Lexicon {
-	return &Lexicon{data: data, MaxWords: maxWords, seed: maphash.MakeSeed()}
+	return &Lexicon{data: data, MaxWords: maxWords, seed: keySeed} // tokens' hashes serve every lexicon
 }
 
 // withLines gives a new lexicon the line starts found while checking it.

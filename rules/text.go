@@ -49,6 +49,7 @@ type Text struct {
 	// build no strings. Set by NewText.
 	keys   string
 	joined bool
+	hashes []uint64 // keyHash of each token's key (wordtable.go)
 
 	// memo caches what every rule can share about this text: literal hits
 	// for the regex prefilters, allow-pattern matches (litscan.go).
@@ -129,6 +130,10 @@ func NewText(src, scope string) *Text {
 			end = int(t.Tokens[i+1].koff) - 1
 		}
 		tok.Key = t.keys[tok.koff:end]
+	}
+	t.hashes = make([]uint64, len(t.Tokens))
+	for i := range t.Tokens {
+		t.hashes[i] = keyHash(t.Tokens[i].Key)
 	}
 	if scope == "heading" || (caps >= 3 && caps > 2*lowers) {
 		t.TitleCase = caps > 1

@@ -1,0 +1,114 @@
+package rules
+
+import "hash/maphash"
+
+// keySeed hashes every key the same way, so that the hash the tokeniser
+// computes once for each token serves every lookup of that token: in each
+// rule's word tables and in the hash index of every lexicon.
+var keySeed = maphash.MakeSeed()
+
+func keyHash[K string | []byte](k K) uint64 {
+	switch k := any(k).(type) {
+	case string:
+		return maphash.String(keySeed, k)
+	case []byte:
+		return maphash.Bytes(keySeed, k)
+	}
+	panic("unreachable")
+}
+
+// wordTable is a small set of words, each with a byte of data, looked up
+// by a key's hash: open addressing over the hashes alone, so a word that is
+// not there usually costs one read of a cached array and no comparison.
+type wordTable struct {
+	hashes []uint64 // 0: empty (a hash of 0 is stored as 1)
+	keys   []string
+	vals   []uint8
+	mask   uint64
+}
+
+// newWordTable builds the table of m.
+func newWordTable(m map[string]uint8) *wordTable {
+	n := uint64(8)
+	for n < uint64(len(m))*2 {
+		n <<= 1
+	}
+	w := &wordTable{hashes: make([]uint64, n), keys: make([]string, n), vals: make([]uint8, n), mask: n - 1}
+	for k, v := range m {
+		h := slotHash(keyHash(k))
+		pos := h & w.mask
+		for w.hashes[pos] != 0 {
+			pos = (pos + 1) & w.mask
+		}
+		w.hashes[pos], w.keys[pos], w.vals[pos] = h, k, v
+	}
+	return w
+}
+
+func slotHash(h uint64) uint64 { return max(h, 1) }
+
+// get returns the data of key, whose keyHash is h, or 0.
+func (w *wordTable) get(key string, h uint64) uint8 {
+	h = slotHash(h)
+	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
+		switch w.hashes[pos] {
+		case 0:
+			return 0
+		case h:
+			if w.keys[pos] == key {
+				return w.vals[pos]
+			}
+		}
+	}
+}
+
+// tokenHash returns keyHash(t.Tokens[i].Key), computed once by NewText.
+func (t *Text) tokenHash(i int) uint64 {
+	if t.hashes != nil {
+		return t.hashes[i]
+	}
+	return keyHash(t.Tokens[i].Key)
+}
+
+// findToken is find(t.Tokens[i].Key) with the token's hash at hand.
+func (l *Lexicon) findToken(t *Text, i int) (int, bool) {
+	if h := l.hashed.Load(); h != nil {
+		return hashFind(h, l, t.Tokens[i].Key, t.tokenHash(i))
+	}
+	return l.find(t.Tokens[i].Key)
+}
+
+// hasToken is Has(t.Tokens[i].Key).
+func (l *Lexicon) hasToken(t *Text, i int) bool {
+	if l == nil {
+		return false
+	}
+	_, ok := l.findToken(t, i)
+	return ok
+}
+
+// fieldsToken is fields(t.Tokens[i].Key).
+func (l *Lexicon) fieldsToken(t *Text, i int) ([]byte, bool) {
+	if l == nil {
+		return nil, false
+	}
+	off, ok := l.findToken(t, i)
+	if !ok {
+		return nil, false
+	}
+	_, rest, _ := l.line(off)
+	return rest, true
+}
+
+// allowsToken is AllowsTerm(t.Tokens[i].Key).
+func (a *Allow) allowsToken(t *Text, i int) bool {
+	if a == nil {
+		return false
+	}
+	for _, l := range a.terms {
+		if l.hasToken(t, i) {
+			return true
+		}
+	}
+	return false
+}
