@@ -547,7 +547,11 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 // word ("GCash" is caught by its second letter, "EndSlavery", "WhatsApp"),
 // except in name prefixes such as Mc, Mac, De, Di, La, Le, Van.
 func camel(w string) bool {
-	rs := []rune(w)
+	var buf [32]rune // words are short: no allocation
+	rs := buf[:0]
+	for _, r := range w {
+		rs = append(rs, r)
+	}
 	if len(rs) < 3 {
 		return false
 	}

@@ -5,58 +5,51 @@ import "hash/maphash"
 // hashIndex maps a large lexicon's keys to their lines by open addressing,
 // so that a lookup, found or not, costs one hash and about one probe
 // instead of a binary search of some twenty key comparisons over megabytes
-// of data. Each slot holds the line number plus one in its low 24 bits and
-// eight more bits of the key's hash above them: most probes that miss
-// compare no key at all.
+// of data. Each slot holds where the line starts, plus one, in its high 32
+// bits and 32 more bits of the key's hash below them: a probe that misses
+// reads one slot and compares no key, and a hit reads the slot and the
+// line, with no line table between them.
 type hashIndex struct {
-	slots []uint32
+	slots []uint64
 	mask  uint64
 }
 
-const (
-	hashLineBits = 24
-	hashLineMask = 1<<hashLineBits - 1
-)
-
-// newHashIndex indexes every line of l, or returns nil for a lexicon too
-// large for 24-bit line numbers (which keeps its binary search). Keys are
-// unique (sorted strictly, or deduplicated by BuildLexicon), so every key
-// is inserted without checking for an equal one.
+// newHashIndex indexes every line of l, or returns nil for data too large
+// for 32-bit offsets (which keeps its binary search). Keys are unique
+// (sorted strictly, or deduplicated by BuildLexicon), so every key is
+// inserted without checking for an equal one.
 func newHashIndex(l *Lexicon) *hashIndex {
-	lines := l.lineStarts()
-	if len(lines) >= hashLineMask {
+	if len(l.data) >= 1<<32-1 {
 		return nil
 	}
 	n := uint64(16)
-	for n < uint64(len(lines))*3/2 {
+	for n < uint64(countLines(l.data))*3/2 {
 		n <<= 1
 	}
-	h := &hashIndex{slots: make([]uint32, n), mask: n - 1}
-	for i, off := range lines {
-		k, _, _ := l.line(int(off))
+	h := &hashIndex{slots: make([]uint64, n), mask: n - 1}
+	for off := 0; off < len(l.data); {
+		k, _, next := l.line(off)
 		hv := maphash.Bytes(l.seed, k)
 		pos := hv & h.mask
 		for h.slots[pos] != 0 {
 			pos = (pos + 1) & h.mask
 		}
-		h.slots[pos] = hashTag(hv) | uint32(i+1)
+		h.slots[pos] = uint64(off+1)<<32 | hv>>32
+		off = next
 	}
 	return h
 }
 
-func hashTag(hv uint64) uint32 { return uint32(hv>>56) << hashLineBits }
-
 // hashFind returns where the line of key, whose hash is hv, starts.
 func hashFind[K string | []byte](h *hashIndex, l *Lexicon, key K, hv uint64) (int, bool) {
-	tag := hashTag(hv)
+	tag := hv >> 32
 	for pos := hv & h.mask; ; pos = (pos + 1) & h.mask {
 		s := h.slots[pos]
 		if s == 0 {
 			return 0, false
 		}
-		if s&^hashLineMask == tag {
-			i := int(s&hashLineMask) - 1
-			if off := int(l.lines[i]); compareLine(l.data[off:], key) == 0 {
+		if s&(1<<32-1) == tag {
+			if off := int(s>>32) - 1; compareLine(l.data[off:], key) == 0 {
 				return off, true
 			}
 		}
