@@ -196,10 +196,15 @@ func (w *snapWriter) dfa(d *dfa, classIndex func([]rune) int) {
 	w.uint(len(p.Inst))
 	w.uint(p.Start)
 	w.uint(p.NumCap)
-	for _, in := range p.Inst {
+	for i, in := range p.Inst {
+		// Jumps as distances: mostly to a neighbour, so one byte each.
 		w.uint(int(in.Op))
-		w.uint(int(in.Out))
-		w.uint(int(in.Arg))
+		w.int(int(in.Out) - i)
+		if in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch {
+			w.int(int(in.Arg) - i)
+		} else {
+			w.uint(int(in.Arg))
+		}
 		if in.Rune == nil {
 			w.uint(0)
 		} else {
@@ -315,10 +320,14 @@ func (r *snapReader) prog(classes [][]rune) *syntax.Prog {
 	p := &syntax.Prog{Inst: make([]syntax.Inst, n), Start: r.uint(), NumCap: r.uint()}
 	for i := range p.Inst {
 		in := &p.Inst[i]
-		in.Op = syntax.InstOp(r.uint())
-		in.Out = uint32(r.uint())
-		in.Arg = uint32(r.uint())
-		if k := r.uint(); k > 0 {
+		in.Op = syntax.InstOp(r.small())
+		in.Out = uint32(i + r.int())
+		if in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch {
+			in.Arg = uint32(i + r.int())
+		} else {
+			in.Arg = uint32(r.small())
+		}
+		if k := r.small(); k > 0 {
 			if k > len(classes) {
 				r.err = errSnapshot
 				return nil
@@ -363,8 +372,23 @@ func (r *snapReader) uvarint() uint64 {
 
 // int reads a zig-zag varint.
 func (r *snapReader) int() int {
-	u := r.uvarint()
+	var u uint64
+	if len(r.data) > 0 && r.data[0] < 0x80 {
+		u, r.data = uint64(r.data[0]), r.data[1:]
+	} else {
+		u = r.uvarint()
+	}
 	return int(int64(u>>1) ^ -int64(u&1))
+}
+
+// small is uint with a fast path for one byte, most of a program.
+func (r *snapReader) small() int {
+	if len(r.data) > 0 && r.data[0] < 0x80 {
+		b := r.data[0]
+		r.data = r.data[1:]
+		return int(b)
+	}
+	return r.uint()
 }
 
 func (r *snapReader) uint() int {

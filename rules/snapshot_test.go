@@ -226,3 +226,19 @@ func (p *Pack) patternSources() []string {
 	}
 	return out
 }
+
+// BenchmarkSnapshotDFAs decodes the DFAs of every built-in pattern: what a
+// run pays for each pattern whose literals its texts hold.
+func BenchmarkSnapshotDFAs(b *testing.B) {
+	m, err := decodeSnapshot(snapshotData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, e := range m {
+			e.dfa(false)
+			e.dfa(true)
+		}
+	}
+}
