@@ -80,6 +80,10 @@ func Words(s string) []Word { return AppendWords(nil, s) }
 func AppendWords(dst []Word, s string) []Word {
 	i := 0
 	for i < len(s) {
+		if byteClass[s[i]] == classSpace {
+			i++ // the common case between words, without a call
+			continue
+		}
 		word, n := wordAt(s, i)
 		if !word {
 			i += n
@@ -88,7 +92,12 @@ func AppendWords(dst []Word, s string) []Word {
 		start := i
 		i += n
 		for i < len(s) {
-			if word, n = wordAt(s, i); word {
+			if byteClass[s[i]] == classWord {
+				i++ // the common case inside a word, without a call
+				continue
+			}
+			word, n := wordAt(s, i)
+			if word {
 				i += n
 				continue
 			}
@@ -121,6 +130,28 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// byteClass sorts bytes for the tokeniser's inner loops: ASCII outside
+// words, ASCII inside words, and the bytes of other runes, decoded.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classOther
+		case asciiWord[c]:
+			t[c] = classWord
+		default:
+			t[c] = classSpace
+		}
+	}
+	return t
+}()
+
+const (
+	classSpace = iota
+	classWord
+	classOther
+)
 
 // wordByte reports whether c is an ASCII word byte.
 func wordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
@@ -203,17 +234,25 @@ func asciiKey(s string) bool {
 
 // AppendFold appends Fold(s) to dst, without allocating for ASCII.
 func AppendFold(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || s[i] == '`' {
-			return append(dst, Fold(s)...)
+	n := len(dst)
+	dst = append(dst, s...)
+	out := dst[n:]
+	for i, c := range out {
+		if c >= utf8.RuneSelf || c == '`' {
+			return append(dst[:n], Fold(s)...)
 		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+		out[i] = asciiLower[c]
 	}
 	return dst
 }
+
+// asciiLower maps each ASCII byte to its lower case.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
