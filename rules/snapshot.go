@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 )
@@ -102,6 +104,7 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 	var w snapWriter
 	w.str(snapshotMagic)
 	w.str(unicode.Version)
+	w.str(dfaLayout())
 	type entry struct {
 		src      string
 		e        snapEntry
@@ -241,6 +244,9 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 	if r.str() != unicode.Version {
 		return nil, fmt.Errorf("prefilter snapshot: made with other Unicode tables")
 	}
+	if r.str() != dfaLayout() {
+		return nil, fmt.Errorf("prefilter snapshot: made for another DFA")
+	}
 	classes := make([][]rune, r.uint())
 	for i := range classes {
 		n := r.uint()
@@ -293,7 +299,51 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 	if r.err != nil || len(r.data) != 0 {
 		return nil, errSnapshot
 	}
+	if !classesAgree(m) {
+		return nil, fmt.Errorf("prefilter snapshot: made for another DFA")
+	}
 	return m, nil
+}
+
+// The snapshot's DFAs are only right for the dfa code that built them; a
+// stale snapshot fails TestPrefilterSnapshot, and these two checks keep
+// one out of a binary anyway: the dfa struct's fields (dfaLayout, in the
+// header), and the byte classes of a few programs, read again.
+
+// dfaLayout lists the fields of the dfa struct with their types.
+func dfaLayout() string {
+	t := reflect.TypeFor[dfa]()
+	var b strings.Builder
+	for i := range t.NumField() {
+		f := t.Field(i)
+		fmt.Fprintf(&b, "%s %s;", f.Name, f.Type)
+	}
+	return b.String()
+}
+
+// classesAgree classifies the programs of the first few small DFAs of the
+// snapshot again and compares the classes with the snapshot's.
+func classesAgree(m map[string]*snapEntry) bool {
+	const probes = 3
+	var srcs []string
+	for src, e := range m {
+		if e.fwd != "" && len(e.fwd) < 2000 {
+			srcs = append(srcs, src)
+		}
+	}
+	slices.Sort(srcs)
+	for _, src := range srcs[:min(probes, len(srcs))] {
+		d := m[src].dfa(false)
+		if d == nil {
+			return false
+		}
+		again := &dfa{prog: d.prog}
+		again.classify()
+		if again.class != d.class || again.shift != d.shift {
+			return false
+		}
+	}
+	return true
 }
 
 // dfa reads a DFA written by snapWriter.dfa.

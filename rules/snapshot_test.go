@@ -8,6 +8,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -239,6 +240,31 @@ func BenchmarkSnapshotDFAs(b *testing.B) {
 		for _, e := range m {
 			e.dfa(false)
 			e.dfa(true)
+		}
+	}
+}
+
+// TestSnapshotStaleDFA: a snapshot whose byte classes are not what the dfa
+// code computes (a snapshot older than a change to it) is not used.
+func TestSnapshotStaleDFA(t *testing.T) {
+	srcs := []string{`\bteam\s+of\s+\d+`, `[a-f]x`, `(?i)calle\s+\w+`} // as many as classesAgree checks
+	data, err := makeSnapshot(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeSnapshot(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range srcs {
+		off := strings.Index(string(data), m[src].fwd)
+		if off < 0 {
+			t.Fatal("DFA not found in the data")
+		}
+		stale := slices.Clone(data)
+		stale[off+'a'] ^= 0x7f // the byte class of 'a'
+		if _, err := decodeSnapshot(string(stale)); err == nil {
+			t.Errorf("%q: snapshot with other byte classes decoded", src)
 		}
 	}
 }
