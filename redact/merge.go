@@ -1,7 +1,8 @@
 package redact
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,8 +31,42 @@ func resolve(cands []Finding, src []byte) []Finding {
 	for _, r := range review {
 		out = append(out, cutAround(r, block, src)...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	sortStable(out, func(a, b *Finding) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	return out
+}
+
+// sortStable sorts findings stably. Findings are large, so it sorts their
+// indexes and then moves each finding once, along the cycles of the
+// permutation; a stable order is unique, so the result is the one a
+// stable sort of the findings themselves gives.
+func sortStable(fs []Finding, cmpf func(a, b *Finding) int) {
+	if len(fs) < 2 {
+		return
+	}
+	var buf [64]int32
+	idx := buf[:0]
+	for i := range fs {
+		idx = append(idx, int32(i))
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return cmpf(&fs[a], &fs[b]) })
+	// Position i takes the finding at idx[i]; follow each cycle once.
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := fs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
+	}
 }
 
 // union merges overlapping findings of one kind into the union of their
@@ -40,12 +75,11 @@ func union(cands []Finding, src []byte) []Finding {
 	if len(cands) == 0 {
 		return nil
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+	sortStable(cands, func(a, b *Finding) int {
+		if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+			return c
 		}
-		return a.Span.End > b.Span.End
+		return cmp.Compare(b.Span.End, a.Span.End)
 	})
 	out := []Finding{cands[0]}
 	for _, c := range cands[1:] {
