@@ -8,7 +8,7 @@ ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|invest
 UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,3}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service))?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
-LIST = member(NUMR) + r"(?:" + SEP + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"){0,6}"
+LIST = member(NUMR) + r"(?:" + SEP + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r")*"
 # Ends a phrase without being part of it (outside group 1).
 T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|that|while|when|then|so|because|told|said|says|were|was|is|are|had|has|have|to|into|at|in|on|from|with|after|before)\b|\s+\p{L}+ed\b|\s*$)"
 def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
@@ -16,7 +16,7 @@ def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
 def short(n): return r"(?:" + W + r"\s+){0,1}" + W3
 pats = {}
 pats['team'] = [
-  r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r"){0,4})?)",
+  r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
   r"\b((?:team\s*:\s*)?" + LIST + r")",
 ]
 pats['cover'] = [
