@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -284,6 +285,15 @@ func (a *automaton) record(m *litMemo, state int32, end int) {
 // anyPresent reports whether one of the clause's literals occurs: its bit
 // set against the text's, a word at a time.
 func (m *litMemo) anyPresent(c *clause) bool {
+	if len(c.ids) < len(c.set) {
+		// Fewer literals than words of the set: test their bits.
+		for _, id := range c.ids {
+			if w := int(id / 64); w < len(m.present) && m.present[w]&(1<<(id%64)) != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	n := min(len(c.set), len(m.present))
 	for w := range n {
 		if c.set[w]&m.present[w] != 0 {
@@ -309,7 +319,9 @@ func (m *litMemo) presentIn(c *clause, a, b int) bool {
 // pattern asks this of every text, so the hits are looked up by literal
 // rather than all read for each pattern.
 func (m *litMemo) positions(c *clause, f func(end int) bool) {
-	if len(m.hits) <= 8 {
+	// Reading every hit costs one test each; looking the clause's literals
+	// up costs a binary search each. Take the cheaper.
+	if len(c.ids)*bits.Len(uint(len(m.hits))) >= len(m.hits) {
 		for _, h := range m.hits {
 			if c.has(h.id) && !f(int(h.end)) {
 				return
