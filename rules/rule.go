@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -74,32 +76,46 @@ func (r *Rule) Find(t *Text) []Match {
 	if r.Scopes != nil && !r.Scopes[t.Scope] {
 		return nil
 	}
-	var out []Match
-	r.matcher.find(t, func(m Match) {
-		if m.Start >= m.End {
-			return
-		}
-		if m.Likelihood == 0 {
-			m.Likelihood = r.Likelihood
-		}
-		if !r.applyContext(t, &m) {
-			return
-		}
-		if m.Likelihood < Medium {
-			return
-		}
-		if r.allow != nil && r.allow.allows(t, m.Start, m.End) {
-			return
-		}
-		out = append(out, m)
-	})
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].End > out[j].End
-	})
+	// Every rule runs on every segment: a pooled collector saves the
+	// closure and the result variable it would capture (find.go).
+	f := finders.Get().(*finder)
+	f.r, f.t = r, t
+	r.matcher.find(t, f.emit)
+	out := f.out
+	*f = finder{emit: f.emit}
+	finders.Put(f)
+	if len(out) > 1 {
+		// The same algorithm as sort.Slice, without its reflection and
+		// allocations: ties keep the order they always had.
+		slices.SortFunc(out, func(a, b Match) int {
+			if a.Start != b.Start {
+				return cmp.Compare(a.Start, b.Start)
+			}
+			return cmp.Compare(b.End, a.End)
+		})
+	}
 	return out
+}
+
+// accept applies the rule's likelihood, context words and allow list to a
+// match of its matcher.
+func (r *Rule) accept(t *Text, m *Match) bool {
+	if m.Start >= m.End {
+		return false
+	}
+	if m.Likelihood == 0 {
+		m.Likelihood = r.Likelihood
+	}
+	if !r.applyContext(t, m) {
+		return false
+	}
+	if m.Likelihood < Medium {
+		return false
+	}
+	if r.allow != nil && r.allow.allows(t, m.Start, m.End) {
+		return false
+	}
+	return true
 }
 
 // contextRule is a hotword condition: words within a window before and/or
