@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -50,7 +49,7 @@ func splitDoc(doc []byte, key string) (head, tail []byte, indent string, err err
 // add writes one element, indented as the document would indent it.
 func (a *arrayStream) add(v any) error {
 	elemIndent := a.indent + "  "
-	data, err := json.MarshalIndent(v, elemIndent, "  ")
+	data, err := marshalIndent(v, elemIndent, "  ")
 	if err != nil {
 		return err
 	}
