@@ -218,7 +218,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			key := t.Key(i, j)
 			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i)) ||
-				j-i > 1 && (m.allow.AllowsTerm(key) || m.common.Has(key)) {
+				j-i > 1 && (m.allow.allowsPhrase(t, i, key) || m.common.hasPhrase(t, i, key)) {
 				for k := i; k < j; k++ {
 					ev[k] |= evAllowed
 				}
@@ -230,7 +230,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			if j-i == 1 {
 				f, ok = m.places.fieldsToken(t, i)
 			} else {
-				f, ok = m.places.fields(key)
+				f, ok = m.places.phraseFields(t, i, key)
 			}
 			if ok && m.placeOK(f, j-i) {
 				flag := evPlace
@@ -302,7 +302,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evUnknown
 		}
 	}
-	m.lowerPlaces(t, small, emit)
+	m.lowerPlaces(t, sc, emit)
 	for i := 0; i < n; i++ {
 		if !toks[i].Cap || ev[i]&(evAllowed|evAcronym) != 0 {
 			continue
@@ -618,7 +618,7 @@ func (m *properMatcher) findInURL(t *Text, emit func(Match)) {
 				continue
 			}
 			key := t.Key(i, j)
-			if f, ok := m.places.fields(key); ok && !m.allow.AllowsTerm(key) {
+			if f, ok := m.places.phraseFields(t, i, key); ok && !m.allow.AllowsTerm(key) {
 				for k := i; k < j; k++ {
 					kind[k], country[k] = 'p', countryOf(f)
 				}
@@ -704,10 +704,20 @@ func label(t *Text, j int) bool {
 // notes and chat messages do ("we reached busia at noon", "back from boca
 // chica"): after a place cue, the longest gazetteer phrase of up to four
 // words, when it is no ordinary word, no name and no allowed term.
-func (m *properMatcher) lowerPlaces(t *Text, small []smallBits, emit func(Match)) {
+func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)) {
 	toks := t.Tokens
+	small := sc.small
+	// plain: an ordinary word, which no phrase found here may hold.
+	plainWord := func(k int) bool {
+		return m.has(t, sc.info, k, infoWord) || m.common.hasToken(t, k) || small[k]&smConnector != 0
+	}
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Cap || toks[i].Digit || small[i-1]&smPlaceCue == 0 || !t.Joinable(i, false) {
+			continue
+		}
+		// Every phrase tried below holds token i: when it is an ordinary
+		// word ("in the field"), none can be reported, so none is looked up.
+		if plainWord(i) {
 			continue
 		}
 		for j := min(len(toks), i+4); j > i; j-- {
@@ -715,7 +725,16 @@ func (m *properMatcher) lowerPlaces(t *Text, small []smallBits, emit func(Match)
 				continue
 			}
 			key := t.Key(i, j)
-			f, ok := m.places.fields(key)
+			if len(key) < 4 {
+				continue // checked before the lookup: it fails either way
+			}
+			var f []byte
+			var ok bool
+			if j-i == 1 {
+				f, ok = m.places.fieldsToken(t, i)
+			} else {
+				f, ok = m.places.phraseFields(t, i, key)
+			}
 			if !ok || bytes.IndexByte(lastField(f), 'w') >= 0 || len(key) < 4 || m.allow.AllowsTerm(key) || m.common.Has(key) {
 				continue
 			}
@@ -724,7 +743,7 @@ func (m *properMatcher) lowerPlaces(t *Text, small []smallBits, emit func(Match)
 			// place, so names are not excluded.
 			plain := false
 			for k := i; k < j; k++ {
-				if m.words.Has(toks[k].Key) || m.common.Has(toks[k].Key) || small[k]&smConnector != 0 {
+				if plainWord(k) {
 					plain = true
 				}
 			}

@@ -1,6 +1,9 @@
 package rules
 
-import "hash/maphash"
+import (
+	"bytes"
+	"hash/maphash"
+)
 
 // hashIndex maps a large lexicon's keys to their lines by open addressing,
 // so that a lookup, found or not, costs one hash and about one probe
@@ -12,6 +15,13 @@ import "hash/maphash"
 type hashIndex struct {
 	slots []uint64
 	mask  uint64
+
+	// starts has a bit set for the hash of the first word of every key of
+	// two or more words: most n-grams start with a word that starts no
+	// phrase of the lexicon ("at Boca", "the Golden") and are turned away
+	// by one bit test instead of a probe per length (mayStartPhrase).
+	starts     []uint64
+	startsMask uint64
 }
 
 // newHashIndex indexes every line of l, or returns nil for data too large
@@ -26,7 +36,7 @@ func newHashIndex(l *Lexicon) *hashIndex {
 	for n < uint64(countLines(l.data))*3/2 {
 		n <<= 1
 	}
-	h := &hashIndex{slots: make([]uint64, n), mask: n - 1}
+	h := &hashIndex{slots: make([]uint64, n), mask: n - 1, starts: make([]uint64, 2*n/64), startsMask: 2*n - 1}
 	for off := 0; off < len(l.data); {
 		k, _, next := l.line(off)
 		hv := maphash.Bytes(l.seed, k)
@@ -35,9 +45,31 @@ func newHashIndex(l *Lexicon) *hashIndex {
 			pos = (pos + 1) & h.mask
 		}
 		h.slots[pos] = uint64(off+1)<<32 | hv>>32
+		if sp := bytes.IndexByte(k, ' '); sp >= 0 {
+			b := maphash.Bytes(l.seed, k[:sp]) & h.startsMask
+			h.starts[b/64] |= 1 << (b % 64)
+		}
 		off = next
 	}
 	return h
+}
+
+// mayStartPhrase reports whether a key of two or more words may start with
+// token i's key: false means that every n-gram from token i is absent, so
+// the caller need not look them up. Keys hold no spaces, so such an n-gram
+// can only be a key whose first word is the token's. Without an index
+// (small lexicons, or a run that has not done enough lookups yet) the
+// answer is true.
+func (l *Lexicon) mayStartPhrase(t *Text, i int) bool {
+	if l == nil {
+		return false
+	}
+	h := l.hashed.Load()
+	if h == nil {
+		return true
+	}
+	b := t.tokenHash(i) & h.startsMask
+	return h.starts[b/64]&(1<<(b%64)) != 0
 }
 
 // hashFind returns where the line of key, whose hash is hv, starts.
@@ -68,4 +100,32 @@ func (l *Lexicon) fields(key string) ([]byte, bool) {
 	}
 	_, rest, _ := l.line(off)
 	return rest, true
+}
+
+// phraseFields is fields(key) for key, the n-gram of two or more words
+// starting at token i, skipping the lookup when no key starts with its word.
+func (l *Lexicon) phraseFields(t *Text, i int, key string) ([]byte, bool) {
+	if !l.mayStartPhrase(t, i) {
+		return nil, false
+	}
+	return l.fields(key)
+}
+
+// hasPhrase is Has(key) for an n-gram of two or more words from token i.
+func (l *Lexicon) hasPhrase(t *Text, i int, key string) bool {
+	return l.mayStartPhrase(t, i) && l.Has(key)
+}
+
+// allowsPhrase is AllowsTerm(key) for an n-gram of two or more words from
+// token i.
+func (a *Allow) allowsPhrase(t *Text, i int, key string) bool {
+	if a == nil {
+		return false
+	}
+	for _, l := range a.terms {
+		if l.hasPhrase(t, i, key) {
+			return true
+		}
+	}
+	return false
 }

@@ -89,3 +89,45 @@ func BenchmarkLexiconNgrams(b *testing.B) {
 		run(b, l)
 	})
 }
+
+// TestMayStartPhrase checks the phrase-start filter of the gazetteer's
+// hash index: no n-gram of the drafts that is a key starts with a word the
+// filter turns away, and it turns away most of those that are not.
+func TestMayStartPhrase(t *testing.T) {
+	data, err := os.ReadFile("packs/default/data/places.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lexiconFromFile(data, fold.Key)
+	tx := NewText("the village of Boca Chica", "paragraph")
+	if !l.mayStartPhrase(tx, 0) {
+		t.Fatal("without a hash index the filter must let everything through")
+	}
+	l.Has("x")
+	l.hashed.Store(newHashIndex(l))
+	found, rejected, absent := 0, 0, 0
+	for _, s := range append(draftTexts(t), "to San Pedro de Macorís and Santo Domingo Este") {
+		tx := NewText(s, "paragraph")
+		for i := range tx.Tokens {
+			for j := i + 2; j <= len(tx.Tokens) && j <= i+4; j++ {
+				has := l.Has(tx.Key(i, j))
+				may := l.mayStartPhrase(tx, i)
+				if has && !may {
+					t.Fatalf("%q is a key, but the filter turns away %q", tx.Key(i, j), tx.Tokens[i].Key)
+				}
+				if has {
+					found++
+				} else {
+					absent++
+					if !may {
+						rejected++
+					}
+				}
+			}
+		}
+	}
+	if found == 0 || rejected < absent/2 {
+		t.Fatalf("%d phrases found; %d of %d absent n-grams turned away", found, rejected, absent)
+	}
+	t.Logf("%d phrases found; %d of %d absent n-grams turned away", found, rejected, absent)
+}
