@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/rescue-stories/redact/rules"
 )
@@ -26,6 +27,8 @@ type Options struct {
 type Scanner struct {
 	set  *rules.Set
 	opts Options
+	// warm starts the rules' warm-up on the first document (rules.Set.Warm).
+	warm sync.Once
 }
 
 // New returns a Scanner for the set.
@@ -59,6 +62,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	if err := s.checkInput(src); err != nil {
 		return nil, err
 	}
+	s.warm.Do(func() { s.set.Warm(string(src)) })
 	doc := s.parse(path, src)
 	res := &Result{Path: path, Src: src}
 	li := NewLineIndex(src)

@@ -1,0 +1,41 @@
+package rules
+
+import "runtime"
+
+// Warm prepares, on another goroutine, what scanning src will need of the
+// pattern rules: the DFAs and the regexp of every pattern whose literals
+// and DFA say it can match somewhere in src. A short run (one story, a
+// pre-commit hook) otherwise builds them one after another on its critical
+// path; with a second core the work overlaps the scan. It goes from the
+// last rule to the first, so the scan, which meets them first to last,
+// and the warm-up meet in the middle instead of queueing for the same
+// pattern. Nothing depends on it: whatever it has not built by the time
+// the scan needs it is built then, once.
+func (s *Set) Warm(src string) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		return
+	}
+	go s.warm(src)
+}
+
+func (s *Set) warm(src string) {
+	t := &Text{Src: src}
+	for i := len(s.Rules) - 1; i >= 0; i-- {
+		m, ok := s.Rules[i].matcher.(*patternMatcher)
+		if !ok {
+			continue
+		}
+		pats := m.patterns()
+		for j := len(pats) - 1; j >= 0; j-- {
+			p := pats[j]
+			if !p.mayMatch(t) {
+				continue
+			}
+			if fwd := p.dfas(); fwd != nil && !fwd.matches(src) {
+				continue
+			}
+			p.reverse()
+			p.re.Regexp()
+		}
+	}
+}
