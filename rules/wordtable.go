@@ -18,13 +18,14 @@ func keyHash[K string | []byte](k K) uint64 {
 }
 
 // wordTable is a small set of words, each with a byte of data, looked up
-// by a key's hash: open addressing over the hashes alone, so a word that is
-// not there usually costs one read of a cached array and no comparison.
+// by a key's hash: open addressing over 32-bit tags of the hashes, so a
+// word that is not there usually costs one read of a small, cached array
+// and no comparison.
 type wordTable struct {
-	hashes []uint64 // 0: empty (a hash of 0 is stored as 1)
-	keys   []string
-	vals   []uint8
-	mask   uint64
+	tags []uint32 // 0: empty
+	keys []string
+	vals []uint8
+	mask uint64
 }
 
 // newWordTable builds the table of m.
@@ -33,28 +34,29 @@ func newWordTable(m map[string]uint8) *wordTable {
 	for n < uint64(len(m))*4 { // a quarter full: a miss mostly reads one slot
 		n <<= 1
 	}
-	w := &wordTable{hashes: make([]uint64, n), keys: make([]string, n), vals: make([]uint8, n), mask: n - 1}
+	w := &wordTable{tags: make([]uint32, n), keys: make([]string, n), vals: make([]uint8, n), mask: n - 1}
 	for k, v := range m {
-		h := slotHash(keyHash(k))
+		h := keyHash(k)
 		pos := h & w.mask
-		for w.hashes[pos] != 0 {
+		for w.tags[pos] != 0 {
 			pos = (pos + 1) & w.mask
 		}
-		w.hashes[pos], w.keys[pos], w.vals[pos] = h, k, v
+		w.tags[pos], w.keys[pos], w.vals[pos] = wordTag(h), k, v
 	}
 	return w
 }
 
-func slotHash(h uint64) uint64 { return max(h, 1) }
+// wordTag is the slot tag of a hash: its high half, never 0.
+func wordTag(h uint64) uint32 { return max(uint32(h>>32), 1) }
 
 // get returns the data of key, whose keyHash is h, or 0.
 func (w *wordTable) get(key string, h uint64) uint8 {
-	h = slotHash(h)
+	tag := wordTag(h)
 	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
-		switch w.hashes[pos] {
+		switch w.tags[pos] {
 		case 0:
 			return 0
-		case h:
+		case tag:
 			if w.keys[pos] == key {
 				return w.vals[pos]
 			}
