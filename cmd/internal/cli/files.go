@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rescue-stories/redact/cmd/internal/iostreams"
@@ -246,13 +247,18 @@ func scanEachUntil(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int
 	tokens := make(chan struct{}, window)
 	next := make(chan int)
 	stop := make(chan struct{})
+	// On the way out, stop handing out files, then wait for the workers
+	// to finish the ones they hold (their slots are free, see above), so
+	// no scan outlives the call.
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	defer close(stop)
 	for range workers {
-		go func() {
+		wg.Go(func() {
 			for i := range next {
 				slots[i%window] <- scanOne(sc, ins[i], stdin, maxSize)
 			}
-		}()
+		})
 	}
 	go func() {
 		defer close(next)
