@@ -45,5 +45,9 @@ func FindPseudonyms(src string) Pseudonyms {
 // Has reports whether a finding's text is a marked pseudonym. "Ana Cruz" is
 // not covered by "Ana*", but "Ana" alone is.
 func (ps Pseudonyms) Has(text string) bool {
-	return ps != nil && ps[fold.Key(text)]
+	if ps == nil {
+		return false
+	}
+	var buf [64]byte // findings are short: the key is folded on the stack
+	return ps[string(fold.AppendKey(buf[:0], text))]
 }

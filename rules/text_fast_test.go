@@ -134,3 +134,17 @@ func FuzzSpanKey(f *testing.F) {
 		}
 	})
 }
+
+// TestPseudonymsHasAllocs checks that looking a finding up among the
+// marked pseudonyms folds its text without allocating.
+func TestPseudonymsHasAllocs(t *testing.T) {
+	ps := FindPseudonyms("Ana* met Srey Leak* in Boca Chica.")
+	for text, want := range map[string]bool{"Ana": true, "ANA": true, "Srey Leak": true, "Srey": true, "Leak": false, "Boca Chica": false} {
+		if got := ps.Has(text); got != want {
+			t.Errorf("Has(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if allocs := testing.AllocsPerRun(100, func() { ps.Has("Srey Leak") }); allocs > 0 {
+		t.Errorf("Has allocates %v times", allocs)
+	}
+}

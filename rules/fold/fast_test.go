@@ -103,6 +103,9 @@ func FuzzWordsFast(f *testing.F) {
 		if got, want := Key(s), keyRef(s); got != want {
 			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := string(AppendKey([]byte("x"), s)), "x"+keyRef(s); got != want {
+			t.Fatalf("AppendKey(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := string(AppendFold(nil, s)), Fold(s); got != want {
 			t.Fatalf("AppendFold(%q) = %q, want %q", s, got, want)
 		}

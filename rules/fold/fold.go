@@ -192,16 +192,21 @@ func Key(phrase string) string {
 	if asciiKey(phrase) {
 		return phrase // already a key: nothing to allocate
 	}
+	return string(AppendKey(make([]byte, 0, len(phrase)), phrase))
+}
+
+// AppendKey appends Key(phrase) to dst: a caller that only looks the key
+// up can fold into a buffer on its stack.
+func AppendKey(dst []byte, phrase string) []byte {
 	var buf [64]Word
 	ws := AppendWords(buf[:0], phrase)
-	b := make([]byte, 0, len(phrase))
 	for i, w := range ws {
 		if i > 0 {
-			b = append(b, ' ')
+			dst = append(dst, ' ')
 		}
-		b = AppendFold(b, phrase[w.Start:w.End])
+		dst = AppendFold(dst, phrase[w.Start:w.End])
 	}
-	return string(b)
+	return dst
 }
 
 // asciiKey reports whether s is its own key: lower-case ASCII letters and
