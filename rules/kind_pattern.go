@@ -17,11 +17,57 @@ type patternMatcher struct {
 
 	once sync.Once
 	pats []*pattern
+	// gate holds the first-clause literals of every pattern that has
+	// clauses, all in one literal set: a text with none of them is
+	// searched only by the patterns in open. Most texts meet few of a
+	// rule's literals, and one test then stands for a call per pattern.
+	gate    *clause
+	gateSet *litSet
+	open    []*pattern
 }
 
 func (m *patternMatcher) patterns() []*pattern {
-	m.once.Do(func() { m.pats = newPatterns(m.res) })
+	m.once.Do(func() {
+		m.pats = newPatterns(m.res)
+		m.gate, m.gateSet, m.open = gateOf(m.pats)
+	})
 	return m.pats
+}
+
+// gateOf returns the union of the patterns' first clauses and the patterns
+// it does not cover (no clauses, or literals in another set); no gate when
+// it would cover fewer than two patterns.
+func gateOf(pats []*pattern) (*clause, *litSet, []*pattern) {
+	var set *litSet
+	for _, p := range pats {
+		if len(p.clauses) > 0 {
+			set = p.set
+			break
+		}
+	}
+	g := &clause{}
+	var open []*pattern
+	covered := 0
+	for _, p := range pats {
+		if len(p.clauses) == 0 || p.set != set {
+			open = append(open, p)
+			continue
+		}
+		covered++
+		for _, id := range p.clauses[0].ids {
+			if !g.has(id) {
+				g.ids = append(g.ids, id)
+				for int(id/64) >= len(g.set) {
+					g.set = append(g.set, 0)
+				}
+				g.set[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	if covered < 2 {
+		return nil, nil, nil
+	}
+	return g, set, open
 }
 
 func newPatterns(res []*regex) []*pattern {
@@ -34,6 +80,9 @@ func newPatterns(res []*regex) []*pattern {
 
 func (m *patternMatcher) find(t *Text, emit func(Match)) {
 	pats := m.patterns()
+	if m.gate != nil && !plainSearch && !t.literals(m.gateSet).anyPresent(m.gate) {
+		pats = m.open
+	}
 	if !m.mayMatch(t, pats) {
 		return
 	}
