@@ -98,11 +98,21 @@ func union(cands []Finding, src []byte) []Finding {
 	return out
 }
 
-// cutAround returns the parts of r outside every blocking finding, trimmed
-// of white space and punctuation; parts without a letter or digit go.
+// cutAround returns the parts of r outside every blocking finding (block,
+// sorted and disjoint), trimmed of white space and punctuation; parts
+// without a letter or digit go.
 func cutAround(r Finding, block []Finding, src []byte) []Finding {
 	parts := []Span{r.Span}
-	for _, b := range block {
+	// block is sorted and disjoint (union's output): only the run that
+	// can overlap r is read, so a document with thousands of findings
+	// is not cut in time quadratic in them.
+	i, _ := slices.BinarySearchFunc(block, r.Span.Start, func(b Finding, start int) int {
+		return cmp.Compare(b.Span.End, start+1)
+	})
+	for _, b := range block[i:] {
+		if b.Span.Start >= r.Span.End {
+			break
+		}
 		if !b.Span.Overlaps(r.Span) {
 			continue
 		}

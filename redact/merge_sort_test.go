@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +37,59 @@ func TestSortStable(t *testing.T) {
 		})
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("n=%d: sortStable differs from sort.SliceStable:\n got %v\nwant %v", len(fs), got, want)
+		}
+	}
+}
+
+// TestCutAroundReadsOnlyOverlaps compares cutAround, which reads only the
+// blocking findings that can overlap, with cutting around every one of
+// them, on random sorted, disjoint blocking spans.
+func TestCutAroundReadsOnlyOverlaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	src := []byte(strings.Repeat("ab cd, ef. ", 60))
+	for range 2000 {
+		var block []Finding
+		for at := rng.IntN(5); at < len(src)-1; {
+			n := 1 + rng.IntN(6)
+			if at+n > len(src) {
+				break
+			}
+			block = append(block, Finding{Span: Span{at, at + n}})
+			at += n + rng.IntN(15)
+		}
+		s := rng.IntN(len(src) - 1)
+		r := Finding{Span: Span{s, s + 1 + rng.IntN(min(80, len(src)-s-1))}}
+		got := cutAround(r, block, src)
+		// The reference: the same cut with every blocking finding read.
+		parts := []Span{r.Span}
+		for _, b := range block {
+			var next []Span
+			for _, p := range parts {
+				if !p.Overlaps(b.Span) {
+					next = append(next, p)
+					continue
+				}
+				if p.Start < b.Span.Start {
+					next = append(next, Span{p.Start, b.Span.Start})
+				}
+				if b.Span.End < p.End {
+					next = append(next, Span{b.Span.End, p.End})
+				}
+			}
+			parts = next
+		}
+		var want []Span
+		for _, p := range parts {
+			if p = trimSpan(src, p); p.Len() > 0 {
+				want = append(want, p)
+			}
+		}
+		var gotSpans []Span
+		for _, f := range got {
+			gotSpans = append(gotSpans, f.Span)
+		}
+		if !slices.Equal(gotSpans, want) {
+			t.Fatalf("cut %v around %v: got %v, want %v", r.Span, block, gotSpans, want)
 		}
 	}
 }
