@@ -2,6 +2,9 @@ package rules
 
 import "runtime"
 
+// maxWarm is the longest document Warm works ahead on.
+const maxWarm = 256 << 10
+
 // Warm prepares, on another goroutine, what scanning src will need of the
 // pattern rules: the DFAs and the regexp of every pattern whose literals
 // and DFA say it can match somewhere in src. A short run (one story, a
@@ -12,7 +15,9 @@ import "runtime"
 // pattern. Nothing depends on it: whatever it has not built by the time
 // the scan needs it is built then, once.
 func (s *Set) Warm(src string) {
-	if runtime.GOMAXPROCS(0) < 2 {
+	// On a long document the warm-up's DFA runs over the whole text would
+	// cost more than the compiling they save.
+	if runtime.GOMAXPROCS(0) < 2 || len(src) > maxWarm {
 		return
 	}
 	go s.warm(src)
