@@ -12,7 +12,7 @@
 # run each. Vale v3.22.0 is measured when `vale` is on PATH:
 #   go install github.com/vale-cli/vale/v3/cmd/vale@v3.22.0
 # It is slow, so it gets a VALE_MB slice of the corpus (default 2 MB) and
-# VALE_PLACES names (default 10000) as one existence rule.
+# VALE_PLACES names (default 10000) as one existence rule; VALE_MB=0 skips it.
 #
 # These are measurements, not tests: nothing here fails on a slow machine.
 set -euo pipefail
@@ -99,7 +99,7 @@ r_rss_q=$(rss $(redact_scan "$work/quarter"))
 r_rss_story=$(rss $(redact_scan "$work/story.md"))
 
 v_row=""
-if command -v vale >/dev/null; then
+if command -v vale >/dev/null && [ "$VALE_MB" != 0 ]; then
 	vdir="$work/vale"
 	mkdir -p "$vdir/styles/Places" "$vdir/corpus"
 	{

@@ -89,6 +89,26 @@ func BenchmarkScanStory4K(b *testing.B) {
 	}
 }
 
+// BenchmarkScanLarge scans one document of 1 MB, every draft repeated,
+// dense with findings: the cost of merging and of document-wide passes
+// (name echoes, pseudonyms) must stay linear in the document (compare
+// its MB/s with BenchmarkScan's).
+func BenchmarkScanLarge(b *testing.B) {
+	sc, drafts, _ := benchScanner(b)
+	var doc []byte
+	for i := 0; len(doc) < 1<<20; i++ {
+		doc = append(doc, drafts[i%len(drafts)]...)
+		doc = append(doc, '\n')
+	}
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := sc.Scan("story.md", doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPlan builds the redaction plan of every draft's findings.
 func BenchmarkPlan(b *testing.B) {
 	sc, drafts, size := benchScanner(b)
