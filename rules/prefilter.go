@@ -133,16 +133,25 @@ func (p *pattern) search(s string) [][]int {
 	if fwd == nil {
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
-	if !fwd.matches(s) {
+	if p.minLen == 0 {
+		// Empty matches are possible: FindAll's rule for them looks at
+		// the previous match, so no cutting.
+		if !fwd.matches(s) {
+			return nil
+		}
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	// One forward pass says both whether there is a match and where the
+	// last one ends.
+	last := fwd.lastEnd(s)
+	if last < 0 {
 		return nil
 	}
 	rev := p.reverse()
 	if rev == nil {
-		// Empty matches are possible: FindAll's rule for them looks at
-		// the previous match, so no cutting.
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
-	first, last := rev.firstStart(s), fwd.lastEnd(s)
+	first := rev.firstStart(s)
 	a, b := first, last
 	if a > 0 {
 		_, size := utf8.DecodeLastRuneInString(s[:a])
