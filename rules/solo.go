@@ -18,6 +18,7 @@ func soloPrefilter(pf *prefilter) *prefilter {
 		alpha:  pf.alpha,
 		minLen: pf.minLen,
 		tree:   pf.tree,
+		snap:   pf.snap,
 	}
 	for _, c := range pf.clauses {
 		nc := clause{lits: c.lits}
