@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -147,13 +149,13 @@ func runVerify(opts *VerifyOptions) error {
 	targets = dedupeTargets(targets)
 
 	var verdicts []report.Verdict
-	for _, t := range targets {
-		v, err := vr.verify(t)
-		if err != nil {
-			errs = append(errs, err)
+	outs := verifyAll(vr, targets, runtime.GOMAXPROCS(0))
+	for _, o := range outs {
+		if o.err != nil {
+			errs = append(errs, o.err)
 			continue
 		}
-		verdicts = append(verdicts, v)
+		verdicts = append(verdicts, o.v)
 	}
 
 	ropts := report.Options{Mask: maskOutput(f, opts.Mask, opts.MaskSet), ToolVersion: build.String()}
@@ -545,6 +547,11 @@ func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 			dirty.Findings = append(dirty.Findings, fd)
 		}
 	}
+	if vr.opts.Format != "sarif" && vr.opts.Format != "github" {
+		// Only those reports read the source (for end positions); a
+		// verdict is kept until all are written, so drop it early.
+		dirty.Src = nil
+	}
 	if len(dirty.Findings) > 0 {
 		msg := plural(len(dirty.Findings), "unsuppressed finding", "unsuppressed findings") + " not accepted by a sign-off"
 		if blocking > 0 {
@@ -554,6 +561,34 @@ func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 		v.Result = &dirty
 	}
 	return v, nil
+}
+
+type verifyOutcome struct {
+	v   report.Verdict
+	err error
+}
+
+// verifyAll verifies the targets on a pool of workers (reading, scanning
+// and checking signatures are independent per file) and returns the
+// outcomes in the targets' order, so the report is a sequential run's.
+func verifyAll(vr *verifyRun, targets []target, workers int) []verifyOutcome {
+	outs := make([]verifyOutcome, len(targets))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(targets))) {
+		wg.Go(func() {
+			for i := range next {
+				v, err := vr.verify(targets[i])
+				outs[i] = verifyOutcome{v, err}
+			}
+		})
+	}
+	for i := range targets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outs
 }
 
 // attachStepSummary gives a GitHub report the job summary file named by
