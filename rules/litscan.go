@@ -89,7 +89,8 @@ type automaton struct {
 	// so more of the table stays in the processor's caches.
 	next   []int32
 	next16 []int16
-	outOff []int32 // literal IDs ending at state s: outs[outOff[s]:outOff[s+1]]
+	outLo  []int32 // literal IDs ending at state s: outs[outLo[s]:outHi[s]]
+	outHi  []int32
 	outs   []int32
 }
 
@@ -108,60 +109,60 @@ func buildAutomaton(lits []string) *automaton {
 	a.nclass++
 	nc := a.nclass
 	// The trie, as a transition table with a row per node; at most one
-	// node per literal byte.
+	// node per literal byte, so the table is allocated once.
 	size := 1
 	for _, l := range lits {
 		size += len(l)
 	}
-	a.trans = make([]int32, nc, size*nc)
-	own := make([][]int32, 1, size)
+	a.trans = make([]int32, size*nc)
+	own := make([][]int32, size)
+	nstates := 1
 	for id, l := range lits {
 		s := int32(0)
 		for i := 0; i < len(l); i++ {
 			c := int(a.class[l[i]])
 			next := a.trans[int(s)*nc+c]
 			if next == 0 {
-				next = int32(len(own))
+				next = int32(nstates)
+				nstates++
 				a.trans[int(s)*nc+c] = next
-				a.trans = append(a.trans, make([]int32, nc)...)
-				own = append(own, nil)
 			}
 			s = next
 		}
 		own[s] = append(own[s], int32(id))
 	}
+	a.trans = a.trans[:nstates*nc]
 	// Breadth first: failure links, then missing transitions follow them,
-	// and each state outputs its own literals and its failure state's.
-	nstates := len(own)
+	// and each state outputs its own literals and its failure state's. A
+	// failure state is shallower, so its outputs are already in outs: each
+	// state's are appended to the one slice, in the order states are met.
 	fail := make([]int32, nstates)
-	outs := make([][]int32, nstates)
+	a.outLo = make([]int32, nstates)
+	a.outHi = make([]int32, nstates)
 	queue := make([]int32, 0, nstates)
 	for c := 0; c < nc; c++ {
 		if v := a.trans[c]; v != 0 {
 			queue = append(queue, v)
 		}
 	}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		outs[u] = append(slices.Clone(own[u]), outs[fail[u]]...)
+	for head := 0; head < len(queue); head++ {
+		u := queue[head]
+		f := fail[u]
+		a.outLo[u] = int32(len(a.outs))
+		a.outs = append(a.outs, own[u]...)
+		a.outs = append(a.outs, a.outs[a.outLo[f]:a.outHi[f]]...)
+		a.outHi[u] = int32(len(a.outs))
 		for c := 0; c < nc; c++ {
 			v := a.trans[int(u)*nc+c]
 			// Until u is processed its row holds only trie edges.
 			if v == 0 {
-				a.trans[int(u)*nc+c] = a.trans[int(fail[u])*nc+c]
+				a.trans[int(u)*nc+c] = a.trans[int(f)*nc+c]
 				continue
 			}
-			fail[v] = a.trans[int(fail[u])*nc+c]
+			fail[v] = a.trans[int(f)*nc+c]
 			queue = append(queue, v)
 		}
 	}
-	a.outOff = make([]int32, nstates+1)
-	for s := range nstates {
-		a.outOff[s] = int32(len(a.outs))
-		a.outs = append(a.outs, outs[s]...)
-	}
-	a.outOff[nstates] = int32(len(a.outs))
 	// The scanning table: a target with literals ending there is stored
 	// complemented, so the scan tests one sign.
 	small := nstates <= math.MaxInt16
@@ -171,7 +172,7 @@ func buildAutomaton(lits []string) *automaton {
 		a.next = make([]int32, nstates*nc)
 	}
 	for i, t := range a.trans {
-		if len(outs[t]) > 0 {
+		if a.outHi[t] > a.outLo[t] {
 			t = ^t
 		}
 		if small {
@@ -276,7 +277,7 @@ func scanTable[T int16 | int32](a *automaton, next []T, s string, m *litMemo) {
 }
 
 func (a *automaton) record(m *litMemo, state int32, end int) {
-	for _, id := range a.outs[a.outOff[state]:a.outOff[state+1]] {
+	for _, id := range a.outs[a.outLo[state]:a.outHi[state]] {
 		m.hits = append(m.hits, hit{id, int32(end)})
 		m.present[id/64] |= 1 << (id % 64)
 	}
