@@ -20,6 +20,7 @@ type arrayStream struct {
 	head   []byte // what was written before the first element
 	indent string // of the key's line; elements are one level deeper
 	n      int
+	buf    []byte // an element's bytes, reused
 }
 
 func newArrayStream(w io.Writer, key string, doc []byte) (*arrayStream, error) {
@@ -49,9 +50,16 @@ func splitDoc(doc []byte, key string) (head, tail []byte, indent string, err err
 // add writes one element, indented as the document would indent it.
 func (a *arrayStream) add(v any) error {
 	elemIndent := a.indent + "  "
-	data, err := marshalIndent(v, elemIndent, "  ")
-	if err != nil {
-		return err
+	var data []byte
+	if jf, ok := v.(JSONFile); ok {
+		// The JSON report's files, the bulk of it, skip reflection.
+		a.buf = appendFileJSON(a.buf[:0], &jf, elemIndent)
+		data = a.buf
+	} else {
+		var err error
+		if data, err = marshalIndent(v, elemIndent, "  "); err != nil {
+			return err
+		}
 	}
 	if a.n > 0 {
 		a.w.WriteByte(',')
@@ -59,7 +67,7 @@ func (a *arrayStream) add(v any) error {
 	a.n++
 	a.w.WriteByte('\n')
 	a.w.WriteString(elemIndent)
-	_, err = a.w.Write(data)
+	_, err := a.w.Write(data)
 	return err
 }
 
