@@ -17,7 +17,14 @@ import (
 // Blue Lagoon bar" stays one location and a review note beside it, and
 // applying the blocking findings never replaces a whole clause.
 func resolve(cands []Finding, src []byte) []Finding {
-	var block, review []Finding
+	nreview := 0
+	for i := range cands {
+		if cands[i].Severity == rules.Review {
+			nreview++
+		}
+	}
+	block := make([]Finding, 0, len(cands)-nreview)
+	review := make([]Finding, 0, nreview)
 	for _, c := range cands {
 		if c.Severity == rules.Review {
 			review = append(review, c)
@@ -27,6 +34,8 @@ func resolve(cands []Finding, src []byte) []Finding {
 	}
 	block = union(block, src)
 	review = union(review, src)
+	// Review parts go after the blocking findings, in the spare capacity
+	// union left; cutAround reads only block[:len(block)].
 	out := block
 	for _, r := range review {
 		out = append(out, cutAround(r, block, src)...)
@@ -70,7 +79,9 @@ func sortStable(fs []Finding, cmpf func(a, b *Finding) int) {
 }
 
 // union merges overlapping findings of one kind into the union of their
-// spans, keeping the label of the longest candidate.
+// spans, keeping the label of the longest candidate. It works in place:
+// cands is sorted and the result is a prefix of it (a finding is written
+// only at or before the one being read).
 func union(cands []Finding, src []byte) []Finding {
 	if len(cands) == 0 {
 		return nil
@@ -81,7 +92,7 @@ func union(cands []Finding, src []byte) []Finding {
 		}
 		return cmp.Compare(b.Span.End, a.Span.End)
 	})
-	out := []Finding{cands[0]}
+	out := cands[:1]
 	for _, c := range cands[1:] {
 		last := &out[len(out)-1]
 		if c.Span.Start >= last.Span.End {
