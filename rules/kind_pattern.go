@@ -55,13 +55,7 @@ func gateOf(pats []*pattern) (*clause, *litSet, []*pattern) {
 		}
 		covered++
 		for _, id := range p.clauses[0].ids {
-			if !g.has(id) {
-				g.ids = append(g.ids, id)
-				for int(id/64) >= len(g.set) {
-					g.set = append(g.set, 0)
-				}
-				g.set[id/64] |= 1 << (id % 64)
-			}
+			g.add(id)
 		}
 	}
 	if covered < 2 {

@@ -34,7 +34,7 @@ var (
 )
 
 // internLiterals gives each literal of a pattern's clauses an ID, all in
-// one literal set.
+// the process's shared literal set.
 func internLiterals(clauses [][]string) (*litSet, [][]int32) {
 	litSetMu.Lock()
 	defer litSetMu.Unlock()
@@ -43,9 +43,16 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32) {
 		n += len(c)
 	}
 	if currentSet == nil || len(currentSet.list)+n > maxSetLiterals {
-		currentSet = &litSet{ids: map[string]int32{}}
+		currentSet = newLitSet()
 	}
-	ls := currentSet
+	return currentSet, currentSet.intern(clauses)
+}
+
+func newLitSet() *litSet { return &litSet{ids: map[string]int32{}} }
+
+// intern gives each literal of the clauses an ID in ls. The caller holds
+// litSetMu when ls is shared.
+func (ls *litSet) intern(clauses [][]string) [][]int32 {
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
 		for _, l := range c {
@@ -59,7 +66,7 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32) {
 		}
 	}
 	ls.count.Store(int32(len(ls.list)))
-	return ls, out
+	return out
 }
 
 // automaton returns an automaton covering every literal of the set.

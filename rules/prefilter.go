@@ -190,6 +190,18 @@ func (c *clause) has(id int32) bool {
 	return w < len(c.set) && c.set[w]&(1<<(id%64)) != 0
 }
 
+// add puts id in the clause, once.
+func (c *clause) add(id int32) {
+	if c.has(id) {
+		return
+	}
+	c.ids = append(c.ids, id)
+	for int(id/64) >= len(c.set) {
+		c.set = append(c.set, 0)
+	}
+	c.set[id/64] |= 1 << (id % 64)
+}
+
 const (
 	maxExact   = 64   // largest set of exact strings kept during analysis
 	maxClauses = 3    // clauses kept per pattern
@@ -262,8 +274,11 @@ func newPattern(re *regexp.Regexp) *pattern {
 	if tree, err := syntax.Parse(r.src, syntax.Perl); err == nil {
 		r.tree = tree
 	}
-	analyseBatch(r)
-	r.pf = soloPrefilter(r.pf)
+	// Its literals get a set of their own: such patterns (the pseudonym
+	// markers, once per document) would otherwise scan each text with the
+	// automaton of every pack literal, over a thousand, for the one or two
+	// they need.
+	r.pf = analysePatternIn(r.src, r.tree, newLitSet())
 	if registry.external == nil {
 		registry.external = map[weak.Pointer[regexp.Regexp]]*prefilter{}
 	}
@@ -281,7 +296,7 @@ func newPattern(re *regexp.Regexp) *pattern {
 func (r *regex) analyse() *prefilter {
 	if r.snap != nil {
 		p := &prefilter{why: "pattern " + r.src, snap: r.snap}
-		p.fill(&r.snap.analysis)
+		p.fill(&r.snap.analysis, nil)
 		return p
 	}
 	return analysePattern(r.src, r.tree)
@@ -289,14 +304,20 @@ func (r *regex) analyse() *prefilter {
 
 // analysePattern derives the prefilter of one pattern from its parse (nil
 // when there is none: then every text is searched, which is always
-// correct).
+// correct), with its literals in the shared literal set.
 func analysePattern(src string, tree *syntax.Regexp) *prefilter {
+	return analysePatternIn(src, tree, nil)
+}
+
+// analysePatternIn is analysePattern with the literals in ls (nil: the
+// shared set).
+func analysePatternIn(src string, tree *syntax.Regexp, ls *litSet) *prefilter {
 	p := &prefilter{why: "pattern " + src}
 	if tree == nil {
 		return p
 	}
 	p.tree = tree
-	p.fill(analyseTree(tree))
+	p.fill(analyseTree(tree), ls)
 	return p
 }
 
@@ -351,23 +372,26 @@ func analyseTree(tree *syntax.Regexp) *analysis {
 	return a
 }
 
-// fill sets p from an analysis, interning its literals.
-func (p *prefilter) fill(a *analysis) {
+// fill sets p from an analysis, interning its literals in ls (nil: the
+// shared set).
+func (p *prefilter) fill(a *analysis, ls *litSet) {
 	p.minLen, p.alpha, p.window = a.minLen, a.alpha, a.window
 	if len(a.clauses) == 0 {
 		return
 	}
 	var ids [][]int32
-	p.set, ids = internLiterals(a.clauses)
+	if ls == nil {
+		ls, ids = internLiterals(a.clauses)
+	} else {
+		ids = ls.intern(a.clauses)
+	}
+	p.set = ls
 	p.clauses = make([]clause, len(a.clauses))
 	for i := range p.clauses {
 		c := &p.clauses[i]
-		c.lits, c.ids = a.clauses[i], ids[i]
-		for _, id := range c.ids {
-			for int(id/64) >= len(c.set) {
-				c.set = append(c.set, 0)
-			}
-			c.set[id/64] |= 1 << (id % 64)
+		c.lits = a.clauses[i]
+		for _, id := range ids[i] {
+			c.add(id)
 		}
 	}
 }
