@@ -113,34 +113,26 @@ func union(cands []Finding, src []byte) []Finding {
 // sorted and disjoint), trimmed of white space and punctuation; parts
 // without a letter or digit go.
 func cutAround(r Finding, block []Finding, src []byte) []Finding {
-	parts := []Span{r.Span}
-	// block is sorted and disjoint (union's output): only the run that
-	// can overlap r is read, so a document with thousands of findings
-	// is not cut in time quadratic in them.
+	// block is sorted and disjoint (union's output), so the parts are the
+	// gaps between the blocking findings that overlap r, read from the
+	// first that can: a document with thousands of findings is not cut
+	// in time quadratic in them.
 	i, _ := slices.BinarySearchFunc(block, r.Span.Start, func(b Finding, start int) int {
 		return cmp.Compare(b.Span.End, start+1)
 	})
+	var parts []Span
+	from := r.Span.Start
 	for _, b := range block[i:] {
 		if b.Span.Start >= r.Span.End {
 			break
 		}
-		if !b.Span.Overlaps(r.Span) {
-			continue
+		if from < b.Span.Start {
+			parts = append(parts, Span{from, b.Span.Start})
 		}
-		var next []Span
-		for _, p := range parts {
-			if !p.Overlaps(b.Span) {
-				next = append(next, p)
-				continue
-			}
-			if p.Start < b.Span.Start {
-				next = append(next, Span{p.Start, b.Span.Start})
-			}
-			if b.Span.End < p.End {
-				next = append(next, Span{b.Span.End, p.End})
-			}
-		}
-		parts = next
+		from = max(from, b.Span.End)
+	}
+	if from < r.Span.End {
+		parts = append(parts, Span{from, r.Span.End})
 	}
 	var out []Finding
 	for _, p := range parts {
