@@ -15,48 +15,41 @@ func appendFileJSON(dst []byte, jf *JSONFile, prefix string) []byte {
 	dst = appendJSONString(dst, jf.Path)
 	dst = append(dst, ',')
 	dst = appendKey(dst, prefix, 1, "findings")
-	if len(jf.Findings) == 0 {
-		dst = append(dst, "[]"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range jf.Findings {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendNewline(dst, prefix, 2)
-			dst = append(dst, '{')
-			dst = appendFindingFields(dst, &jf.Findings[i], prefix, 3)
-			dst = appendNewline(dst, prefix, 2)
-			dst = append(dst, '}')
-		}
-		dst = appendNewline(dst, prefix, 1)
-		dst = append(dst, ']')
-	}
+	dst = appendObjects(dst, prefix, len(jf.Findings), func(dst []byte, i int) []byte {
+		return appendFindingFields(dst, &jf.Findings[i], prefix, 3)
+	})
 	dst = append(dst, ',')
 	dst = appendKey(dst, prefix, 1, "suppressed")
-	if len(jf.Suppressed) == 0 {
-		dst = append(dst, "[]"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range jf.Suppressed {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			s := &jf.Suppressed[i]
-			dst = appendNewline(dst, prefix, 2)
-			dst = append(dst, '{')
-			dst = appendFindingFields(dst, &s.JSONFinding, prefix, 3)
-			dst = append(dst, ',')
-			dst = appendKey(dst, prefix, 3, "reason")
-			dst = appendJSONString(dst, s.Reason)
-			dst = appendNewline(dst, prefix, 2)
-			dst = append(dst, '}')
-		}
-		dst = appendNewline(dst, prefix, 1)
-		dst = append(dst, ']')
-	}
+	dst = appendObjects(dst, prefix, len(jf.Suppressed), func(dst []byte, i int) []byte {
+		s := &jf.Suppressed[i]
+		dst = appendFindingFields(dst, &s.JSONFinding, prefix, 3)
+		dst = append(dst, ',')
+		dst = appendKey(dst, prefix, 3, "reason")
+		return appendJSONString(dst, s.Reason)
+	})
 	dst = appendNewline(dst, prefix, 0)
 	return append(dst, '}')
+}
+
+// appendObjects appends an array of n objects at depth 1 of the file, each
+// object's fields written by fields; an empty array is "[]".
+func appendObjects(dst []byte, prefix string, n int, fields func(dst []byte, i int) []byte) []byte {
+	if n == 0 {
+		return append(dst, "[]"...)
+	}
+	dst = append(dst, '[')
+	for i := range n {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendNewline(dst, prefix, 2)
+		dst = append(dst, '{')
+		dst = fields(dst, i)
+		dst = appendNewline(dst, prefix, 2)
+		dst = append(dst, '}')
+	}
+	dst = appendNewline(dst, prefix, 1)
+	return append(dst, ']')
 }
 
 // appendFindingFields appends the fields of f, in JSONFinding's order, at
