@@ -57,6 +57,23 @@ func benchScanner(b *testing.B) (*redact.Scanner, [][]byte, int) {
 	return redact.New(set, redact.Options{}), drafts, size
 }
 
+// repeatDrafts joins the drafts, each followed by sep, round and round
+// until there are at least n bytes.
+func repeatDrafts(drafts [][]byte, n int, sep string) []byte {
+	var out []byte
+	for i := 0; len(out) < n; i++ {
+		out = append(out, drafts[i%len(drafts)]...)
+		out = append(out, sep...)
+	}
+	return out
+}
+
+// story4K is a story of about 4 KB made of drafts, ending at a line end.
+func story4K(drafts [][]byte) []byte {
+	story := repeatDrafts(drafts, 4096, "")
+	return story[:bytes.LastIndex(story[:4096], []byte("\n"))+1]
+}
+
 // BenchmarkScan scans every draft: Markdown parsing, all rules, merging.
 func BenchmarkScan(b *testing.B) {
 	sc, drafts, size := benchScanner(b)
@@ -75,11 +92,7 @@ func BenchmarkScan(b *testing.B) {
 // pre-commit hook run (start-up excluded).
 func BenchmarkScanStory4K(b *testing.B) {
 	sc, drafts, _ := benchScanner(b)
-	var story []byte
-	for i := 0; len(story) < 4096; i++ {
-		story = append(story, drafts[i%len(drafts)]...)
-	}
-	story = story[:bytes.LastIndex(story[:4096], []byte("\n"))+1]
+	story := story4K(drafts)
 	b.SetBytes(int64(len(story)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -95,11 +108,7 @@ func BenchmarkScanStory4K(b *testing.B) {
 // its MB/s with BenchmarkScan's).
 func BenchmarkScanLarge(b *testing.B) {
 	sc, drafts, _ := benchScanner(b)
-	var doc []byte
-	for i := 0; len(doc) < 1<<20; i++ {
-		doc = append(doc, drafts[i%len(drafts)]...)
-		doc = append(doc, '\n')
-	}
+	doc := repeatDrafts(drafts, 1<<20, "\n")
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -136,11 +145,7 @@ func BenchmarkPlan(b *testing.B) {
 // lazily built index and prefilter is built once per iteration.
 func BenchmarkColdStory(b *testing.B) {
 	_, drafts, _ := benchScanner(b)
-	var story []byte
-	for i := 0; len(story) < 4096; i++ {
-		story = append(story, drafts[i%len(drafts)]...)
-	}
-	story = story[:bytes.LastIndex(story[:4096], []byte("\n"))+1]
+	story := story4K(drafts)
 	b.ReportAllocs()
 	for b.Loop() {
 		packs, err := rules.LoadBuiltin("default")
