@@ -28,8 +28,15 @@ rules:
 // alone) into a temporary directory and makes it the working directory.
 func inputTree(t *testing.T, files map[string]string) string {
 	t.Helper()
+	return packTree(t, files, filesTestPack)
+}
+
+// packTree writes files, pack.yaml and a configuration that uses that pack
+// alone into a temporary directory, and makes it the working directory.
+func packTree(t *testing.T, files map[string]string, pack string) string {
+	t.Helper()
 	dir := t.TempDir()
-	files["pack.yaml"] = filesTestPack
+	files["pack.yaml"] = pack
 	files[".redact.toml"] = "no_builtin = true\nrules = [\"pack.yaml\"]\n"
 	for name, body := range files {
 		p := filepath.Join(dir, name)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,11 +21,7 @@ func TestNewCmdInit(t *testing.T) {
 	} {
 		ios, _, _, _ := iostreams.Test()
 		var got *InitOptions
-		cmd := newCmdInit(NewFactory(ios), func(o *InitOptions) error { got = o; return nil })
-		cmd.SetArgs(strings.Fields(tt.args))
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		err := runCmd(t, newCmdInit(NewFactory(ios), func(o *InitOptions) error { got = o; return nil }), tt.args)
 		if (err != nil) != tt.wantErr {
 			t.Errorf("%q: error = %v", tt.args, err)
 			continue

@@ -22,6 +22,24 @@ func runCmd(t *testing.T, cmd *cobra.Command, args string) error {
 	return cmd.Execute()
 }
 
+// wantFlagError checks err against a table case's wantErr: with one, err
+// must be a FlagError with that text, and it reports true (the case is
+// over); without, err must be nil.
+func wantFlagError(t *testing.T, err error, want string) bool {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	var fe *FlagError
+	if !errors.As(err, &fe) || err.Error() != want {
+		t.Fatalf("error %v, want FlagError %q", err, want)
+	}
+	return true
+}
+
 func TestNewCmdEval(t *testing.T) {
 	tests := []struct {
 		args    string
@@ -41,15 +59,8 @@ func TestNewCmdEval(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			var got *EvalOptions
 			err := runCmd(t, newCmdEval(NewFactory(ios), func(o *EvalOptions) error { got = o; return nil }), tt.args)
-			if tt.wantErr != "" {
-				var fe *FlagError
-				if !errors.As(err, &fe) || err.Error() != tt.wantErr {
-					t.Fatalf("error %v, want FlagError %q", err, tt.wantErr)
-				}
+			if wantFlagError(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, got.floors); diff != "" {
 				t.Errorf("floors (-want +got):\n%s", diff)
@@ -80,15 +91,8 @@ func TestNewCmdRulesHash(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			var got *RulesHashOptions
 			err := runCmd(t, newCmdRulesHash(NewFactory(ios), func(o *RulesHashOptions) error { got = o; return nil }), tt.args)
-			if tt.wantErr != "" {
-				var fe *FlagError
-				if !errors.As(err, &fe) || err.Error() != tt.wantErr {
-					t.Fatalf("error %v, want FlagError %q", err, tt.wantErr)
-				}
+			if wantFlagError(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, *got, cmp.AllowUnexported(RulesHashOptions{}), cmp.FilterPath(func(p cmp.Path) bool {
 				return p.Last().String() == ".f"

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,23 +40,12 @@ func TestNewCmdScan(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			f := NewFactory(ios)
 			var got *ScanOptions
-			cmd := newCmdScan(f, func(o *ScanOptions) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				var fe *FlagError
-				if !errors.As(err, &fe) || err.Error() != tt.wantErr {
-					t.Fatalf("error = %v, want FlagError %q", err, tt.wantErr)
-				}
+			err := runCmd(t, newCmdScan(f, func(o *ScanOptions) error { got = o; return nil }), tt.args)
+			if wantFlagError(t, err, tt.wantErr) {
 				if exitCode(err) != ExitError {
 					t.Errorf("exit code %d, want %d", exitCode(err), ExitError)
 				}
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, *got, cmp.AllowUnexported(ScanOptions{}), cmp.FilterPath(func(p cmp.Path) bool {
 				return p.Last().String() == ".f"
@@ -78,22 +66,10 @@ rules:
 `
 
 // scanFixture writes files into a temporary directory and returns a
-// factory that uses only testPack, with no configuration file.
+// factory that uses only testPack (through a .redact.toml naming it).
 func scanFixture(t *testing.T, files map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer, string) {
 	t.Helper()
-	dir := t.TempDir()
-	files["pack.yaml"] = testPack
-	files[".redact.toml"] = "no_builtin = true\nrules = [\"pack.yaml\"]\n"
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
+	dir := packTree(t, files, testPack)
 	ios, _, out, errOut := iostreams.Test()
 	f := NewFactory(ios)
 	return f, out, errOut, dir

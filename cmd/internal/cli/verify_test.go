@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -622,20 +621,9 @@ func TestNewCmdVerify(t *testing.T) {
 		t.Run(tt.args, func(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			var got *VerifyOptions
-			cmd := newCmdVerify(NewFactory(ios), func(o *VerifyOptions) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				var fe *FlagError
-				if !errors.As(err, &fe) || err.Error() != tt.wantErr {
-					t.Fatalf("error = %v, want FlagError %q", err, tt.wantErr)
-				}
+			err := runCmd(t, newCmdVerify(NewFactory(ios), func(o *VerifyOptions) error { got = o; return nil }), tt.args)
+			if wantFlagError(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(&tt.want, got, cmpopts.IgnoreUnexported(VerifyOptions{})); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
