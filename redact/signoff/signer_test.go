@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/ssh"
-	"golang.org/x/crypto/ssh/agent"
+
+	"github.com/rescue-stories/redact/redact/signoff/agenttest"
 )
 
 func TestLoadSignerFile(t *testing.T) {
@@ -83,44 +83,9 @@ func TestSignRefusesCertificate(t *testing.T) {
 	}
 }
 
-// startAgent serves an in-process agent holding keys on a unix socket.
-func startAgent(t *testing.T, keys ...any) string {
-	t.Helper()
-	keyring := agent.NewKeyring()
-	for _, k := range keys {
-		if err := keyring.Add(agent.AddedKey{PrivateKey: k}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dir, err := os.MkdirTemp("", "agent") // short path: unix socket names are limited
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	sock := filepath.Join(dir, "s")
-	l, err := net.Listen("unix", sock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				agent.ServeAgent(keyring, c)
-			}()
-		}
-	}()
-	return sock
-}
-
 func TestAgentSigner(t *testing.T) {
 	ed, rk := newEd25519(t), testRSAKey(t)
-	sock := startAgent(t, ed, rk)
+	sock := agenttest.Serve(t, ed, rk)
 	for name, key := range map[string]any{"ed25519": ed, "rsa": rk} {
 		t.Run(name, func(t *testing.T) {
 			want := signerOf(t, key).PublicKey()

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rescue-stories/redact/redact/signoff/agenttest"
 )
 
 func TestRecordPathIn(t *testing.T) {
@@ -70,7 +72,7 @@ func TestListInAndContentPathOf(t *testing.T) {
 
 func TestAgentSigners(t *testing.T) {
 	ed, rk := newEd25519(t), testRSAKey(t)
-	sock := startAgent(t, ed, rk)
+	sock := agenttest.Serve(t, ed, rk)
 	signers, closer, err := AgentSigners(sock)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"crypto/rsa"
 	"encoding/pem"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/ssh"
-	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/rescue-stories/redact/cmd/internal/iostreams"
 )
@@ -103,37 +101,6 @@ func (k *testKey) line(principals, options string) string {
 		options += " "
 	}
 	return principals + " " + options + strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k.signer.PublicKey())))
-}
-
-// startAgent serves an in-process ssh-agent holding keys on a socket in
-// dir and returns the socket path.
-func startAgent(t *testing.T, dir string, keys ...*testKey) string {
-	t.Helper()
-	keyring := agent.NewKeyring()
-	for _, k := range keys {
-		if err := keyring.Add(agent.AddedKey{PrivateKey: k.priv}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sock := filepath.Join(dir, "agent.sock")
-	l, err := net.Listen("unix", sock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				agent.ServeAgent(keyring, c)
-			}()
-		}
-	}()
-	return sock
 }
 
 // repo is a content repository in a temporary directory, which becomes

@@ -14,6 +14,7 @@ import (
 
 	"github.com/rescue-stories/redact/cmd/internal/iostreams"
 	"github.com/rescue-stories/redact/redact/signoff"
+	"github.com/rescue-stories/redact/redact/signoff/agenttest"
 )
 
 func TestNewCmdSignoff(t *testing.T) {
@@ -231,7 +232,7 @@ func TestSignoffKeys(t *testing.T) {
 		}
 	})
 	t.Run("ssh-agent", func(t *testing.T) {
-		sock := startAgent(t, t.TempDir(), ed, rsaKey)
+		sock := agenttest.Serve(t, ed.priv, rsaKey.priv)
 		env := map[string]string{"SSH_AUTH_SOCK": sock}
 		// A public key file selects the agent key.
 		if res := runCLI(t, env, "signoff", "stories/a.md", "--key", rsaKey.pubFile, "--principal", "bob@example.org"); res.code != 0 {
