@@ -49,15 +49,16 @@ func newBenchText(s string) *Text {
 	return t
 }
 
-func benchSet(b *testing.B) *Set {
-	b.Helper()
+// builtinSet is the default packs as one set.
+func builtinSet(t testing.TB) *Set {
+	t.Helper()
 	packs, err := LoadBuiltin("default")
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	set, err := NewSet(packs...)
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	return set
 }
@@ -82,7 +83,7 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 func BenchmarkFirstLookup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		set := benchSet(b)
+		set := builtinSet(b)
 		t := newBenchText("Maria Santos met Ramón in Boca Chica on March 14.")
 		for _, r := range set.Rules {
 			r.Find(t)
@@ -105,7 +106,7 @@ func BenchmarkNewText(b *testing.B) {
 // BenchmarkRules runs each rule of the default pack, by kind, over every
 // paragraph of the drafts, with its context words and own allow list.
 func BenchmarkRules(b *testing.B) {
-	set := benchSet(b)
+	set := builtinSet(b)
 	texts, size := benchTexts(b)
 	for _, r := range set.Rules {
 		b.Run(r.Kind+"/"+strings.TrimPrefix(r.ID, r.Pack+"."), func(b *testing.B) {
@@ -123,7 +124,7 @@ func BenchmarkRules(b *testing.B) {
 // BenchmarkAllRules is every rule over every paragraph: the matching part of
 // a scan, without Markdown parsing and merging.
 func BenchmarkAllRules(b *testing.B) {
-	set := benchSet(b)
+	set := builtinSet(b)
 	texts, size := benchTexts(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

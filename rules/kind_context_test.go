@@ -58,20 +58,6 @@ func TestCueIndex(t *testing.T) {
 	}
 }
 
-// builtinSet is the default packs as one set.
-func builtinSet(t testing.TB) *Set {
-	t.Helper()
-	packs, err := LoadBuiltin("default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(packs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
-
 // TestWordTable checks the hashed word table against the map it is built
 // from, for present and absent words, colliding slots included.
 func TestWordTable(t *testing.T) {

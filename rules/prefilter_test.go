@@ -29,14 +29,7 @@ func builtinPatterns(t testing.TB) []*regexp.Regexp {
 // compiled.
 func builtinRegexes(t testing.TB) []*regex {
 	t.Helper()
-	packs, err := LoadBuiltin("default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(packs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtinSet(t)
 	var out []*regex
 	out = append(out, set.Allow.patterns...)
 	for _, r := range set.Rules {

@@ -13,14 +13,7 @@ import (
 // every paragraph of the fixtures: explain would otherwise tell a story the
 // scanner does not follow.
 func TestTraceAgreesWithFind(t *testing.T) {
-	packs, err := LoadBuiltin("default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(packs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtinSet(t)
 	files, _ := filepath.Glob("../fixtures/drafts/*.ann.md")
 	if len(files) == 0 {
 		t.Skip("no fixtures")

@@ -20,10 +20,10 @@ func TestWarm(t *testing.T) {
 		}
 		return out
 	}
-	cold := newBuiltinSet(t)
+	cold := builtinSet(t)
 	want := find(cold)
 
-	warm := newBuiltinSet(t)
+	warm := builtinSet(t)
 	var wg sync.WaitGroup
 	wg.Go(func() { warm.warm(src) })
 	got := find(warm)
@@ -32,7 +32,7 @@ func TestWarm(t *testing.T) {
 		t.Fatalf("matches with a concurrent warm-up differ (-cold +warm):\n%s", diff)
 	}
 
-	fresh := newBuiltinSet(t)
+	fresh := builtinSet(t)
 	fresh.warm(src)
 	compiled := 0
 	for _, r := range fresh.Rules {
@@ -49,17 +49,4 @@ func TestWarm(t *testing.T) {
 	if compiled == 0 {
 		t.Fatal("the warm-up compiled no regexp for a text that several patterns match")
 	}
-}
-
-func newBuiltinSet(t *testing.T) *Set {
-	t.Helper()
-	packs, err := LoadBuiltin("default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(packs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
 }
