@@ -90,36 +90,39 @@ var plainSearch bool
 
 // dfas builds the pattern's forward DFA (dfa.go) on first use.
 func (p *prefilter) dfas() *dfa {
-	p.dfaOnce.Do(func() {
-		if p.snap != nil {
-			if p.dfa = p.snap.dfa(false); p.dfa != nil {
-				return
-			}
-		}
-		if t := p.parsed(); t != nil {
-			p.dfa = newDFA(t)
-		}
-	})
+	p.dfaOnce.Do(func() { p.dfa = p.buildDFA(false) })
 	return p.dfa
 }
 
 // reverse builds the reverse DFA on first use: only windows the forward
 // one says match need it, and in a short run most patterns meet none.
+// Patterns that can match empty text have none.
 func (p *prefilter) reverse() *dfa {
 	p.revOnce.Do(func() {
-		if p.minLen == 0 {
-			return
-		}
-		if p.snap != nil {
-			if p.rev = p.snap.dfa(true); p.rev != nil {
-				return
-			}
-		}
-		if t := p.parsed(); t != nil {
-			p.rev = newReverseDFA(t)
+		if p.minLen > 0 {
+			p.rev = p.buildDFA(true)
 		}
 	})
 	return p.rev
+}
+
+// buildDFA decodes the DFA from the snapshot, or builds it from the
+// pattern's tree; nil if neither can.
+func (p *prefilter) buildDFA(reverse bool) *dfa {
+	if p.snap != nil {
+		if d := p.snap.dfa(reverse); d != nil {
+			return d
+		}
+	}
+	t := p.parsed()
+	switch {
+	case t == nil:
+		return nil
+	case reverse:
+		return newReverseDFA(t)
+	default:
+		return newDFA(t)
+	}
 }
 
 // search returns re.FindAllStringSubmatchIndex(s, -1). The DFAs answer
