@@ -225,13 +225,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				i = j - 1
 				break
 			}
-			var f []byte
-			var ok bool
-			if j-i == 1 {
-				f, ok = m.places.fieldsToken(t, i)
-			} else {
-				f, ok = m.places.phraseFields(t, i, key)
-			}
+			f, ok := m.placeFields(t, i, j, key)
 			if ok && m.placeOK(f, j-i) {
 				flag := evPlace
 				if bytes.IndexByte(lastField(f), 'w') >= 0 || (j-i == 1 && m.has(t, info, i, infoWord)) {
@@ -330,6 +324,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 func initial(t *Text, j int) bool {
 	p := t.Tokens[j-1]
 	return p.Cap && utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.TrimSpace(t.Tokens[j].GapText) == "."
+}
+
+// placeFields looks tokens i..j (key: their n-gram key) up in the
+// gazetteer and returns the fields stored with them.
+func (m *properMatcher) placeFields(t *Text, i, j int, key string) ([]byte, bool) {
+	if j-i == 1 {
+		return m.places.fieldsToken(t, i)
+	}
+	return m.places.phraseFields(t, i, key)
 }
 
 func (m *properMatcher) placeOK(fields []byte, words int) bool {
@@ -728,14 +731,8 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 			if len(key) < 4 {
 				continue // checked before the lookup: it fails either way
 			}
-			var f []byte
-			var ok bool
-			if j-i == 1 {
-				f, ok = m.places.fieldsToken(t, i)
-			} else {
-				f, ok = m.places.phraseFields(t, i, key)
-			}
-			if !ok || bytes.IndexByte(lastField(f), 'w') >= 0 || len(key) < 4 || m.allow.AllowsTerm(key) || m.common.Has(key) {
+			f, ok := m.placeFields(t, i, j, key)
+			if !ok || bytes.IndexByte(lastField(f), 'w') >= 0 || m.allow.AllowsTerm(key) || m.common.Has(key) {
 				continue
 			}
 			// Ordinary words are not places here ("in the field", "at
