@@ -2,29 +2,22 @@ package report
 
 import "encoding/json"
 
-// marshalIndent is json.MarshalIndent, byte for byte, with a faster
-// indenter. encoding/json indents by running its validating scanner over
-// the marshalled bytes, a function call per byte, which was a twentieth of
-// a corpus scan; json.Marshal's output is known to be compact and valid,
-// so its punctuation can be read directly, skipping over strings.
-func marshalIndent(v any, prefix, indent string) ([]byte, error) {
+// marshalIndent is json.MarshalIndent(v, prefix, "  "), byte for byte,
+// with a faster indenter. encoding/json indents by running its validating
+// scanner over the marshalled bytes, a function call per byte, which was a
+// twentieth of a corpus scan; json.Marshal's output is known to be compact
+// and valid, so its punctuation can be read directly, skipping over strings.
+func marshalIndent(v any, prefix string) ([]byte, error) {
 	src, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	return appendIndent(make([]byte, 0, len(src)+len(src)/2), src, prefix, indent), nil
+	return appendIndent(make([]byte, 0, len(src)+len(src)/2), src, prefix), nil
 }
 
-// appendIndent appends compact, valid JSON src indented as json.Indent
-// would indent it.
-func appendIndent(dst, src []byte, prefix, indent string) []byte {
-	newline := func(depth int) {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
-		}
-	}
+// appendIndent appends compact, valid JSON src indented as
+// json.Indent(dst, src, prefix, "  ") would indent it.
+func appendIndent(dst, src []byte, prefix string) []byte {
 	depth := 0
 	for i := 0; i < len(src); i++ {
 		c := src[i]
@@ -49,15 +42,15 @@ func appendIndent(dst, src []byte, prefix, indent string) []byte {
 				continue
 			}
 			depth++
-			newline(depth)
+			dst = appendNewline(dst, prefix, depth)
 		case ',':
 			dst = append(dst, c)
-			newline(depth)
+			dst = appendNewline(dst, prefix, depth)
 		case ':':
 			dst = append(dst, ':', ' ')
 		case '}', ']':
 			depth--
-			newline(depth)
+			dst = appendNewline(dst, prefix, depth)
 			dst = append(dst, c)
 		default:
 			dst = append(dst, c)

@@ -22,7 +22,7 @@ func TestMarshalIndent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := marshalIndent(v, prefix, "  ")
+			got, err := marshalIndent(v, prefix)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,7 +51,7 @@ func FuzzAppendIndent(f *testing.F) {
 		if err := json.Indent(&want, src, prefix, "  "); err != nil {
 			t.Fatal(err)
 		}
-		if got := appendIndent(nil, src, prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+		if got := appendIndent(nil, src, prefix); !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("%s:\ngot  %s\nwant %s", src, got, want.Bytes())
 		}
 	})

@@ -85,6 +85,8 @@ func appendFindingFields(dst []byte, f *JSONFinding, prefix string, depth int) [
 	return dst
 }
 
+// appendNewline starts a line at depth levels of two-space indent after
+// prefix, as json.MarshalIndent(v, prefix, "  ") does.
 func appendNewline(dst []byte, prefix string, depth int) []byte {
 	dst = append(dst, '\n')
 	dst = append(dst, prefix...)

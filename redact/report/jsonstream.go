@@ -57,7 +57,7 @@ func (a *arrayStream) add(v any) error {
 		data = a.buf
 	} else {
 		var err error
-		if data, err = marshalIndent(v, elemIndent, "  "); err != nil {
+		if data, err = marshalIndent(v, elemIndent); err != nil {
 			return err
 		}
 	}
