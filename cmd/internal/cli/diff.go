@@ -155,7 +155,7 @@ func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each fun
 	}
 	ins, errs := collectInputs(paths, cfg.Include, cfg.Exclude)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
-	err = scanEachUntil(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
+	err = scanEach(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
 		// Notes and skips are said, as scan says them: a silently skipped
 		// file would look redacted when it was never read.
 		if o.Note != "" {

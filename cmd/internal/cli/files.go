@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -207,31 +206,15 @@ type scanned struct {
 	Note string
 }
 
-// scanAll reads and scans inputs with a bounded pool of workers and returns
-// the outcomes in input order, so output is identical to a sequential run.
-func scanAll(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, progress func(done, total int)) []scanned {
-	out := make([]scanned, 0, len(ins))
-	scanEach(sc, ins, stdin, maxSize, runtime.GOMAXPROCS(0), progress, func(s scanned) { out = append(out, s) })
-	return out
-}
-
 // scanEach scans inputs on a pool of workers and hands each outcome to
 // emit in input order, as soon as it and all before it are done. At most a
 // few outcomes per worker wait to be emitted, so a caller that does not keep
 // them scans any number of files in bounded memory, and the order, hence the
 // output, is that of a sequential run. emit and progress are called from
-// the calling goroutine only.
-func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned)) {
-	_ = scanEachUntil(sc, ins, stdin, maxSize, workers, progress, func(s scanned) error {
-		emit(s)
-		return nil
-	})
-}
-
-// scanEachUntil is scanEach, stopped by the first error emit returns (a
-// report that can no longer be written): no more files are handed out,
+// the calling goroutine only. The first error emit returns (a report that
+// can no longer be written) stops the run: no more files are handed out,
 // the workers finish the ones they hold, and the error is returned.
-func scanEachUntil(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned) error) error {
+func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, workers int, progress func(done, total int), emit func(scanned) error) error {
 	if len(ins) == 0 {
 		return nil
 	}
@@ -371,18 +354,10 @@ func byteCount(n int64) string {
 	return s + " " + []string{"KiB", "MiB", "GiB", "TiB"}[exp]
 }
 
-// progressFunc returns a progress bar for long runs (200 files or more),
+// newProgress returns a progress bar for long runs (200 files or more),
 // drawn on standard error only when it is a terminal and not --quiet, at
 // most ten times a second, and erased when the run ends so that the report
-// and summary start on a clean line.
-func progressFunc(ios *iostreams.IOStreams, quiet bool) func(done, total int) {
-	if p := newProgress(ios, quiet); p != nil {
-		return p.update
-	}
-	return nil
-}
-
-// newProgress is progressFunc's bar, or nil when none is drawn.
+// and summary start on a clean line; nil when none is drawn.
 func newProgress(ios *iostreams.IOStreams, quiet bool) *progress {
 	if quiet || !ios.IsStderrTTY() {
 		return nil
@@ -390,12 +365,7 @@ func newProgress(ios *iostreams.IOStreams, quiet bool) *progress {
 	return &progress{w: ios.ErrOut, now: time.Now}
 }
 
-func progressBar(w io.Writer, now func() time.Time) func(done, total int) {
-	p := &progress{w: w, now: now}
-	return p.update
-}
-
-// progress draws the bar; see progressFunc.
+// progress draws the bar; see newProgress.
 type progress struct {
 	w     io.Writer
 	now   func() time.Time

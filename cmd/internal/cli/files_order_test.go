@@ -47,7 +47,7 @@ func TestScanEachOrder(t *testing.T) {
 	run := func(workers int) []byte {
 		var results []*redact.Result
 		var order []string
-		scanEach(sc, ins, nil, MaxFileSize, workers, nil, func(s scanned) {
+		scanEach(sc, ins, nil, MaxFileSize, workers, nil, func(s scanned) error {
 			order = append(order, s.In.Path)
 			switch {
 			case s.Err != nil:
@@ -55,6 +55,7 @@ func TestScanEachOrder(t *testing.T) {
 			case s.Result != nil:
 				results = append(results, s.Result)
 			}
+			return nil
 		})
 		if len(order) != len(ins) {
 			t.Fatalf("%d workers: %d outcomes for %d inputs", workers, len(order), len(ins))

@@ -12,7 +12,7 @@ import (
 func TestProgressBar(t *testing.T) {
 	var b bytes.Buffer
 	clock := time.Unix(0, 0)
-	bar := progressBar(&b, func() time.Time { return clock })
+	bar := (&progress{w: &b, now: func() time.Time { return clock }}).update
 	for done := 1; done <= 400; done++ {
 		clock = clock.Add(time.Millisecond) // 400 ms in all: four redraws
 		bar(done, 400)
@@ -29,7 +29,7 @@ func TestProgressBar(t *testing.T) {
 	}
 
 	b.Reset()
-	bar = progressBar(&b, func() time.Time { return clock })
+	bar = (&progress{w: &b, now: func() time.Time { return clock }}).update
 	for done := 1; done <= 199; done++ {
 		clock = clock.Add(time.Second)
 		bar(done, 199)
@@ -41,14 +41,14 @@ func TestProgressBar(t *testing.T) {
 
 func TestProgressOnlyOnATerminal(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
-	if progressFunc(ios, false) != nil {
+	if newProgress(ios, false) != nil {
 		t.Error("progress on a stderr that is not a terminal")
 	}
 	ios.SetTTY(false, false, true)
-	if progressFunc(ios, true) != nil {
+	if newProgress(ios, true) != nil {
 		t.Error("progress with --quiet")
 	}
-	if progressFunc(ios, false) == nil {
+	if newProgress(ios, false) == nil {
 		t.Error("no progress on a terminal")
 	}
 }

@@ -177,7 +177,7 @@ func runScan(opts *ScanOptions) error {
 	}
 	sum := report.NewSummary()
 	fails := false
-	err = scanEachUntil(sc, ins, ios.In, opts.MaxFileSize, runtime.GOMAXPROCS(0), progress, func(o scanned) error {
+	err = scanEach(sc, ins, ios.In, opts.MaxFileSize, runtime.GOMAXPROCS(0), progress, func(o scanned) error {
 		if o.Note != "" && !opts.Quiet {
 			fmt.Fprintf(ios.ErrOut, "%s:%s\n", o.In.Path, o.Note)
 		}

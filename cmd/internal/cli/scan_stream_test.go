@@ -48,11 +48,12 @@ func TestScanStreamsAsWhole(t *testing.T) {
 	}
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	var rs []*redact.Result
-	for _, o := range scanAll(sc, ins, nil, MaxFileSize, nil) {
+	scanEach(sc, ins, nil, MaxFileSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
 		if o.Result != nil {
 			rs = append(rs, o.Result)
 		}
-	}
+		return nil
+	})
 	if len(rs) < 10 || report.Summarize(rs).Findings == 0 {
 		t.Fatalf("%d files, %d findings: the comparison proves little", len(rs), report.Summarize(rs).Findings)
 	}
@@ -112,9 +113,9 @@ func TestScanStreamsAsWhole(t *testing.T) {
 	}
 }
 
-// TestScanEachUntilStops: when emit fails (the report cannot be written),
+// TestScanEachStops: when emit fails (the report cannot be written),
 // no more files are read and every worker ends.
-func TestScanEachUntilStops(t *testing.T) {
+func TestScanEachStops(t *testing.T) {
 	dir := t.TempDir()
 	var ins []input
 	for i := range 300 {
@@ -140,7 +141,7 @@ func TestScanEachUntilStops(t *testing.T) {
 	const workers, stopAt = 3, 10
 	broken := errors.New("broken pipe")
 	emitted := 0
-	err = scanEachUntil(sc, ins, nil, MaxFileSize, workers, nil, func(scanned) error {
+	err = scanEach(sc, ins, nil, MaxFileSize, workers, nil, func(scanned) error {
 		emitted++
 		if emitted == stopAt {
 			return broken
