@@ -155,7 +155,20 @@ func (p *pattern) search(s string) [][]int {
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	first := rev.firstStart(s)
-	a, b := first, last
+	a, b := widen(s, first, last)
+	if last < first || (a == 0 && b == len(s)) {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	locs := p.re.FindAllStringSubmatchIndex(s[a:b], -1)
+	if len(locs) == 0 || locs[0][0]+a < first || locs[len(locs)-1][1]+a > last {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	shift(locs, a)
+	return locs
+}
+
+// widen moves a back and b on by one rune of s each, where there is one.
+func widen(s string, a, b int) (int, int) {
 	if a > 0 {
 		_, size := utf8.DecodeLastRuneInString(s[:a])
 		a -= size
@@ -164,21 +177,19 @@ func (p *pattern) search(s string) [][]int {
 		_, size := utf8.DecodeRuneInString(s[b:])
 		b += size
 	}
-	if last < first || (a == 0 && b == len(s)) {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
-	locs := p.re.FindAllStringSubmatchIndex(s[a:b], -1)
-	if len(locs) == 0 || locs[0][0]+a < first || locs[len(locs)-1][1]+a > last {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
+	return a, b
+}
+
+// shift adds off to every offset of the matches (-1: a group that did not
+// take part stays -1).
+func shift(locs [][]int, off int) {
 	for _, loc := range locs {
 		for k := range loc {
 			if loc[k] >= 0 {
-				loc[k] += a
+				loc[k] += off
 			}
 		}
 	}
-	return locs
 }
 
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
@@ -457,23 +468,10 @@ func (p *pattern) findAll(t *Text) [][]int {
 		}
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
-		lo, hi := a, b
-		if lo > 0 {
-			_, size := utf8.DecodeLastRuneInString(src[:lo])
-			lo -= size
-		}
-		if hi < len(src) {
-			_, size := utf8.DecodeRuneInString(src[hi:])
-			hi += size
-		}
-		for _, loc := range p.search(src[lo:hi]) {
-			for k := range loc {
-				if loc[k] >= 0 {
-					loc[k] += lo
-				}
-			}
-			out = append(out, loc)
-		}
+		lo, hi := widen(src, a, b)
+		locs := p.search(src[lo:hi])
+		shift(locs, lo)
+		out = append(out, locs...)
 		return true
 	})
 	return out
