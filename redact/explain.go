@@ -2,7 +2,6 @@ package redact
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/rescue-stories/redact/rules"
 )
@@ -51,7 +50,6 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 	var steps []Step
 	for _, seg := range doc.Segments {
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
-		t.Lower = strings.ToLower(t.Src)
 		for _, r := range s.set.Rules {
 			for _, c := range r.Trace(t) {
 				st := Step{Rule: r, Span: Span{seg.Start + c.Start, seg.Start + c.End}, Text: t.Src[c.Start:c.End],

@@ -78,7 +78,6 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
-		t.Lower = strings.ToLower(t.Src)
 		texts = append(texts, scannedText{seg.Start, t})
 		for _, r := range s.set.Rules {
 			for _, m := range r.Find(t) {

@@ -43,11 +43,7 @@ func benchTexts(b *testing.B) ([]*Text, int) {
 	return out, size
 }
 
-func newBenchText(s string) *Text {
-	t := NewText(s, "paragraph")
-	t.Lower = strings.ToLower(s)
-	return t
-}
+func newBenchText(s string) *Text { return NewText(s, "paragraph") }
 
 // builtinSet is the default packs as one set.
 func builtinSet(t testing.TB) *Set {

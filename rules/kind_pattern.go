@@ -112,7 +112,7 @@ func (m *patternMatcher) mayMatch(t *Text, pats []*pattern) bool {
 		return false
 	}
 	for _, k := range m.keywords {
-		if strings.Contains(t.Lower, k) {
+		if strings.Contains(t.lower(), k) {
 			return true
 		}
 	}

@@ -470,7 +470,6 @@ func loadWords() {
 		r, n := utf8.DecodeRuneInString(w)
 		for _, form := range []string{w, string(unicode.ToUpper(r)) + w[n:]} {
 			t := NewText(form, "paragraph")
-			t.Lower = strings.ToLower(form)
 			samples = append(samples, t)
 		}
 	}

@@ -1,13 +1,10 @@
 package rules
 
-import "strings"
-
 // MatchText runs one rule over a plain text as a single paragraph, with the
 // set's allow lists and the asterisk-pseudonym convention applied as the
 // scanner does: what `rules test` and the example tests use.
 func MatchText(set *Set, r *Rule, text string) []Match {
 	t := NewText(text, "paragraph")
-	t.Lower = strings.ToLower(text)
 	var ps Pseudonyms
 	if set != nil && set.Allow.Pseudonyms {
 		ps = FindPseudonyms(text)

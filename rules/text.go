@@ -39,7 +39,6 @@ type Text struct {
 	Src    string
 	Scope  string
 	Tokens []Token
-	Lower  string // strings.ToLower(Src), for keyword prefilters
 	// TitleCase is set when most words are capitalised (headings, captions):
 	// capitals there are weak evidence of a proper noun.
 	TitleCase bool
@@ -54,6 +53,18 @@ type Text struct {
 	// memo caches what every rule can share about this text: literal hits
 	// for the regex prefilters, allow-pattern matches (litscan.go).
 	memo *textMemo
+
+	lowerSrc string // strings.ToLower(Src) once lowered is set
+	lowered  bool
+}
+
+// lower returns strings.ToLower(Src), computed the first time a rule's
+// keywords are checked: few segments ever get that far.
+func (t *Text) lower() string {
+	if !t.lowered {
+		t.lowerSrc, t.lowered = strings.ToLower(t.Src), true
+	}
+	return t.lowerSrc
 }
 
 // scratch is NewText's reusable working memory.

@@ -28,7 +28,6 @@ func TestTraceAgreesWithFind(t *testing.T) {
 		clean := strings.NewReplacer("[[name:", "", "[[location:", "", "[[date:", "", "[[operational:", "", "[[identifier:", "", "]]", "").Replace(string(data))
 		for _, para := range strings.Split(clean, "\n\n") {
 			tx := NewText(para, "paragraph")
-			tx.Lower = strings.ToLower(para)
 			for _, r := range set.Rules {
 				want := r.Find(tx)
 				var got []Match
@@ -58,7 +57,6 @@ func TestTraceReasons(t *testing.T) {
 	}
 	nick := set.Lookup("local.nickname")
 	tx := NewText("primo is cousin; known as El Primo", "paragraph")
-	tx.Lower = strings.ToLower(tx.Src)
 	cs := nick.Trace(tx)
 	if len(cs) != 2 {
 		t.Fatalf("candidates: %+v", cs)
