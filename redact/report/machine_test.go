@@ -282,3 +282,33 @@ func TestNewVerify(t *testing.T) {
 		t.Error("NewVerify(xml) succeeded")
 	}
 }
+
+// TestReadsSource: a verification report in a format ReadsSource says
+// does not read the source is the same without it.
+func TestReadsSource(t *testing.T) {
+	for _, f := range []string{"text", "json", "sarif", "github"} {
+		write := func(vs []Verdict) []byte {
+			w, err := NewVerify(f, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := w.WriteVerify(&out, vs); err != nil {
+				t.Fatal(err)
+			}
+			return out.Bytes()
+		}
+		with := testVerdicts()
+		without := testVerdicts()
+		for i := range without {
+			if r := without[i].Result; r != nil {
+				stripped := *r
+				stripped.Src = nil
+				without[i].Result = &stripped
+			}
+		}
+		if same := bytes.Equal(write(with), write(without)); !ReadsSource(f) && !same {
+			t.Errorf("%s: the report changes without the source, but ReadsSource says it does not read it", f)
+		}
+	}
+}

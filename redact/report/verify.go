@@ -97,6 +97,13 @@ func NewVerify(format string, opts Options) (VerifyWriter, error) {
 	return vw, nil
 }
 
+// ReadsSource reports whether a verification report in format reads the
+// scanned files' source (SARIF and GitHub annotations compute where each
+// finding ends from it); other formats let callers drop it early.
+func ReadsSource(format string) bool {
+	return format == "sarif" || format == "github"
+}
+
 // dirtyResults returns the results of the verdicts that carry findings.
 func dirtyResults(vs []Verdict) []*redact.Result {
 	var rs []*redact.Result

@@ -547,9 +547,9 @@ func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 			dirty.Findings = append(dirty.Findings, fd)
 		}
 	}
-	if vr.opts.Format != "sarif" && vr.opts.Format != "github" {
-		// Only those reports read the source (for end positions); a
-		// verdict is kept until all are written, so drop it early.
+	if !report.ReadsSource(vr.opts.Format) {
+		// A verdict is kept until all are written: drop what the report
+		// will not read.
 		dirty.Src = nil
 	}
 	if len(dirty.Findings) > 0 {
