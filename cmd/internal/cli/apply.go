@@ -80,38 +80,57 @@ changes nothing more.`,
 func runApply(opts *ApplyOptions) error {
 	f := opts.f
 	ios := f.IO
-	files, errs, err := planFiles(f, opts.Paths, &opts.Plan, opts.MaxFileSize)
-	if err != nil {
-		return err
-	}
-	if !opts.Write && opts.Output == "" && len(files)+len(errs) > 1 {
-		return flagErrorf("apply prints one file to standard output; use --write to redact %d files in place", len(files)+len(errs))
-	}
 	root, err := f.Getwd()
 	if err != nil {
 		return err
 	}
+	// --write replaces each file as soon as it is planned, so memory holds
+	// a few files, not all. Standard output and --output take one file: it
+	// is held until the run shows there is no second.
+	var one *planned
+	var failed []error
 	left := 0
-	for _, p := range files {
+	errs, err := planEach(f, opts.Paths, &opts.Plan, opts.MaxFileSize, func(p planned) error {
+		if !opts.Write {
+			if one != nil {
+				return tooManyForOne(opts)
+			}
+			one = &p
+			return nil
+		}
 		c := p.change
 		left += len(c.Plan.Notes)
-		switch {
-		case opts.Output != "":
+		if c.Empty() {
+			return nil
+		}
+		if err := replaceFile(p.in.Path, c.Out, c.Result.Src, root); err != nil {
+			failed = append(failed, fmt.Errorf("%s: %w", p.in.Path, err))
+			return nil
+		}
+		if ios.IsStdoutTTY() {
+			fmt.Fprintf(ios.Out, "%s: %s\n", p.in.Path, plural(len(c.Plan.Edits), "redaction", "redactions"))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	errs = append(errs, failed...)
+	if one != nil {
+		if len(errs) > 0 {
+			// One file planned and another that could not be read: still
+			// more than one file for one output.
+			return tooManyForOne(opts)
+		}
+		c := one.change
+		left += len(c.Plan.Notes)
+		if opts.Output != "" {
 			err = writeFileAtomic(opts.Output, c.Out, 0o644)
-		case opts.Write:
-			if c.Empty() {
-				continue
-			}
-			err = replaceFile(p.in.Path, c.Out, c.Result.Src, root)
-		default:
+		} else {
 			_, err = ios.Out.Write(c.Out)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p.in.Path, err))
-			continue
-		}
-		if opts.Write && ios.IsStdoutTTY() {
-			fmt.Fprintf(ios.Out, "%s: %s\n", p.in.Path, plural(len(c.Plan.Edits), "redaction", "redactions"))
+			errs = append(errs, fmt.Errorf("%s: %w", one.in.Path, err))
 		}
 	}
 	for _, e := range errs {
@@ -124,6 +143,15 @@ func runApply(opts *ApplyOptions) error {
 		return &SilentError{Code: ExitError}
 	}
 	return nil
+}
+
+// tooManyForOne is the error for more than one file where the output can
+// hold one: writing them one after another would keep only the last.
+func tooManyForOne(opts *ApplyOptions) error {
+	if opts.Output != "" {
+		return flagErrorf("--output takes one input file and more than one was given; use --write to redact them in place")
+	}
+	return flagErrorf("apply prints one file to standard output and more than one was given; use --write to redact them in place")
 }
 
 // sidecarDecisions reads a draft's review decisions; standard input has

@@ -126,21 +126,10 @@ type planned struct {
 	change *report.Change
 }
 
-// planFiles scans the paths and plans each file. Errors are per file; the
-// rest are still planned.
-func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]planned, []error, error) {
-	var out []planned
-	errs, err := planEach(f, paths, pf, maxSize, func(p planned) error {
-		out = append(out, p)
-		return nil
-	})
-	return out, errs, err
-}
-
-// planEach is planFiles handing each file to each as soon as it is
+// planEach scans the paths and hands each file to each as soon as it is
 // planned, in input order, so that a caller that does not keep them needs
-// the memory of a few files, not of all. An error from each stops the run
-// and is returned.
+// the memory of a few files, not of all. Errors are per file; the rest are
+// still planned. An error from each stops the run and is returned.
 func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each func(planned) error) ([]error, error) {
 	cfg, err := f.Config()
 	if err != nil {
@@ -154,6 +143,7 @@ func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each fun
 		return nil, err
 	}
 	ins, errs := collectInputs(paths, cfg.Include, cfg.Exclude)
+	ins = distinct(ins)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	err = scanEach(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
 		// Notes and skips are said, as scan says them: a silently skipped

@@ -53,3 +53,14 @@ func TestDiffStreamsAsWhole(t *testing.T) {
 		}
 	}
 }
+
+// planFiles is planEach keeping every file, to build the whole diff the
+// streamed one is compared with.
+func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]planned, []error, error) {
+	var out []planned
+	errs, err := planEach(f, paths, pf, maxSize, func(p planned) error {
+		out = append(out, p)
+		return nil
+	})
+	return out, errs, err
+}
