@@ -142,7 +142,7 @@ func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each fun
 	if err := pf.checkRules(set); err != nil {
 		return nil, err
 	}
-	ins, errs := collectInputs(paths, cfg.Include, cfg.Exclude)
+	ins, errs := collectAll(paths, cfg.Include, cfg.Exclude)
 	ins = distinct(ins)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	err = scanEach(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
@@ -156,7 +156,7 @@ func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each fun
 			errs = append(errs, o.Err)
 			return nil
 		case o.Skipped != "":
-			fmt.Fprintf(f.IO.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
+			printSkipped(f.IO.ErrOut, false, o.In.Path, o.Skipped)
 			return nil
 		}
 		ds, err := sidecarDecisions(o.In.Path)

@@ -37,26 +37,17 @@ type input struct {
 	// them are skipped with a note instead of failing the run.
 	Walked bool
 	// Skip, when set, says why a path met while walking is not read (a
-	// symbolic link); only collectAll returns such inputs.
+	// symbolic link); every command must say so, never drop it silently.
 	Skip string
+	// Link is where that symbolic link leads, for signoff and verify,
+	// which judge it against the repository rather than the walked tree.
+	Link *walkedLink
 }
 
-// collectInputs expands the arguments: files as given, directories walked
-// for files matching include and not exclude, "-" for standard input.
-// Symbolic links inside a directory are not followed.
-func collectInputs(args []string, include, exclude []string) ([]input, []error) {
-	all, errs := collectAll(args, include, exclude)
-	ins := make([]input, 0, len(all))
-	for _, in := range all {
-		if in.Skip == "" {
-			ins = append(ins, in)
-		}
-	}
-	return ins, errs
-}
-
-// collectAll is collectInputs plus the symbolic links met while walking,
-// each with a Skip note, so that scan can say what it did not follow.
+// collectAll expands the arguments: files as given, directories walked
+// for files matching include and not exclude, "-" for standard input, and
+// the symbolic links met while walking, each with a Skip note, so that
+// every command can say what it did not follow.
 // Links are never followed from a walk, so a link loop or a link to /
 // cannot make it hang or leave the tree; a link named as an argument is
 // followed, as the user asked for it.
@@ -78,6 +69,8 @@ func collectAll(args []string, include, exclude []string) ([]input, []error) {
 			continue
 		}
 		var found []input
+		// The tree's real place, to tell links that stay inside it.
+		top := resolvedPath(a)
 		root := a
 		if lst, err := os.Lstat(a); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
 			// WalkDir does not follow a root that is a link; the trailing
@@ -101,8 +94,14 @@ func collectAll(args []string, include, exclude []string) ([]input, []error) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				if note := symlinkNote(a, p, rel, d.Name(), include, exclude); note != "" {
-					found = append(found, input{Path: p, Walked: true, Skip: note})
+				// Links the walk would not have scanned anyway (hidden,
+				// excluded, or to a file that include does not pick) are
+				// not worth a note.
+				if strings.HasPrefix(d.Name(), ".") || matchAny(exclude, rel, d.Name()) {
+					return nil
+				}
+				if l := resolveLink(p); l.Dir || matchAny(include, rel, d.Name()) {
+					found = append(found, input{Path: p, Walked: true, Skip: l.scanNote(top), Link: l})
 				}
 				return nil
 			}
@@ -130,35 +129,71 @@ func collectAll(args []string, include, exclude []string) ([]input, []error) {
 	return out, errs
 }
 
-// symlinkNote says why the link at p, met while walking root, is not
-// followed, or returns "" for links the walk would not have scanned anyway
-// (excluded, hidden, or naming a file that does not match include).
-func symlinkNote(root, p, rel, name string, include, exclude []string) string {
-	if strings.HasPrefix(name, ".") || matchAny(exclude, rel, name) {
-		return ""
-	}
+// walkedLink is where a symbolic link met while walking leads.
+type walkedLink struct {
+	Err    error  // why it does not resolve (dangling, a loop); nil when it does
+	Dir    bool   // it resolves to a directory
+	Target string // its absolute, link-free target; "" when unknown
+}
+
+// resolveLink follows the link at p without reading its target.
+func resolveLink(p string) *walkedLink {
 	st, err := os.Stat(p)
 	if err != nil {
-		if !matchAny(include, rel, name) {
-			return ""
-		}
-		return fmt.Sprintf("symbolic link that does not resolve (%v); not followed", unwrapPathError(err))
+		return &walkedLink{Err: unwrapPathError(err)}
 	}
-	if !st.IsDir() && !matchAny(include, rel, name) {
+	return &walkedLink{Dir: st.IsDir(), Target: resolvedPath(p)}
+}
+
+// resolvedPath is p made absolute and free of links, or "" when it cannot be.
+func resolvedPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
 		return ""
 	}
-	what := "file"
-	if st.IsDir() {
-		what = "directory"
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return ""
 	}
-	target, err1 := filepath.EvalSymlinks(p)
-	top, err2 := filepath.EvalSymlinks(root)
-	if err1 == nil && err2 == nil {
-		if r, err := filepath.Rel(top, target); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return fmt.Sprintf("symbolic link to a %s inside the scanned tree; not followed (the target is scanned in its own place)", what)
-		}
+	return real
+}
+
+// within reports whether the link leads to dir or below it (dir is
+// absolute and link-free); a target that is unknown is not within.
+func (l *walkedLink) within(dir string) bool {
+	if l.Target == "" || dir == "" {
+		return false
 	}
-	return fmt.Sprintf("symbolic link to a %s outside the scanned tree; not followed (name it to scan it)", what)
+	r, err := filepath.Rel(dir, l.Target)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+}
+
+// what names the target for messages.
+func (l *walkedLink) what() string {
+	if l.Dir {
+		return "directory"
+	}
+	return "file"
+}
+
+// scanNote says why scan does not follow the link, met while walking the
+// tree whose real place is top.
+func (l *walkedLink) scanNote(top string) string {
+	switch {
+	case l.Err != nil:
+		return fmt.Sprintf("symbolic link that does not resolve (%v); not followed", l.Err)
+	case l.within(top):
+		return fmt.Sprintf("symbolic link to a %s inside the scanned tree; not followed (the target is scanned in its own place)", l.what())
+	}
+	return fmt.Sprintf("symbolic link to a %s outside the scanned tree; not followed (name it to scan it)", l.what())
+}
+
+// printSkipped says, on stderr unless quiet, that a file was not read and
+// why: every command that walks says it the same way.
+func printSkipped(w io.Writer, quiet bool, path, why string) {
+	if !quiet {
+		fmt.Fprintf(w, "%s: skipped: %s\n", path, why)
+	}
 }
 
 func unwrapPathError(err error) error {

@@ -185,9 +185,7 @@ func runScan(opts *ScanOptions) error {
 		case o.Err != nil:
 			errs = append(errs, o.Err)
 		case o.Skipped != "":
-			if !opts.Quiet {
-				fmt.Fprintf(ios.ErrOut, "%s: skipped: %s\n", o.In.Path, o.Skipped)
-			}
+			printSkipped(ios.ErrOut, opts.Quiet, o.In.Path, o.Skipped)
 		default:
 			sum.Add(o.Result)
 			fails = fails || gateFails(o.Result, failOn)

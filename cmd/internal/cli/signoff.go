@@ -53,6 +53,11 @@ Nothing is signed while any file still has an unsuppressed finding of
 blocking severity: they are listed and the exit code is 1. Review-severity
 findings are accepted as they stand and recorded as such.
 
+Symbolic links met in a directory are never followed, nor signed. A link
+to content that is checked in its own place is noted; while any other
+remains (leaving the repository, not resolving, or to a hidden or
+excluded file), nothing is signed and the exit code is 1.
+
 The key is a private key file (--key ~/.ssh/id_ed25519), or a key held by
 ssh-agent: give its public key file (--key ~/.ssh/id_ed25519.pub), or omit
 --key to use the agent key listed in allowed_signers. The principal
@@ -118,11 +123,28 @@ func runSignoff(opts *SignoffOptions) error {
 	if err != nil {
 		return err
 	}
-	ins, errs := collectInputs(opts.Paths, cfg.Include, cfg.Exclude)
+	all, errs := collectAll(opts.Paths, cfg.Include, cfg.Exclude)
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if len(ins) == 0 {
+	// Symbolic links met while walking are never followed, nor signed: a
+	// link to content checked in its own place is noted; any other link
+	// refuses the sign-off, as content that cannot be vouched for.
+	var ins []input
+	var unsignable int
+	for _, in := range all {
+		if in.Link == nil {
+			ins = append(ins, in)
+			continue
+		}
+		note, fail := gateLink(in.Link, tr.Root, cfg, "signed off")
+		if fail != "" {
+			unsignable++
+			note = fail
+		}
+		printSkipped(ios.ErrOut, opts.Quiet && fail == "", in.Path, note)
+	}
+	if len(ins) == 0 && unsignable == 0 {
 		return fmt.Errorf("no content files in %s (include: %s)", strings.Join(opts.Paths, " "), strings.Join(cfg.Include, " "))
 	}
 
@@ -149,6 +171,7 @@ func runSignoff(opts *SignoffOptions) error {
 		todo = append(todo, &signing{disk: in.Path, content: cp, src: src, res: res})
 	}
 	mask := maskOutput(f, opts.Mask, opts.MaskSet)
+	var why, todoNext []string
 	if len(blocked) > 0 {
 		ropts := report.Options{Mask: mask}
 		if ios.ColorEnabled(opts.Color) {
@@ -162,8 +185,17 @@ func runSignoff(opts *SignoffOptions) error {
 		if sum.Findings == 1 {
 			remain = "remains"
 		}
-		fmt.Fprintf(ios.ErrOut, "redact: refusing to sign off: %s of blocking severity %s (%s); nothing was signed. Redact (`redact diff`, `redact apply`) or suppress with a reason, then sign off again.\n",
-			plural(sum.Findings, "finding", "findings"), remain, sum.Sentence())
+		why = append(why, fmt.Sprintf("%s of blocking severity %s (%s)", plural(sum.Findings, "finding", "findings"), remain, sum.Sentence()))
+		todoNext = append(todoNext, "redact (`redact diff`, `redact apply`) or suppress with a reason")
+	}
+	if unsignable > 0 {
+		why = append(why, plural(unsignable, "symbolic link", "symbolic links")+" cannot be signed off (see above)")
+		todoNext = append(todoNext, "replace each such link with the file it stands for, or remove it")
+	}
+	if len(why) > 0 {
+		next := strings.Join(todoNext, "; ")
+		fmt.Fprintf(ios.ErrOut, "redact: refusing to sign off: %s; nothing was signed. %s%s, then sign off again.\n",
+			strings.Join(why, ", and "), strings.ToUpper(next[:1]), next[1:])
 		return errFindings
 	}
 

@@ -53,8 +53,14 @@ that the sign-off did not accept.
 Each failure is reported per file with a reason (unsigned, bad-signature,
 signer-not-allowed, namespace-not-allowed, expired, revoked,
 path-mismatch, content-changed, packs-changed, dirty,
-unapproved-suppression, orphan-record, ...). Exit code 0: everything is
-approved; 1: something is not; 2: the tool could not do its job.
+unapproved-suppression, orphan-record, symbolic-link, ...). Exit code 0:
+everything is approved; 1: something is not; 2: the tool could not do its
+job.
+
+A symbolic link where content is expected is never followed. A link to
+content that is checked in its own place is noted on standard error; any
+other (leaving the repository, not resolving, or to a hidden or excluded
+file) fails as symbolic-link: its content cannot be verified.
 
 Without paths, every content file under the current directory is
 checked, and records whose content file is gone fail as orphan-record.
@@ -108,6 +114,9 @@ type target struct {
 	disk    string // path on disk as found ("" for a deleted file)
 	content string // canonical content path
 	orphan  bool   // the content is gone and its record remains
+	// A symbolic link is never followed: note says why one is only
+	// noted (its target is checked in its own place), fail why one fails.
+	note, fail string
 }
 
 // verifyRun holds what one verification needs.
@@ -147,6 +156,17 @@ func runVerify(opts *VerifyOptions) error {
 		return err
 	}
 	targets = dedupeTargets(targets)
+	// Links that are only noted are said, as scan says them, and not
+	// verified: their targets are, in their own place.
+	checked := targets[:0]
+	for _, t := range targets {
+		if t.note != "" {
+			printSkipped(ios.ErrOut, opts.Quiet, t.content, t.note)
+			continue
+		}
+		checked = append(checked, t)
+	}
+	targets = checked
 
 	var verdicts []report.Verdict
 	outs := verifyAll(vr, targets, runtime.GOMAXPROCS(0))
@@ -204,7 +224,7 @@ func (vr *verifyRun) allTargets(paths []string) ([]target, []error, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ins, errs := collectInputs(paths, vr.cfg.Include, vr.cfg.Exclude)
+	ins, errs := collectAll(paths, vr.cfg.Include, vr.cfg.Exclude)
 	var out []target
 	for _, in := range ins {
 		cp, err := contentPath(vr.tr.Root, in.Path)
@@ -212,7 +232,11 @@ func (vr *verifyRun) allTargets(paths []string) ([]target, []error, error) {
 			errs = append(errs, err)
 			continue
 		}
-		out = append(out, target{disk: in.Path, content: cp})
+		t := target{disk: in.Path, content: cp}
+		if in.Link != nil {
+			t.note, t.fail = gateLink(in.Link, vr.tr.Root, vr.cfg, "verified")
+		}
+		out = append(out, t)
 	}
 	// Directories given (not files) are also searched for orphan records.
 	var dirs []string
@@ -280,14 +304,7 @@ func (vr *verifyRun) orphans(dirs []string) ([]target, error) {
 // by the configuration: included, not excluded, and not inside a hidden
 // directory (as a directory walk would decide).
 func (vr *verifyRun) isContent(rel string) bool {
-	parts := strings.Split(rel, "/")
-	for i := 0; i < len(parts)-1; i++ {
-		if strings.HasPrefix(parts[i], ".") || matchAny(vr.cfg.Exclude, strings.Join(parts[:i+1], "/"), parts[i]) {
-			return false
-		}
-	}
-	base := parts[len(parts)-1]
-	return matchAny(vr.cfg.Include, rel, base) && !matchAny(vr.cfg.Exclude, rel, base)
+	return checkedInPlace(vr.cfg, rel, false)
 }
 
 // changedTargets lists what --changed-since asks for.
@@ -298,11 +315,20 @@ func (vr *verifyRun) changedTargets() ([]target, []error, error) {
 		return nil, nil, err
 	}
 	trustFiles := vr.trustFiles()
+	// A content path exists as a file, or as a symbolic link, which is
+	// noted or fails as a walk would have it (gateLink), never skipped.
 	exists := func(rel string) bool {
 		st, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
-		return err == nil && st.Mode().IsRegular()
+		return err == nil && (st.Mode().IsRegular() || st.Mode()&fs.ModeSymlink != 0)
 	}
 	var out []target
+	add := func(rel string) {
+		t := target{disk: filepath.Join(root, filepath.FromSlash(rel)), content: rel}
+		if st, err := os.Lstat(t.disk); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+			t.note, t.fail = gateLink(resolveLink(t.disk), root, vr.cfg, "verified")
+		}
+		out = append(out, t)
+	}
 	var widen []string
 	present := func(rel string) {
 		for _, t := range trustFiles {
@@ -314,7 +340,7 @@ func (vr *verifyRun) changedTargets() ([]target, []error, error) {
 		if c, ok := signoff.ContentPathOf(vr.tr.RecordsDir, rel); ok {
 			// A record changed: check its content, or that it has none.
 			if exists(c) {
-				out = append(out, target{disk: filepath.Join(root, filepath.FromSlash(c)), content: c})
+				add(c)
 			} else {
 				out = append(out, target{content: c, orphan: true})
 			}
@@ -322,11 +348,11 @@ func (vr *verifyRun) changedTargets() ([]target, []error, error) {
 		}
 		if c, ok := strings.CutSuffix(rel, redact.SidecarSuffix); ok && vr.isContent(c) && exists(c) {
 			// Review decisions changed: they change what the scan suppresses.
-			out = append(out, target{disk: filepath.Join(root, filepath.FromSlash(c)), content: c})
+			add(c)
 			return
 		}
-		if vr.isContent(rel) && exists(rel) {
-			out = append(out, target{disk: filepath.Join(root, filepath.FromSlash(rel)), content: rel})
+		if (vr.isContent(rel) || contentLink(root, vr.cfg, rel)) && exists(rel) {
+			add(rel)
 		}
 	}
 	gone := func(rel string) {
@@ -340,7 +366,7 @@ func (vr *verifyRun) changedTargets() ([]target, []error, error) {
 			// A record was deleted: its content must be gone too, or be
 			// checked (and fail as unsigned).
 			if vr.isContent(c) && exists(c) {
-				out = append(out, target{disk: filepath.Join(root, filepath.FromSlash(c)), content: c})
+				add(c)
 			}
 			return
 		}
@@ -473,6 +499,10 @@ func dedupeTargets(ts []target) []target {
 func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 	tr := vr.tr
 	v := report.Verdict{Path: t.content}
+	if t.fail != "" {
+		v.Problems = append(v.Problems, report.Problem{Reason: reasonSymlink, Message: t.fail})
+		return v, nil
+	}
 	if t.orphan {
 		v.Problems = append(v.Problems, problem(signoff.ReasonOrphanRecord,
 			fmt.Sprintf("the content file was deleted or renamed but its sign-off record remains; delete %s", tr.recordShown(t.content))))

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// reasonSymlink is the verify reason of a symbolic link where content is
+// expected that leads out of the repository, nowhere, or to a file the
+// gate does not check in its own place: its content was never verified,
+// and a gate that skipped it silently would pass it.
+const reasonSymlink = "symbolic-link"
+
+// gateLink decides what signoff and verify make of a symbolic link where
+// content is expected. They never follow one: a link to content that the
+// gate checks in its own place is only noted; any other link fails, as
+// content that cannot be vouched for. verb is "verified" or "signed off".
+func gateLink(l *walkedLink, root string, cfg *Config, verb string) (note, fail string) {
+	switch {
+	case l.Err != nil:
+		return "", fmt.Sprintf("symbolic link that does not resolve (%v): its content cannot be %s", l.Err, verb)
+	case !l.within(root):
+		return "", fmt.Sprintf("symbolic link to a %s outside the repository: its content cannot be %s", l.what(), verb)
+	}
+	rel, err := filepath.Rel(root, l.Target)
+	if err != nil || !checkedInPlace(cfg, filepath.ToSlash(rel), l.Dir) {
+		return "", fmt.Sprintf("symbolic link to a %s that is not checked in its own place (hidden, excluded or not included): its content cannot be %s", l.what(), verb)
+	}
+	return fmt.Sprintf("symbolic link to a %s inside the repository; not followed (the target is %s in its own place)", l.what(), verb), ""
+}
+
+// checkedInPlace reports whether a walk of the repository reaches the
+// root-relative slash path rel and checks it: no hidden or excluded
+// directory on the way, and, for a file, a content file by include and
+// exclude. The root itself is checked.
+func checkedInPlace(cfg *Config, rel string, dir bool) bool {
+	if rel == "." {
+		return dir
+	}
+	parts := strings.Split(rel, "/")
+	dirs := len(parts) - 1
+	if dir {
+		dirs = len(parts)
+	}
+	for i := range dirs {
+		if strings.HasPrefix(parts[i], ".") || matchAny(cfg.Exclude, strings.Join(parts[:i+1], "/"), parts[i]) {
+			return false
+		}
+	}
+	if dir {
+		return true
+	}
+	base := parts[len(parts)-1]
+	return matchAny(cfg.Include, rel, base) && !matchAny(cfg.Exclude, rel, base)
+}
+
+// contentLink reports whether the root-relative slash path rel is a
+// symbolic link that holds content by the configuration: to a content
+// file by its name, or to a directory that a walk would enter.
+func contentLink(root string, cfg *Config, rel string) bool {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	st, err := os.Lstat(p)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return false
+	}
+	return checkedInPlace(cfg, rel, resolveLink(p).Dir)
+}
