@@ -17,6 +17,7 @@ type ApplyOptions struct {
 	Output      string
 	Plan        planFlags
 	MaxFileSize int64
+	StdinName   string
 }
 
 func newCmdApply(f *Factory, runF func(*ApplyOptions) error) *cobra.Command {
@@ -42,9 +43,14 @@ changes nothing more.`,
   redact apply --write story.md
   redact apply --write --all drafts/
   redact apply --write --only name,location story.md
-  redact apply --output public/story.md story.md`,
+  redact apply --output public/story.md story.md
+  git show main:story.md | redact apply --stdin-name story.md > public/story.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
+			paths, err := stdinPaths(cmd, opts.StdinName, args)
+			if err != nil {
+				return err
+			}
+			opts.Paths = paths
 			if len(opts.Paths) == 0 {
 				return flagErrorf("name the files to redact (or - for standard input)")
 			}
@@ -73,6 +79,7 @@ changes nothing more.`,
 	fl.BoolVarP(&opts.Write, "write", "w", false, "replace the files in place")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the result to this `file`")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
+	addStdinNameFlag(cmd, &opts.StdinName)
 	_ = cmd.RegisterFlagCompletionFunc("only", cobra.FixedCompletions(rules.Categories, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -90,7 +97,7 @@ func runApply(opts *ApplyOptions) error {
 	var one *planned
 	var failed []error
 	left := 0
-	errs, err := planEach(f, opts.Paths, &opts.Plan, opts.MaxFileSize, func(p planned) error {
+	errs, err := planEach(f, opts.Paths, opts.StdinName, &opts.Plan, opts.MaxFileSize, func(p planned) error {
 		if !opts.Write {
 			if one != nil {
 				return tooManyForOne(opts)

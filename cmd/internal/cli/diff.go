@@ -69,6 +69,7 @@ type DiffOptions struct {
 	MaskSet     bool
 	Plan        planFlags
 	MaxFileSize int64
+	StdinName   string
 }
 
 func newCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
@@ -91,9 +92,14 @@ like diff(1) and gofmt -d; 2 when the tool failed.`,
 		Example: `  redact diff story.md
   redact diff --all drafts/
   redact diff --only name,location story.md
+  git show main:story.md | redact diff --stdin-name story.md   # read as Markdown
   redact diff --color=never story.md > story.patch && patch -p1 < story.patch`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
+			paths, err := stdinPaths(cmd, opts.StdinName, args)
+			if err != nil {
+				return err
+			}
+			opts.Paths = paths
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
@@ -115,6 +121,7 @@ like diff(1) and gofmt -d; 2 when the tool failed.`,
 	fl.StringVar(&opts.Color, "color", "auto", "colour: auto, always or never (NO_COLOR is honoured)")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text (default when CI is set)")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
+	addStdinNameFlag(cmd, &opts.StdinName)
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("only", cobra.FixedCompletions(rules.Categories, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -126,11 +133,12 @@ type planned struct {
 	change *report.Change
 }
 
-// planEach scans the paths and hands each file to each as soon as it is
-// planned, in input order, so that a caller that does not keep them needs
-// the memory of a few files, not of all. Errors are per file; the rest are
-// still planned. An error from each stops the run and is returned.
-func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each func(planned) error) ([]error, error) {
+// planEach scans the paths (standard input under stdinName, if given) and
+// hands each file to each as soon as it is planned, in input order, so
+// that a caller that does not keep them needs the memory of a few files,
+// not of all. Errors are per file; the rest are still planned. An error
+// from each stops the run and is returned.
+func planEach(f *Factory, paths []string, stdinName string, pf *planFlags, maxSize int64, each func(planned) error) ([]error, error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, err
@@ -144,6 +152,7 @@ func planEach(f *Factory, paths []string, pf *planFlags, maxSize int64, each fun
 	}
 	ins, errs := collectAll(paths, cfg.Include, cfg.Exclude)
 	ins = distinct(ins)
+	nameStdin(ins, stdinName)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	err = scanEach(sc, ins, f.IO.In, maxSize, runtime.GOMAXPROCS(0), nil, func(o scanned) error {
 		// Notes and skips are said, as scan says them: a silently skipped
@@ -187,7 +196,7 @@ func runDiff(opts *DiffOptions) error {
 	// Each file's diff is written as soon as it is planned; none is kept.
 	d := &report.Diff{Opts: ropts}
 	files, changed := 0, 0
-	errs, err := planEach(f, opts.Paths, &opts.Plan, opts.MaxFileSize, func(p planned) error {
+	errs, err := planEach(f, opts.Paths, opts.StdinName, &opts.Plan, opts.MaxFileSize, func(p planned) error {
 		files++
 		if !p.change.Empty() {
 			changed++

@@ -58,7 +58,7 @@ func TestDiffStreamsAsWhole(t *testing.T) {
 // streamed one is compared with.
 func planFiles(f *Factory, paths []string, pf *planFlags, maxSize int64) ([]planned, []error, error) {
 	var out []planned
-	errs, err := planEach(f, paths, pf, maxSize, func(p planned) error {
+	errs, err := planEach(f, paths, "", pf, maxSize, func(p planned) error {
 		out = append(out, p)
 		return nil
 	})

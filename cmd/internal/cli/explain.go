@@ -22,6 +22,8 @@ type ExplainOptions struct {
 	Mask    bool
 	MaskSet bool
 	Dropped bool
+	// StdinName is what standard input is read as (--stdin-name).
+	StdinName string
 }
 
 func newCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
@@ -42,10 +44,17 @@ masked unless --mask=false. The exit status is that of scan: 1 when there
 are findings.`,
 		Example: `  redact explain story.md
   redact explain --rules team.yaml story.md
-  redact explain --dropped=false story.md`,
-		Args: cobra.MinimumNArgs(1),
+  redact explain --dropped=false story.md
+  git show main:story.md | redact explain --stdin-name story.md   # read as Markdown`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
+			paths, err := stdinPaths(cmd, opts.StdinName, args)
+			if err != nil {
+				return err
+			}
+			if len(paths) == 0 {
+				return flagErrorf("name the files to explain (or - for standard input)")
+			}
+			opts.Paths = paths
 			if opts.Format != "text" && opts.Format != "json" {
 				return flagErrorf("--format must be text or json; not %q", opts.Format)
 			}
@@ -60,6 +69,7 @@ are findings.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text or json")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text (default when CI is set)")
 	fl.BoolVar(&opts.Dropped, "dropped", true, "also list the matches that were dropped, and why")
+	addStdinNameFlag(cmd, &opts.StdinName)
 	return cmd
 }
 
@@ -77,6 +87,9 @@ func runExplain(opts *ExplainOptions) error {
 		var src []byte
 		if p == "-" {
 			src, err = io.ReadAll(io.LimitReader(ios.In, MaxFileSize+1))
+			if opts.StdinName != "" {
+				p = opts.StdinName
+			}
 		} else {
 			src, err = os.ReadFile(p)
 		}

@@ -33,6 +33,7 @@ type ScanOptions struct {
 	MaxFileSize int64
 	Include     []string
 	Exclude     []string
+	StdinName   string
 }
 
 var formats = []string{"text", "json", "sarif", "github"}
@@ -44,7 +45,10 @@ func newCmdScan(f *Factory, runF func(*ScanOptions) error) *cobra.Command {
 		Short: "Report names, places, dates, operational details and identifiers",
 		Long: `Scan drafts for details that must not be published. Paths are files,
 directories (searched for *.md, *.markdown and *.txt unless the
-configuration says otherwise) or - for standard input.
+configuration says otherwise) or - for standard input. Standard input is
+plain text unless --stdin-name gives it a name: its extension then picks
+Markdown or plain text as for a file, reports show that name, and the
+review decisions kept beside that file apply.
 
 Each finding is printed as path:line:column: category rule message "text".
 A summary goes to standard error. The exit code is 0 when nothing at or
@@ -53,10 +57,15 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 		Example: `  redact scan story.md
   redact scan drafts/
   cat story.md | redact scan -
+  git show main:story.md | redact scan --stdin-name story.md   # read as Markdown
   redact scan --format json drafts/ > findings.json
   redact scan --fail-on block story.md   # only blocking findings fail`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
+			paths, err := stdinPaths(cmd, opts.StdinName, args)
+			if err != nil {
+				return err
+			}
+			opts.Paths = paths
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
@@ -92,6 +101,7 @@ not do its job (bad rule pack, unreadable file, usage error).`,
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
 	fl.StringArrayVar(&opts.Include, "include", nil, "scan files matching this `glob` in directories (repeatable)")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files matching this `glob` (repeatable)")
+	addStdinNameFlag(cmd, &opts.StdinName)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -135,6 +145,7 @@ func runScan(opts *ScanOptions) error {
 	}
 	exclude := append(slices.Clone(cfg.Exclude), opts.Exclude...)
 	ins, errs := collectAll(opts.Paths, include, exclude)
+	nameStdin(ins, opts.StdinName)
 	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions, Binary: opts.Binary})
 	ropts := report.Options{
 		Mask:           maskOutput(f, opts.Mask, opts.MaskSet),
