@@ -283,7 +283,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		}
 		known, word := m.has(t, info, i, infoName), m.has(t, info, i, infoNameWord)
 		isWord := m.has(t, info, i, infoWord)
+		if !known && !isWord && m.inflected(k) {
+			isWord = true // "Mitigations": the word list holds the stem
+		}
 		switch {
+		case known && (word || isWord) && (tok.Upper || m.compound(t, info, i)):
+			// A word in capitals ("HOW THE CASE CAME") or in a title-case
+			// compound ("Counter-Trafficking") is the word, not the
+			// namesake surname.
+			ev[i] |= evWord
 		case known && (word || isWord):
 			ev[i] |= evNameWord
 		case known:
@@ -324,6 +332,60 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 func initial(t *Text, j int) bool {
 	p := t.Tokens[j-1]
 	return p.Cap && utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.TrimSpace(t.Tokens[j].GapText) == "."
+}
+
+// inflected reports whether key, not in the word list itself, is a plural
+// or -ed/-ing form of a word that is ("mitigations", "figures"): the list
+// holds many words without their inflections. Keys shorter than six
+// letters are left alone; short names end in these letters too.
+func (m *properMatcher) inflected(key string) bool {
+	if len(key) < 6 || m.words == nil {
+		return false
+	}
+	for _, suf := range [...]struct{ cut, add string }{{"ies", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}} {
+		stem, ok := strings.CutSuffix(key, suf.cut)
+		if !ok || len(stem) < 4 || suf.cut == "s" && strings.HasSuffix(stem, "s") {
+			continue // "Douglass" is no plural
+		}
+		if m.words.Has(stem + suf.add) {
+			return true
+		}
+	}
+	return false
+}
+
+// compound reports whether token i is the first half of a capitalised
+// compound of two ordinary words joined by a hyphen ("Counter-Trafficking",
+// "Self-Help"): a term, not a name, whatever surnames the halves are.
+func (m *properMatcher) compound(t *Text, info []tokInfo, i int) bool {
+	if i+1 >= len(t.Tokens) || t.Tokens[i+1].GapText != "-" || !t.Tokens[i+1].Cap {
+		return false
+	}
+	return m.has(t, info, i, infoWord) && m.has(t, info, i+1, infoWord) && !m.has(t, info, i+1, infoName)
+}
+
+// numbered reports whether token j starts a number that labels the words
+// before it: "Class 4", "Case No. 12", "Room #3". Such a run is a numbered
+// thing, not a person.
+func numbered(t *Text, j int) bool {
+	if j >= len(t.Tokens) {
+		return false
+	}
+	tok := t.Tokens[j]
+	if strings.Contains(tok.GapText, "\n") {
+		return false
+	}
+	if tok.Digit {
+		return strings.TrimSpace(tok.GapText) == "" || strings.TrimSpace(tok.GapText) == "#"
+	}
+	switch tok.Key {
+	case "no", "nos", "nr", "num", "number":
+		if j+1 < len(t.Tokens) {
+			next := t.Tokens[j+1]
+			return next.Digit || strings.ContainsAny(t.Src[next.Start:next.End], "0123456789") // "No. B2/4471"
+		}
+	}
+	return false
 }
 
 // placeFields looks tokens i..j (key: their n-gram key) up in the
@@ -392,8 +454,35 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// Palm Bar"), or the one word a name cue introduces ("two sisters,
 	// Memory and Mercy").
 	cued := j-i == 1 && i > 0 && sc.small[i-1]&smNameCue != 0 && !strings.Contains(toks[i].GapText, "\n")
+	end := j
 	for j > i && !cued && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
 		j--
+	}
+	// A title that ends the run makes it a job title ("Communications
+	// Officer", "Revenue Divisional Officer", "Attorney General"): a
+	// person's title comes before the name.
+	if j-i > 1 && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 {
+		for j > i && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 {
+			j--
+		}
+		for j > i && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
+			j--
+		}
+		if j-i == 1 && ev[i]&evHonorific != 0 {
+			return
+		}
+	}
+	// Ordinary capitalised words after it make a word that is also a name
+	// or a place the start of an institution's or a programme's name
+	// ("Homeland Security Investigations", "Hope Foundation").
+	if j < end && !cued {
+		var weak evidence
+		for k := i; k < j; k++ {
+			weak |= ev[k]
+		}
+		if weak&(evName|evPlace|evUnknown|evHonorific|evVenue) == 0 {
+			return
+		}
 	}
 	for i < j && ev[i]&evConnector != 0 {
 		i++
@@ -464,6 +553,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if i > 0 && ev[i-1]&evAllowed != 0 && t.Joinable(i, false) {
 			return
 		}
+		// "Class 4", "Case No. 12": a numbered thing. "Figures: Ana
+		// Ruiz": a label. "tell Mama": a title alone is no name.
+		if numbered(t, j) || j < len(toks) && strings.HasPrefix(toks[j].GapText, ":") || single && all&evHonorific != 0 {
+			return
+		}
 		category, why = "name", "name that is also a word, used as a name"
 	case all&evPlaceWord != 0 && placeCue && strongPos:
 		category, why = "location", "place that is also a word, after "+prevKey
@@ -527,6 +621,11 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if camel(w) {
 		return true, false
 	}
+	// "No." before a number labels it ("Case No. 12"), whatever surname
+	// "No" is.
+	if tok.Key != "number" && numbered(t, i) {
+		return true, false
+	}
 	// A compound with a lower-case word is a word: "Go-live", "Check-in".
 	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit {
 		return false, true
@@ -587,6 +686,10 @@ func camel(w string) bool {
 // tokeniser cannot tell those from "S. Rajendran" without the word lists.
 func sentStart(t *Text, ev []evidence, i int) bool {
 	if t.Tokens[i].SentStart {
+		return true
+	}
+	// Quoted speech opens with a capital too (`said, "Straight line."`).
+	if g := t.Tokens[i].GapText; strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "‘") {
 		return true
 	}
 	if i == 0 || ev[i-1]&evAcronym == 0 {
