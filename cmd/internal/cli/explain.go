@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +22,8 @@ type ExplainOptions struct {
 	MaskSet bool
 	Dropped bool
 	// StdinName is what standard input is read as (--stdin-name).
-	StdinName string
+	StdinName   string
+	MaxFileSize int64
 }
 
 func newCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
@@ -41,7 +41,8 @@ pseudonym or an inline suppression.
 
 The findings are exactly those of redact scan. When CI is set, texts are
 masked unless --mask=false. The exit status is that of scan: 1 when there
-are findings.`,
+are findings, 2 when the tool could not do its job (bad rule pack, a file
+that cannot be read or is larger than --max-file-size).`,
 		Example: `  redact explain story.md
   redact explain --rules team.yaml story.md
   redact explain --dropped=false story.md
@@ -69,6 +70,7 @@ are findings.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text or json")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the sensitive text (default when CI is set)")
 	fl.BoolVar(&opts.Dropped, "dropped", true, "also list the matches that were dropped, and why")
+	fl.Int64Var(&opts.MaxFileSize, "max-file-size", MaxFileSize, "refuse files larger than this many `bytes`")
 	addStdinNameFlag(cmd, &opts.StdinName)
 	return cmd
 }
@@ -83,28 +85,24 @@ func runExplain(opts *ExplainOptions) error {
 	mask := maskOutput(opts.f, opts.Mask, opts.MaskSet)
 	var docs []explainDoc
 	findings := 0
-	for _, p := range opts.Paths {
-		var src []byte
-		if p == "-" {
-			src, err = io.ReadAll(io.LimitReader(ios.In, MaxFileSize+1))
-			if opts.StdinName != "" {
-				p = opts.StdinName
-			}
-		} else {
-			src, err = os.ReadFile(p)
-		}
+	ins := make([]input, len(opts.Paths))
+	for i, p := range opts.Paths {
+		ins[i] = input{Path: p, Stdin: p == "-"}
+	}
+	nameStdin(ins, opts.StdinName)
+	for _, in := range ins {
+		// Read as every command reads a draft: refused from its size
+		// before a byte is read, with the same message.
+		src, err := readInput(in, ios.In, opts.MaxFileSize)
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			return err
 		}
-		if len(src) > MaxFileSize {
-			return fmt.Errorf("%s: larger than %d bytes", p, MaxFileSize)
-		}
-		ex, err := sc.Explain(p, src)
+		ex, err := sc.Explain(in.Path, src)
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			return fmt.Errorf("%s: %w", in.Path, err)
 		}
 		findings += len(ex.Findings)
-		docs = append(docs, toExplainDoc(p, ex, mask, opts.Dropped))
+		docs = append(docs, toExplainDoc(in.Path, ex, mask, opts.Dropped))
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(ios.Out)
