@@ -154,7 +154,12 @@ func (p *pattern) search(s string) [][]int {
 	if rev == nil {
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
-	first := rev.firstStart(s)
+	// No match ends after last, so the reverse pass starts there, with one
+	// rune of context for the assertions at last. Cutting the text can
+	// only add a match ending at the cut, which moves first earlier: the
+	// window grows, it never loses a match.
+	_, cut := widen(s, last, last)
+	first := rev.firstStart(s[:cut])
 	a, b := widen(s, first, last)
 	if last < first || (a == 0 && b == len(s)) {
 		return p.re.FindAllStringSubmatchIndex(s, -1)
