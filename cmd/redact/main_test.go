@@ -57,6 +57,8 @@ func TestScript(t *testing.T) {
 					ts.Fatalf("exit status %d, want %d", got, want)
 				}
 			},
+			"sshkey":  cmdSSHKey,
+			"subkeys": cmdSubKeys,
 		},
 	})
 }
