@@ -4,42 +4,211 @@ W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
 NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
 NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
-ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors|guards|rangers|staff|officials|VAOs?|of\s+(?:us|ours))"
-UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,3}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service))?"
-def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT
+ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|VAOs?|of\s+(?:us|ours))"
+UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service))?"
+# Where a member of the team is placed: "2 female officers in the first wave".
+POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+(?:wave|team|group|car|vehicle|van|line|door|entrance))?"
+def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
 LIST = member(NUMR) + r"(?:" + SEP + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r")*"
 # Ends a phrase without being part of it (outside group 1).
 T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|that|while|when|then|so|because|told|said|says|were|was|is|are|had|has|have|to|into|at|in|on|from|with|after|before)\b|\s+\p{L}+ed\b|\s*$)"
+# Ends a clause: punctuation or a clause word, so a phrase may run on
+# through its prepositions ("at a roadside market on three occasions").
+# A phrase also ends before a preposition that leads to a name or a time
+# ("... beside the Yeji ferry landing", "... at 5:15 a.m."): those are
+# other findings, and a phrase run into them would leave stray words.
+TCAP = r"\s+(?:of|to|at|in|on|beside|near|from|by|with|for|behind|outside|past|around|before|after|until)\s+(?:the\s+)?(?:(?-i:\p{Lu})|\d|dawn\b|midnight\b|noon\b)"
+TP = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|which|who|so|because|then|until|when|where|told|said|says)\b|\s*$)"
 def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
 # Without a terminator in reach, a phrase still takes up to two words.
 def short(n): return r"(?:" + W + r"\s+){0,1}" + W3
+# Words that may follow a head phrase up to its terminator; the fallback
+# drops them.
+WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
+def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
+# Who does operational work: "one of our investigators", "a plain-clothes
+# officer", "Two Romanian colleagues", "Our field officer".
+SUBJ = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
+# Roles a cover takes: "as a customer", "as wholesale buyers".
+COVERROLE = r"(?:customers?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
+COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
+# Investigators and officers, never a pronoun: a victim also "went to
+# Dubai as a domestic worker".
+SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?))"
+PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
+PREMISE = r"(?:target|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
+VEH = r"(?:vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
+# Where a team meets or waits.
+PLACE = r"(?:car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
+MEETV = r"(?:meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
+PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of)"
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"\b((?:team\s*:\s*)?" + LIST + r")",
+  r"(?:^|[^:.\p{N}])\b((?:team\s*:\s*)?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  # Parts of a raid team by their task: "front team 10, back team 6".
+  r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
 pats['cover'] = [
-  r"\b((?:(?:(?:an?|the|our|one|two|three|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?)|I|we|he|she|they)(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for)\s+" + phrase(4) + r")?)" + T,
+  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for)\s+" + phrase(4) + r")?)" + T,
   r"\b(pretend(?:ed|ing)\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
+  # A cover taken by going somewhere "as a customer", and where the
+  # undercover person then sat: "goes in as a customer, sits by the stairs".
+  r"\b((?:" + SUBJNP + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  r"\b(" + SUBJNP + r"\s+(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  # Notes: "Piseth + me as phone-shop owners out celebrating".
+  r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
+  r"\b((?:an?|the)\s+undercover\s+(?:agent|officer|investigator|operative|cop)s?(?:\s+(?:online|inside|in\s+the\s+[\p{L}-]+))?\s+(?:confirmed|signalled|signaled|reported|texted|messaged|called|sent|gave|flashed|radioed|alerted|counted|saw)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
   r"\b((?:plain[- ]?clothes|plainclothes|undercover)\s+(?:officers?|agents?|police(?:men|women)?|investigators?))\b",
   r"\b((?:officers?|agents?|police(?:men|women)?|investigators?)\s+in\s+(?:civilian|plain)\s+clothes)\b",
   r"\b(the\s+undercover\s+(?:investigator|officer|agent))\b",
   r"\b((?:a\s+)?decoy\s+(?:customer|buyer|client)(?:\s+sent\s+by\s+(?:the\s+)?police)?)\b",
 ]
+TSRC = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)"
+TSRC2 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
+TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)"
+KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
+ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?" + KIN + r"\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
 pats['source'] = [
   r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
+  # "tip came via a moto-dop who drives the girls home after closing".
+  r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
   r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
-  r"\b((?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
+  r"\b((?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
+  # A note or number slipped to someone: "passed a note with our hotline number".
+  r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:[\p{L}'’-]+\s+){0,2}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
-  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)",
+  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + TSRC,
+  # Someone who got out and told: "a girl who had escaped the same
+  # building phoned a staff member", "a cousin who had escaped the mill".
+  r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off)\s+" + phrase(12) + r")" + TCL,
+  r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?)" + TSRC2,
+  # Whoever tipped us off: "the local fisherman who first tipped us off".
+  r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
+]
+pats['surveillance'] = [
+  # "counted the girls he saw on the stairs", "counted the workers through
+  # the greenhouse plastic".
+  r"\b((?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
+  # "watched the same lorry load young women at a roadside market".
+  r"\b((?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  # "noted the number plate in his exercise book".
+  r"\b((?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
+  # "drive past the target".
+  r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
+  # "3 evidence visits", "two undercover visits".
+  r"\b((?:" + NUMR + r"|multiple|repeated|further)\s+(?:more\s+)?(?:evidence(?:-gathering)?|undercover|surveillance|recce|reconnaissance|covert|follow-up)\s+(?:visits?|trips?|runs?|missions?|buys?))\b",
+  # "eight months of investigation by two of our investigators".
+  r"\b((?:" + NUMR + r")\s+(?:days|weeks|months|years)\s+of\s+(?:investigation|surveillance|undercover\s+work|monitoring|observation|evidence[- ]gathering)(?:\s+by\s+" + phrase(6) + r")?)" + TP,
+  # "visited the repair shop three times".
+  r"\b((?:visited|revisited|went\s+back\s+to|returned\s+to)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\s+(?:(?:two|three|four|five|six|several|many|\d+)\s+(?:more\s+)?times|twice)(?:\s+and\s+(?:counted|watched|observed|photographed|filmed|noted|recorded|listed)\s+" + phrase(10) + r")?)" + TP,
+  # "chat logs recovered from a customer's seized phone overseas".
+  r"\b((?:chat\s+logs?|call\s+logs?|chats|messages|photos|photographs|videos?|footage|recordings?|images|files|data|screenshots|ledgers?)\s+(?:were\s+|was\s+)?(?:recovered|extracted|retrieved|downloaded|pulled|copied)\s+(?:off|from)\s+(?:an?|the|his|her|their)\s+" + phrase(6) + r")" + TP,
+  # "footage + notes handed to the case officer".
+  r"\b((?:the\s+)?(?:footage|recordings?|photos|videos?|notes|images|screenshots|evidence)(?:\s*(?:\+|&|and)\s*[\p{L}]+)?\s+(?:(?:was|were)\s+)?(?:handed|passed|given|sent|shared|uploaded|forwarded|stored|kept|saved|copied)\s+(?:over\s+)?(?:to|on|with|in|into)\s+" + phrase(6) + r")" + TP,
+]
+pats['equipment'] = [
+  # "a hidden camera fitted in a fish trader's cool box", "watch cam".
+  r"\b((?:an?\s+|the\s+|two\s+)?(?:hidden|button|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed)\s+)?(?:in|into|inside|under|behind|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")?)" + T,
+  r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
+  r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
+  r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded)\s+(?:the|a|an|every|each|his|her|their|our)\s+" + W + ext(12) + r")" + TP,
+  r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
+  r"\b(satellite (?:messenger|phone))\b",
+  r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
+  r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+\w+\s+\w+)?)",
+  r"\b(unlocked\s+the\s+phone\b(?:\s+[\w-]+){0,4})",
+  r"\b(forensic\s+examiner\b(?:\s+[\w-]+){0,6})",
+  r"\b(digital forensics examiner)\b",
+  r"\b((?:took|taken) a still\b(?:\s+[\w-]+){0,5})",
+  # "copies on the encrypted drive only".
+  r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?)\b",
+]
+PLACEPHRASE = r"(?:(?:an?|the|our|their)\s+(?:(?-i:[\p{Ll}\p{N}])[\w'’-]*\s+){0,3}?" + PLACE + r"|(?:[\w-]+\s+)?(?:HQ|headquarters))\b"
+pats['staging'] = [
+  # "met in a church car park", "the team meets at the fuel station",
+  # "Our investigator met the men at a laundromat in town".
+  r"\b((?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?" + MEETV + r"(?:\s+(?:the\s+[\p{L}-]+|our\s+[\p{L}-]+|with\s+(?:the\s+|our\s+)?[\p{L}-]+))?\s+" + PREP + r"\s+" + PLACEPHRASE + ext(8) + r")" + TP,
+  # "park round the back by the car wash".
+  r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
+  # Waiting at a point of the operation: "six officers waiting in two
+  # cars at the port gate", "They had waited in a rented van two streets away".
+  r"\b((?:(?:they|we)\s+(?:had\s+)?)?(?:waiting|waited|wait|waits|posted|stationed|hidden|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:an?|the|two|three|\d)\s+(?:[\w'-]+\s+){0,2}(?:cars?|vans?|minivans?|vehicles?|boats?|boda-?bodas?|motorcycles?|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
+  # "set up a checkpoint two kilometres past the border post".
+  r"\b((?:set\s+up|sets\s+up|setting\s+up|mounted|established|manned|put\s+up|formed|threw\s+up)\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,2}?(?:checkpoints?|roadblocks?|road\s*blocks?|check-?points?|cordons?|observation\s+posts?|perimeter|stake-?out|ambush)\b" + ext(8) + r")" + TP,
+  # "in a rented room above the fuel station".
+  r"\b((?:in|at|inside|from)\s+(?:an?|the|our)\s+(?:rented|hired|borrowed)\s+(?:[\w-]+\s+)?(?:room|rooms|office|hall|warehouse|garage|compound)\b" + ext(8) + r")" + TP,
+  # "at a motel near the airport booked under our investigator's name".
+  r"\b((?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:motel|hotel|guest\s*house|lodge|inn|hostel|apartment|flat|room)\b(?:\s+" + W + r"){0,6}?\s+(?:booked|rented|reserved|registered)\s+(?:under|in)\s+" + phrase(4) + r")" + TP,
+  r"\b((?:an?|the)\s+(?:police|army|military|joint|immigration)\s+(?:checkpoint|roadblock|check-point))\b",
+  r"\b((?:(?:all|both|the)\s+(?:[\w-]+\s+)?(?:vehicles|cars|vans|teams|officers|units)\s+(?:at|to|in)\s+staging)|(?:the\s+)?[\w-]+\s+(?:station\s+)?staging)\b",
+  r"\b(staging\s+(?:area|point|at)\b(?:\s+[\w-]+){0,4})",
+]
+pats['vehicle'] = [
+  r"\b((?:(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows)?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
+  # A car by its make: "an unmarked Proton", "our rented Hiace", "our grey Camry".
+  r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
+  r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\w-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
+  # Who drives whom: "Our investigator will collect them in a rented minivan".
+  r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\w-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
+  # Notes: "2 x white Hilux", "1 x police truck for arrests".
+  r"\b(\d{1,2}\s*[x×]\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s*\([^)\n]{1,30}\))?(?:\s+for\s+(?:the\s+)?[\w-]+)?)",
+  # Convoy order: "police car in front, camry behind".
+  r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
+  r"\b((?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
+  r"\b((?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?)\b(?:\s+[\w-]+){0,5})",
+  r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\w ]{1,20})?)",
+  r"\b((?:vehicles?|transport)\s*:\s*[^\n.;]{3,200})",
+  r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\w-]+){0,5})",
+]
+pats['route'] = [
+  r"\b((?:on|boarded|by|took|taking|in)\s+(?:the\s+)?(?:train|flight|bus|ferry|coach)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\s?\d{2,5})\b",
+  r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
+  r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
+  r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
+  r"\b((?:approached|entered|came in|came up|went in|left)\s+(?:on foot\s+)?(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:door|doors|entrance|gate|stairs|lane|alley|side|path|road|courtyard)\b(?:\s+[\w-]+){0,6})",
+  # "bring them in through the side entrance reserved for witnesses".
+  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+the\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
+  # "She travelled home with one of our social workers on the overnight coach".
+  r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
+  r"\b((?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
+  r"\b(escorted\s+by\s+(?:[\w-]+\s+){0,4}?(?:staff|officers|police|us))\b",
+  r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
+]
+pats['channel'] = [
+  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)\s+(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|with)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?)",
+  r"\b((?:via|through|over|on|by)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|Signal|Viber|LINE|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
+  r"\b((?:sent|send)\s+(?:a|the)\s+(?:one-word\s+|coded\s+|pre-arranged\s+)?(?:text|message|signal|code word)\b(?:\s+[\w-]+){0,3})",
+  r"\b(signal\s*:\s*[^\n.;]{3,60})",
+  # Code words: go word "water is hot", abort "no sugar".
+  r"\b((?:(?:go|abort|code|safe|danger|distress|panic|stop|all[- ]clear|duress)[- ]?(?:words?|signals?|phrases?|signs?)|abort)\s*(?:is|was|will\s+be|:|=|-)?\s*[\"“‘][^\"”’\n]{1,30}[\"”’])",
+  # Signals: "two minutes later, flashed his phone torch twice from the window".
+  r"\b((?:" + NUMR + r"\s+(?:minutes?|seconds?)\s+later,?\s+)?(?:flash|flashes|flashed|flashing|blink|blinks|blinked|blinking|switched\s+on|turned\s+on|honked|sounded)\s+(?:his|her|their|the|a|its|my|our)\s+(?:[\w-]+\s+){0,2}?(?:torch|torchlight|lights?|headlights|flashlight|lamp|horn)\b" + ext(6) + r")" + TP,
+  # "disappearing msgs set to 1 hr".
+  r"\b((?:disappearing|self-destructing|vanishing|ephemeral)\s+(?:messages|msgs|chats?)\b(?:\s+(?:set\s+to|on|after|of)\s+(?:\d+|one|an?)\s*(?:hrs?|hours?|mins?|minutes?|days?|weeks?|seconds?)\b)?)",
+  r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
+  r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
+  r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
+]
+pats['shelter-arrangement'] = [
+  r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
+  r"\b((?:an?|the)\s+(?:church|mosque|temple|convent|parish|mission|school)\s+(?:shelter|safe\s?house|refuge)(?:\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\w-]+)?)",
+  # "a church-run shelter for girls".
+  r"\b((?:an?|the)\s+(?:church|faith|mission|convent|parish|mosque|temple|nun|family)[- ](?:run|based|owned|managed)\s+(?:[\w-]+\s+)?(?:shelter|safe\s?house|refuge|home|hostel)(?:\s+for\s+(?:girls|boys|women|children|minors|survivors|young\s+\w+))?)\b",
+  r"\b((?:an?|the)\s+(?:shelter|safe\s?house|refuge|home)\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\w-]+)",
+]
+pats['placement'] = [
+  # "boys will be taken the same day to a partner shelter".
+  r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
+  # "Family visits happen away from the shelter".
+  r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
-TS = [T, r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
-      r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
-      r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)"]
+TS = [T, TP, TCL, TSRC,
+      r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"]
 for k in pats:
     new = []
     for p in pats[k]:
@@ -47,8 +216,9 @@ for k in pats:
         for t in TS:
             if p.endswith(t):
                 fb = p[:-len(t)]
-                for n in range(1, 11):
+                for n in range(1, 13):
                     fb = fb.replace(phrase(n), short(n))
+                    fb = fb.replace(ext(n), "")
                 new.append(fb)
                 break
     pats[k] = new
