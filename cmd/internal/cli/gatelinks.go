@@ -23,12 +23,63 @@ func gateLink(l *walkedLink, root string, cfg *Config, verb string) (note, fail 
 		return "", fmt.Sprintf("symbolic link that does not resolve (%v): its content cannot be %s", l.Err, verb)
 	case !l.within(root):
 		return "", fmt.Sprintf("symbolic link to a %s outside the repository: its content cannot be %s", l.what(), verb)
-	}
-	rel, err := filepath.Rel(root, l.Target)
-	if err != nil || !checkedInPlace(cfg, filepath.ToSlash(rel), l.Dir) {
+	case !linkCheckedInPlace(l, root, cfg):
 		return "", fmt.Sprintf("symbolic link to a %s that is not checked in its own place (hidden, excluded or not included): its content cannot be %s", l.what(), verb)
 	}
 	return fmt.Sprintf("symbolic link to a %s inside the repository; not followed (the target is %s in its own place)", l.what(), verb), ""
+}
+
+// linkCheckedInPlace reports whether the link leads to content that the
+// gate checks in its own place: it resolves, inside the repository, to
+// what a walk of the repository would check. Only such a link is a note.
+func linkCheckedInPlace(l *walkedLink, root string, cfg *Config) bool {
+	if l.Err != nil || !l.within(root) {
+		return false
+	}
+	rel, err := filepath.Rel(root, l.Target)
+	return err == nil && checkedInPlace(cfg, filepath.ToSlash(rel), l.Dir)
+}
+
+// gateArgs sorts the paths named to signoff or verify. scan follows a
+// symbolic link named on the command line; the gate must not, or its
+// verdict would depend on how a file was named (verify stories/link.md
+// passing what a full verify fails). A named link is judged as a walk
+// judges one (gateLink): it is returned in links, with Link set, and when
+// it is only a note, its target joins follow, to be checked in its own
+// place (under its own record). Other paths join follow as named.
+func gateArgs(paths []string, root string, cfg *Config) (follow []string, links []input) {
+	for _, a := range paths {
+		// Cleaned: "stories/more/" names the link stories/more, and lstat
+		// would follow it for the trailing slash.
+		p := filepath.Clean(a)
+		st, err := os.Lstat(p)
+		if a == "-" || err != nil || st.Mode()&os.ModeSymlink == 0 {
+			follow = append(follow, a)
+			continue
+		}
+		l := resolveLink(p)
+		links = append(links, input{Path: p, Link: l})
+		if linkCheckedInPlace(l, root, cfg) {
+			follow = append(follow, shownPath(l.Target))
+		}
+	}
+	return follow, links
+}
+
+// shownPath is the absolute path abs relative to the working directory
+// when it can be, for messages that name files as the user would.
+func shownPath(abs string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs
+	}
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil {
+		return rel
+	}
+	return abs
 }
 
 // checkedInPlace reports whether a walk of the repository reaches the

@@ -53,10 +53,11 @@ Nothing is signed while any file still has an unsuppressed finding of
 blocking severity: they are listed and the exit code is 1. Review-severity
 findings are accepted as they stand and recorded as such.
 
-Symbolic links met in a directory are never followed, nor signed. A link
-to content that is checked in its own place is noted; while any other
-remains (leaving the repository, not resolving, or to a hidden or
-excluded file), nothing is signed and the exit code is 1.
+Symbolic links, named or met in a directory, are never followed, nor
+signed. A link to content that is checked in its own place is noted, and
+the target is signed off in its own place; while any other remains
+(leaving the repository, not resolving, or to a hidden or excluded file),
+nothing is signed and the exit code is 1.
 
 The key is a private key file (--key ~/.ssh/id_ed25519), or a key held by
 ssh-agent: give its public key file (--key ~/.ssh/id_ed25519.pub), or omit
@@ -123,16 +124,18 @@ func runSignoff(opts *SignoffOptions) error {
 	if err != nil {
 		return err
 	}
-	all, errs := collectAll(opts.Paths, cfg.Include, cfg.Exclude)
+	paths, links := gateArgs(opts.Paths, tr.Root, cfg)
+	all, errs := collectAll(paths, cfg.Include, cfg.Exclude)
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	// Symbolic links met while walking are never followed, nor signed: a
-	// link to content checked in its own place is noted; any other link
-	// refuses the sign-off, as content that cannot be vouched for.
+	// Symbolic links, named or met while walking, are never followed, nor
+	// signed: a link to content checked in its own place is noted (its
+	// target is signed off in its own place); any other link refuses the
+	// sign-off, as content that cannot be vouched for.
 	var ins []input
 	var unsignable int
-	for _, in := range all {
+	for _, in := range append(links, all...) {
 		if in.Link == nil {
 			ins = append(ins, in)
 			continue

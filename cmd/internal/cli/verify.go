@@ -57,10 +57,11 @@ unapproved-suppression, orphan-record, symbolic-link, ...). Exit code 0:
 everything is approved; 1: something is not; 2: the tool could not do its
 job.
 
-A symbolic link where content is expected is never followed. A link to
-content that is checked in its own place is noted on standard error; any
-other (leaving the repository, not resolving, or to a hidden or excluded
-file) fails as symbolic-link: its content cannot be verified.
+A symbolic link where content is expected, named or met in a directory,
+is never followed. A link to content that is checked in its own place is
+noted on standard error, and the target is verified under its own record;
+any other (leaving the repository, not resolving, or to a hidden or
+excluded file) fails as symbolic-link: its content cannot be verified.
 
 Without paths, every content file under the current directory is
 checked, and records whose content file is gone fail as orphan-record.
@@ -224,9 +225,10 @@ func (vr *verifyRun) allTargets(paths []string) ([]target, []error, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	paths, links := gateArgs(paths, vr.tr.Root, vr.cfg)
 	ins, errs := collectAll(paths, vr.cfg.Include, vr.cfg.Exclude)
 	var out []target
-	for _, in := range ins {
+	for _, in := range append(links, ins...) {
 		cp, err := contentPath(vr.tr.Root, in.Path)
 		if err != nil {
 			errs = append(errs, err)
