@@ -35,15 +35,16 @@ const (
 	ReasonPacksChanged                          // the rule packs differ from packs_digest: sign off again
 
 	// The reasons below are found by the caller, which scans the content
-	// and walks the records; Verify never returns them.
+	// and walks the content and the records; Verify never returns them.
 
 	ReasonDirty                 // a fresh scan finds unsuppressed findings the sign-off did not accept
 	ReasonUnapprovedSuppression // a finding is suppressed now that the sign-off did not accept
 	ReasonOrphanRecord          // the content file is gone (deleted or renamed) but its record remains
+	ReasonSymbolicLink          // a content path is a symbolic link the gate cannot vouch for: never followed, never verified
 )
 
 // LastReason is the highest Reason value, for tests that range over them.
-const LastReason = ReasonOrphanRecord
+const LastReason = ReasonSymbolicLink
 
 // lastVerifyReason is the last Reason that Verify itself returns.
 const lastVerifyReason = ReasonPacksChanged
@@ -65,6 +66,7 @@ var reasonNames = map[Reason]string{
 	ReasonDirty:                 "dirty",
 	ReasonUnapprovedSuppression: "unapproved-suppression",
 	ReasonOrphanRecord:          "orphan-record",
+	ReasonSymbolicLink:          "symbolic-link",
 }
 
 var reasonText = map[Reason]string{
@@ -84,6 +86,7 @@ var reasonText = map[Reason]string{
 	ReasonDirty:                 "a fresh scan finds findings the sign-off did not accept",
 	ReasonUnapprovedSuppression: "findings are suppressed that the sign-off did not accept",
 	ReasonOrphanRecord:          "the content file is gone but its sign-off record remains; delete the record",
+	ReasonSymbolicLink:          "symbolic link that leaves the repository, does not resolve, or leads to content the gate does not check: its content cannot be verified",
 }
 
 // String returns the stable identifier of r, e.g. "content-changed".

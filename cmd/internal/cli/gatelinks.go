@@ -7,16 +7,12 @@ import (
 	"strings"
 )
 
-// reasonSymlink is the verify reason of a symbolic link where content is
-// expected that leads out of the repository, nowhere, or to a file the
-// gate does not check in its own place: its content was never verified,
-// and a gate that skipped it silently would pass it.
-const reasonSymlink = "symbolic-link"
-
 // gateLink decides what signoff and verify make of a symbolic link where
 // content is expected. They never follow one: a link to content that the
 // gate checks in its own place is only noted; any other link fails, as
-// content that cannot be vouched for. verb is "verified" or "signed off".
+// content that cannot be vouched for (verify's reason is
+// signoff.ReasonSymbolicLink: a gate that skipped it silently would pass
+// it). verb is "verified" or "signed off".
 func gateLink(l *walkedLink, root string, cfg *Config, verb string) (note, fail string) {
 	switch {
 	case l.Err != nil:

@@ -502,7 +502,7 @@ func (vr *verifyRun) verify(t target) (report.Verdict, error) {
 	tr := vr.tr
 	v := report.Verdict{Path: t.content}
 	if t.fail != "" {
-		v.Problems = append(v.Problems, report.Problem{Reason: reasonSymlink, Message: t.fail})
+		v.Problems = append(v.Problems, problem(signoff.ReasonSymbolicLink, t.fail))
 		return v, nil
 	}
 	if t.orphan {
