@@ -39,10 +39,13 @@ context word that was missing, an excluding one that was present, an
 allow list (naming the pack and the term or pattern), an asterisked
 pseudonym or an inline suppression.
 
-The findings are exactly those of redact scan. When CI is set, texts are
-masked unless --mask=false. The exit status is that of scan: 1 when there
-are findings, 2 when the tool could not do its job (bad rule pack, a file
-that cannot be read or is larger than --max-file-size).`,
+The findings are exactly those of redact scan: inline suppressions and
+the review decisions kept beside a draft (story.md.redact.json) apply.
+When CI is set, texts are masked unless --mask=false. The exit status is
+that of scan: 1 when there are findings, 2 when the tool could not do its
+job (bad rule pack, a file that cannot be read or is larger than
+--max-file-size); as in scan, the other files are still explained and the
+errors are reported at the end.`,
 		Example: `  redact explain story.md
   redact explain --rules team.yaml story.md
   redact explain --dropped=false story.md
@@ -81,9 +84,12 @@ func runExplain(opts *ExplainOptions) error {
 	if err != nil {
 		return err
 	}
-	sc := redact.New(set, redact.Options{})
+	// Scan's options, so that the findings are scan's: the review
+	// decisions kept beside a draft suppress here as they do there.
+	sc := redact.New(set, redact.Options{Decisions: sidecarDecisions})
 	mask := maskOutput(opts.f, opts.Mask, opts.MaskSet)
 	var docs []explainDoc
+	var errs []error
 	findings := 0
 	ins := make([]input, len(opts.Paths))
 	for i, p := range opts.Paths {
@@ -92,14 +98,23 @@ func runExplain(opts *ExplainOptions) error {
 	nameStdin(ins, opts.StdinName)
 	for _, in := range ins {
 		// Read as every command reads a draft: refused from its size
-		// before a byte is read, with the same message.
+		// before a byte is read, with the same message. A file that
+		// cannot be read or scanned is reported at the end, as scan
+		// reports it, and the others are still explained.
 		src, err := readInput(in, ios.In, opts.MaxFileSize)
 		if err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
 		ex, err := sc.Explain(in.Path, src)
 		if err != nil {
-			return fmt.Errorf("%s: %w", in.Path, err)
+			errs = append(errs, fmt.Errorf("%s: %w", in.Path, err))
+			continue
+		}
+		if redact.IsMarkdown(in.Path) {
+			if h := redact.MarkdownHazard(src); h != nil {
+				fmt.Fprintf(ios.ErrOut, "%s:%d: %s; scanned as plain text\n", in.Path, h.Line, h.Reason)
+			}
 		}
 		findings += len(ex.Findings)
 		docs = append(docs, toExplainDoc(in.Path, ex, mask, opts.Dropped))
@@ -116,6 +131,12 @@ func runExplain(opts *ExplainOptions) error {
 		for _, d := range docs {
 			writeExplainText(ios.Out, d)
 		}
+	}
+	for _, e := range errs {
+		fmt.Fprintf(ios.ErrOut, "redact: %v\n", e)
+	}
+	if len(errs) > 0 {
+		return &SilentError{Code: ExitError}
 	}
 	if findings > 0 {
 		return errFindings
