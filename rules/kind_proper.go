@@ -208,6 +208,12 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if !toks[i].Cap {
 			continue
 		}
+		if m.hyphenPlace(t, i, emit) {
+			ev[i] |= evAllowed // reported whole: "Hpa-an"
+			ev[i+1] |= evAllowed
+			i++
+			continue
+		}
 		j := i + 1
 		for j < n && j-i < 4 && t.Joinable(j, false) {
 			j++
@@ -253,6 +259,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			continue
 		}
 		if ev[i]&evAllowed != 0 {
+			continue
+		}
+		// A hashtag that is a place names the place ("#Chisinau").
+		if strings.HasSuffix(tok.GapText, "#") && ev[i]&evPlace != 0 && ev[i]&evPlaceWord == 0 && phrase[i] == 0 &&
+			(i+1 == n || t.Tokens[i+1].Gap != GapSpace || !toks[i+1].Cap || ev[i+1]&evPlace == 0) {
+			emit(Match{Start: tok.Start, End: tok.End, Category: "location", Country: country[i], Why: "place in a hashtag"})
+			ev[i] |= evAcronym
 			continue
 		}
 		if skip, word := m.notAName(t, sc, i); skip {
@@ -332,6 +345,28 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 func initial(t *Text, j int) bool {
 	p := t.Tokens[j-1]
 	return p.Cap && utf8.RuneCountInString(t.Src[p.Start:p.End]) == 1 && strings.TrimSpace(t.Tokens[j].GapText) == "."
+}
+
+// programmeWords, after capitalised words, make them the name of a
+// programme or a campaign ("the Justicia Cerca programme").
+var programmeWords = map[string]bool{"programme": true, "programmes": true, "program": true, "programs": true, "project": true, "projects": true, "initiative": true, "campaign": true, "network": true, "fund": true, "partnership": true, "coalition": true, "platform": true, "app": true}
+
+// hyphenPlace reports, and emits, a gazetteer place written with a hyphen
+// before a lower-case part ("Hpa-an"), which would otherwise read as a
+// compound word ("Go-live").
+func (m *properMatcher) hyphenPlace(t *Text, i int, emit func(Match)) bool {
+	toks := t.Tokens
+	if i+1 >= len(toks) || toks[i+1].GapText != "-" || toks[i+1].Cap || toks[i+1].Digit ||
+		i+2 < len(toks) && toks[i+2].Gap == GapHyphen {
+		return false
+	}
+	key := t.Key(i, i+2)
+	f, ok := m.places.phraseFields(t, i, key)
+	if !ok || bytes.IndexByte(lastField(f), 'w') >= 0 || m.allow.AllowsTerm(key) || m.common.Has(key) {
+		return false
+	}
+	emit(Match{Start: toks[i].Start, End: toks[i+1].End, Category: "location", Country: countryOf(f), Why: "known place"})
+	return true
 }
 
 // inflected reports whether key, not in the word list itself, is a plural
@@ -589,6 +624,16 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			names = append(names, toks[k].Key)
 		}
 	}
+	// "Our Justicia Cerca programme": the name of a programme, not a person.
+	if category == "name" && j < len(toks) && !toks[j].Cap && t.Joinable(j, false) && programmeWords[toks[j].Key] {
+		return
+	}
+	// "the Chok Sombat 18": a person takes no article and no number; a
+	// boat or a venue does.
+	if category == "name" && all&(evName|evHonorific) == 0 && i > 0 && toks[i-1].Key == "the" && !toks[i-1].Cap &&
+		t.Joinable(i, false) && nameNumber(t, j-1) > j-1 {
+		category, why, names = "location", "named vessel or venue with a number", nil
+	}
 	if category == "location" {
 		j = nameNumber(t, j-1) + 1 // "Colombo 7", "Chak 47"
 	}
@@ -808,8 +853,12 @@ func label(t *Text, j int) bool {
 
 // lowerPlaces finds place names written in lower case, as hurried field
 // notes and chat messages do ("we reached busia at noon", "back from boca
-// chica"): after a place cue, the longest gazetteer phrase of up to four
-// words, when it is no ordinary word, no name and no allowed term.
+// chica"): the longest gazetteer phrase of up to four words, when it is no
+// ordinary word, no name and no allowed term, after a place cue or before
+// a venue word ("tela station"); a venue word after it and the ordinary
+// words between go with it ("phnom penh municipal court"). Two or three
+// words in no list after an English place cue are a place name the
+// gazetteer spells another way ("in svay pak", "to russey keo").
 func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)) {
 	toks := t.Tokens
 	small := sc.small
@@ -817,17 +866,34 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 	plainWord := func(k int) bool {
 		return m.has(t, sc.info, k, infoWord) || m.common.hasToken(t, k) || small[k]&smConnector != 0
 	}
-	for i := 1; i < len(toks); i++ {
-		if toks[i].Cap || toks[i].Digit || small[i-1]&smPlaceCue == 0 || !t.Joinable(i, false) {
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Cap || toks[i].Digit {
 			continue
+		}
+		cue := i > 0 && small[i-1]&smPlaceCue != 0 && t.Joinable(i, false)
+		if !cue {
+			// Without a cue, only a venue word close after makes a
+			// place: checked on the short lists, before any lookup.
+			venue := false
+			for k := i + 1; k < min(len(toks), i+4) && !venue; k++ {
+				venue = small[k]&smVenue != 0
+			}
+			if !venue {
+				continue
+			}
 		}
 		// Every phrase tried below holds token i: when it is an ordinary
 		// word ("in the field"), none can be reported, so none is looked up.
 		if plainWord(i) {
 			continue
 		}
+		found := false
 		for j := min(len(toks), i+4); j > i; j-- {
 			if !chain(t, i, j, false) {
+				continue
+			}
+			// Without a cue the phrase needs a venue word after it.
+			if !cue && (j == len(toks) || small[j]&smVenue == 0 || toks[j].Cap || !t.Joinable(j, false)) {
 				continue
 			}
 			key := t.Key(i, j)
@@ -850,9 +916,62 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 			if plain {
 				continue
 			}
-			emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: "location", Country: countryOf(f), Why: "lower-case place after " + toks[i-1].Key})
-			i = j - 1
+			end := m.lowerVenue(t, j)
+			emit(Match{Start: toks[i].Start, End: toks[end-1].End, Category: "location", Country: countryOf(f), Why: "lower-case place"})
+			i, found = end-1, true
 			break
 		}
+		if found || !cue || !englishCue[toks[i-1].Key] {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < 3 && (j == i || t.Joinable(j, false)) && m.strangeLower(t, sc, j) {
+			j++
+		}
+		if j-i >= 2 {
+			end := m.lowerVenue(t, j)
+			emit(Match{Start: toks[i].Start, End: toks[end-1].End, Category: "location", Why: "lower-case words in no list after " + toks[i-1].Key})
+			i = end - 1
+		}
 	}
+}
+
+// englishCue: the place cues after which unknown lower-case words are a
+// place; in other languages' cues ("sa", "di", "kwa") they are that
+// language's words.
+var englishCue = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "outside": true, "around": true, "via": true, "into": true, "towards": true, "toward": true, "reached": true, "visited": true}
+
+// strangeLower reports whether token k is a lower-case word of letters in
+// no word list (no ordinary word, name, place or common term) or a place
+// or name that is no ordinary word: the parts of a transliterated place
+// name ("svay pak", "russey keo").
+func (m *properMatcher) strangeLower(t *Text, sc *properScratch, k int) bool {
+	tok := t.Tokens[k]
+	if tok.Cap || tok.Digit || utf8.RuneCountInString(tok.Key) < 3 || sc.small[k]&(smConnector|smPlaceCue|smNameCue|smNameAfter) != 0 {
+		return false
+	}
+	for _, r := range t.Src[tok.Start:tok.End] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return !m.has(t, sc.info, k, infoWord) && !m.common.hasToken(t, k) && !m.allow.allowsToken(t, k) && !m.inflected(tok.Key)
+}
+
+// lowerVenue returns the end of a lower-case place phrase that ends at j:
+// past a venue word within three ordinary words ("phnom penh municipal
+// court"), or j.
+func (m *properMatcher) lowerVenue(t *Text, j int) int {
+	toks := t.Tokens
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if toks[k].Cap || toks[k].Digit || !t.Joinable(k, false) || !m.words.hasToken(t, k) {
+			return j
+		}
+		if bits := m.smallIndex().bits(t, k); bits&smVenue != 0 {
+			return k + 1
+		} else if bits != 0 {
+			return j // a cue or connector: "busia to the market"
+		}
+	}
+	return j
 }
