@@ -10,7 +10,14 @@ UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|departme
 POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+(?:wave|team|group|car|vehicle|van|line|door|entrance))?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
-LIST = member(NUMR) + r"(?:" + SEP + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r")*"
+MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b))"
+# One person, or "eleven of us", is a team only in a list: "one new
+# officer" and "eleven of us were locked in" are not sizes.
+NUMR2 = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
+ROLE2 = ROLE.replace(r"|of\s+(?:us|ours))", ")")
+LIST = r"(?:" + NUMR2 + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE2 + r"\b" + UNIT + POST + MORE + r"*|" + member(NUMR) + MORE + r"+)"
+# One official named by role alone may lead: "Bailiff and 4 constables".
+HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
 # Ends a phrase without being part of it (outside group 1).
 T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|that|while|when|then|so|because|told|said|says|were|was|is|are|had|has|have|to|into|at|in|on|from|with|after|before)\b|\s+\p{L}+ed\b|\s*$)"
 # Ends a clause: punctuation or a clause word, so a phrase may run on
@@ -19,7 +26,8 @@ T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|th
 # ("... beside the Yeji ferry landing", "... at 5:15 a.m."): those are
 # other findings, and a phrase run into them would leave stray words.
 TCAP = r"\s+(?:of|to|at|in|on|beside|near|from|by|with|for|behind|outside|past|around|before|after|until)\s+(?:the\s+)?(?:(?-i:\p{Lu})|\d|dawn\b|midnight\b|noon\b)"
-TP = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|which|who|so|because|then|until|when|where|told|said|says)\b|\s*$)"
+TP = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|which|who|so|because|then|until|unless|if|when|where|told|said|says|in\s+case)\b|\s*$)"
+TPUNCT = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s*$)"
 def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
 # Without a terminator in reach, a phrase still takes up to two words.
 def short(n): return r"(?:" + W + r"\s+){0,1}" + W3
@@ -29,7 +37,7 @@ WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
 def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
 # Who does operational work: "one of our investigators", "a plain-clothes
 # officer", "Two Romanian colleagues", "Our field officer".
-SUBJ = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
+SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
 COVERROLE = r"(?:customers?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
@@ -46,7 +54,7 @@ PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"(?:^|[^:.\p{N}])\b((?:team\s*:\s*)?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  r"(?:^|[^:.\p{N}])\b((?:team\s*:\s*)?" + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
@@ -65,20 +73,24 @@ pats['cover'] = [
   r"\b(the\s+undercover\s+(?:investigator|officer|agent))\b",
   r"\b((?:a\s+)?decoy\s+(?:customer|buyer|client)(?:\s+sent\s+by\s+(?:the\s+)?police)?)\b",
 ]
-TSRC = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s*$)"
+PASTV = r"(?:\s+(?:found|saw|heard|knew|spoke|rang|wrote|became|came|went|gave|got|thought|felt|kept|left|met|ran|brought|caught|noticed|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s+(?-i:\p{Ll})\p{L}+ed\b)"
+TSRC = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|" + PASTV + r"|\s*$)"
+TSRC0 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"
 TSRC2 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
 TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)"
 KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
-ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?" + KIN + r"\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
+ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
+# Who did it, when a noun phrase says so: "the priest", "The neighbour's helper".
+DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)?"
 pats['source'] = [
-  r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
+  r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + TSRC0,
   # "tip came via a moto-dop who drives the girls home after closing".
-  r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
-  r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)",
-  r"\b((?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
+  r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
+  r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + TSRC0,
+  r"\b(" + DETSUBJ + r"(?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
-  r"\b((?:[\p{L}'’-]+\s+){0,2}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
+  r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
   r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + TSRC,
   # Someone who got out and told: "a girl who had escaped the same
   # building phoned a staff member", "a cousin who had escaped the mill".
@@ -114,15 +126,17 @@ pats['equipment'] = [
   r"\b((?:an?\s+|the\s+|two\s+)?(?:hidden|button|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed)\s+)?(?:in|into|inside|under|behind|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")?)" + T,
   r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
   r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
-  r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded)\s+(?:the|a|an|every|each|his|her|their|our)\s+" + W + ext(12) + r")" + TP,
+  r"\b(" + DETSUBJ + r"(?:recorded|filmed|photographed|videoed|audio[- ]recorded)\s+(?:the|a|an|every|each|his|her|their|our|" + NUMR + r")\s+" + W + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
   r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+\w+\s+\w+)?)",
   r"\b(unlocked\s+the\s+phone\b(?:\s+[\w-]+){0,4})",
   r"\b(forensic\s+examiner\b(?:\s+[\w-]+){0,6})",
+  r"\b((?:(?:an?|the)\s+)?(?:digital\s+)?forensics?\s+(?:examiner|analyst|expert|team)\s+(?:imaged|extracted|copied|examined|downloaded|searched|cloned|unlocked)\s+" + phrase(8) + r")" + TPUNCT,
   r"\b(digital forensics examiner)\b",
   r"\b((?:took|taken) a still\b(?:\s+[\w-]+){0,5})",
+  r"\b((?:(?:the\s+)?(?:police|officers|investigators|we|they)\s+)?(?:took|taken|grabbed|pulled)\s+(?:a\s+)?(?:still|stills|screenshots?|screen\s+grabs?|frames?)\s+(?:of|from)\s+" + phrase(8) + r")" + TP,
   # "copies on the encrypted drive only".
   r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?)\b",
 ]
@@ -131,12 +145,23 @@ pats['staging'] = [
   # "met in a church car park", "the team meets at the fuel station",
   # "Our investigator met the men at a laundromat in town".
   r"\b((?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?" + MEETV + r"(?:\s+(?:the\s+[\p{L}-]+|our\s+[\p{L}-]+|with\s+(?:the\s+|our\s+)?[\p{L}-]+))?\s+" + PREP + r"\s+" + PLACEPHRASE + ext(8) + r")" + TP,
+  # A team that gathers names the place, whatever it is: "The officers
+  # gathered behind the old cinema".
+  r"\b((?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|vehicles|convoy|squad)\s+(?:had\s+|will\s+|would\s+)?" + MEETV + r"\s+" + PREP + r"\s+(?:an?|the|our)\s+" + phrase(5) + r")" + TP,
+  # Labels of an operation's notes: "Staging area: the car park behind the
+  # market". The value stops before a name or a time, which are findings of
+  # their own and would cut it into stray words.
+  r"(?m)^[ \t]*(?:[-*•+]\s+)?\**((?:briefing|pre-?brief(?:ing)?|meeting\s+point|rendezvous|RV|staging(?:\s+area|\s+point)?|assembly\s+point|rally\s+point|muster\s+point|holding\s+point)\**\s*:\s*\**\s*(?-i:\p{Ll}[^\n\p{Lu}\p{N}]{2,160}))",
+  r"\b((?:at|through|past|near|beyond)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:roadblock|road\s*block|checkpoint|check-point)s?\b" + ext(6) + r")" + TP,
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
   # Waiting at a point of the operation: "six officers waiting in two
   # cars at the port gate", "They had waited in a rented van two streets away".
-  r"\b((?:(?:they|we)\s+(?:had\s+)?)?(?:waiting|waited|wait|waits|posted|stationed|hidden|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:an?|the|two|three|\d)\s+(?:[\w'-]+\s+){0,2}(?:cars?|vans?|minivans?|vehicles?|boats?|boda-?bodas?|motorcycles?|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
+  r"\b((?:(?:they|we)\s+(?:had\s+)?|(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:waiting|waited|wait|waits|posted|stationed|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:(?:an?|the|two|three|\d)\s+)?(?:[\w'-]+\s+){0,2}(?:cars?|vans?|minivans?|vehicles?|boats?|boda-?bodas?|motorcycles?|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
   # "set up a checkpoint two kilometres past the border post".
+  # A vehicle placed for the operation: "a second patrol boat waited on the
+  # far side of the reef".
+  r"\b((?:an?|the|our|one|two|three|\d)\s+(?:[\p{L}-]+\s+){0,2}?" + VEH + r"\s+(?:waited|was\s+waiting|were\s+waiting|waits|was\s+parked|were\s+parked|stood\s+by|hid|lay|stayed|was\s+posted|were\s+posted|was\s+stationed|were\s+stationed)\s+(?:on|at|in|by|near|behind|outside|off|beyond|across|around|round|under)\s+" + phrase(8) + r")" + TP,
   r"\b((?:set\s+up|sets\s+up|setting\s+up|mounted|established|manned|put\s+up|formed|threw\s+up)\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,2}?(?:checkpoints?|roadblocks?|road\s*blocks?|check-?points?|cordons?|observation\s+posts?|perimeter|stake-?out|ambush)\b" + ext(8) + r")" + TP,
   # "in a rented room above the fuel station".
   r"\b((?:in|at|inside|from)\s+(?:an?|the|our)\s+(?:rented|hired|borrowed)\s+(?:[\w-]+\s+)?(?:room|rooms|office|hall|warehouse|garage|compound)\b" + ext(8) + r")" + TP,
@@ -147,7 +172,7 @@ pats['staging'] = [
   r"\b(staging\s+(?:area|point|at)\b(?:\s+[\w-]+){0,4})",
 ]
 pats['vehicle'] = [
-  r"\b((?:(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows)?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
+  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows)?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
   # A car by its make: "an unmarked Proton", "our rented Hiace", "our grey Camry".
   r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
   r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\w-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
@@ -157,8 +182,10 @@ pats['vehicle'] = [
   r"\b(\d{1,2}\s*[x×]\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s*\([^)\n]{1,30}\))?(?:\s+for\s+(?:the\s+)?[\w-]+)?)",
   # Convoy order: "police car in front, camry behind".
   r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
-  r"\b((?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
-  r"\b((?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?)\b(?:\s+[\w-]+){0,5})",
+  r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
+  r"\b((?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+(?:arrived|came|left|travell?ed|went|drove|rode)\s+)?(?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?)\b" + ext(8) + r")" + TP,
+  # Vehicles joined: "in an unmarked Toyota Sienna and a borrowed danfo".
+  r"\b(" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:and|plus|\+|with)\s+(?:an?|the|our|one|two|three|\d)\s+(?:unmarked|hired|rented|borrowed|police)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
   r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\w ]{1,20})?)",
   r"\b((?:vehicles?|transport)\s*:\s*[^\n.;]{3,200})",
   r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\w-]+){0,5})",
@@ -168,19 +195,21 @@ pats['route'] = [
   r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
   r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
   r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
-  r"\b((?:approached|entered|came in|came up|went in|left)\s+(?:on foot\s+)?(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:door|doors|entrance|gate|stairs|lane|alley|side|path|road|courtyard)\b(?:\s+[\w-]+){0,6})",
+  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
   r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+the\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
   # "She travelled home with one of our social workers on the overnight coach".
   r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
-  r"\b((?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
+  r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
   r"\b(escorted\s+by\s+(?:[\w-]+\s+){0,4}?(?:staff|officers|police|us))\b",
   r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
 ]
 pats['channel'] = [
-  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)\s+(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|with)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?)",
-  r"\b((?:via|through|over|on|by)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|Signal|Viber|LINE|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
-  r"\b((?:sent|send)\s+(?:a|the)\s+(?:one-word\s+|coded\s+|pre-arranged\s+)?(?:text|message|signal|code word)\b(?:\s+[\w-]+){0,3})",
+  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)\s+(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r")?)" + TPUNCT,
+  r"\b((?:via|through|over|on|by)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
+  # A signal sent, not any message: "sent a one-word text message", "texted
+  # a single emoji to confirm".
+  r"\b((?:sent|send|sends|texted|messaged|gave)\s+(?:a|the|an)\s+(?:(?:one-word|single|coded|pre-arranged|agreed|blank|short|prearranged)\s+(?:[\w-]+\s+)?(?:text|message|signal|code\s*word|word|emoji|call)|(?:signal|code\s*word|emoji|missed\s+call|thumbs-up))\b" + ext(6) + r")" + TP,
   r"\b(signal\s*:\s*[^\n.;]{3,60})",
   # Code words: go word "water is hot", abort "no sugar".
   r"\b((?:(?:go|abort|code|safe|danger|distress|panic|stop|all[- ]clear|duress)[- ]?(?:words?|signals?|phrases?|signs?)|abort)\s*(?:is|was|will\s+be|:|=|-)?\s*[\"“‘][^\"”’\n]{1,30}[\"”’])",
@@ -191,6 +220,16 @@ pats['channel'] = [
   r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
   r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
+]
+TEND = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|so)\b|\s*$)"
+pats['timing'] = [
+  # "timed to reach the camp while the nets were being hauled in".
+  r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,12}?" + W + r")" + TEND,
+  r"\b(at\s+the\s+(?:morning|evening|night|afternoon)\s+shift\s+change)\b",
+  r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+  r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
+  r"\b(at\s+the\s+same\s+(?:moment|time))\b",
+  r"\b((?:before|at)\s+(?:dawn|first light|sunrise))\b",
 ]
 pats['shelter-arrangement'] = [
   r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
@@ -207,7 +246,7 @@ pats['placement'] = [
 ]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
-TS = [T, TP, TCL, TSRC,
+TS = [T, TP, TCL, TSRC, TEND, TPUNCT,
       r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"]
 for k in pats:
     new = []
