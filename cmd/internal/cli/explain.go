@@ -42,7 +42,8 @@ pseudonym or an inline suppression.
 The findings are exactly those of redact scan: inline suppressions and
 the review decisions kept beside a draft (story.md.redact.json) apply.
 When CI is set, texts are masked unless --mask=false. The exit status is
-that of scan: 1 when there are findings, 2 when the tool could not do its
+that of scan: 1 when there are findings at or above fail_on in the
+configuration (any finding by default), 2 when the tool could not do its
 job (bad rule pack, a file that cannot be read or is larger than
 --max-file-size); as in scan, the other files are still explained and the
 errors are reported at the end.`,
@@ -80,6 +81,10 @@ errors are reported at the end.`,
 
 func runExplain(opts *ExplainOptions) error {
 	ios := opts.f.IO
+	cfg, err := opts.f.Config()
+	if err != nil {
+		return err
+	}
 	set, err := opts.f.Rules()
 	if err != nil {
 		return err
@@ -90,7 +95,9 @@ func runExplain(opts *ExplainOptions) error {
 	mask := maskOutput(opts.f, opts.Mask, opts.MaskSet)
 	var docs []explainDoc
 	var errs []error
-	findings := 0
+	// The exit status is scan's: fail_on in the configuration decides
+	// which findings fail.
+	fails := false
 	ins := make([]input, len(opts.Paths))
 	for i, p := range opts.Paths {
 		ins[i] = input{Path: p, Stdin: p == "-"}
@@ -116,7 +123,7 @@ func runExplain(opts *ExplainOptions) error {
 				fmt.Fprintf(ios.ErrOut, "%s:%d: %s; scanned as plain text\n", in.Path, h.Line, h.Reason)
 			}
 		}
-		findings += len(ex.Findings)
+		fails = fails || gateFails(ex.Result, cfg.FailOn)
 		docs = append(docs, toExplainDoc(in.Path, ex, mask, opts.Dropped))
 	}
 	if opts.Format == "json" {
@@ -138,7 +145,7 @@ func runExplain(opts *ExplainOptions) error {
 	if len(errs) > 0 {
 		return &SilentError{Code: ExitError}
 	}
-	if findings > 0 {
+	if fails {
 		return errFindings
 	}
 	return nil
