@@ -351,6 +351,21 @@ func initial(t *Text, j int) bool {
 // programme or a campaign ("the Justicia Cerca programme").
 var programmeWords = map[string]bool{"programme": true, "programmes": true, "program": true, "programs": true, "project": true, "projects": true, "initiative": true, "campaign": true, "network": true, "fund": true, "partnership": true, "coalition": true, "platform": true, "app": true}
 
+// groupNouns name a group of people; a capitalised word right before one
+// describes the group.
+var groupNouns = map[string]bool{"men": true, "women": true, "people": true, "families": true, "refugees": true, "migrants": true, "workers": true, "villagers": true, "communities": true, "community": true, "fishermen": true, "girls": true, "boys": true, "children": true, "language": true, "speakers": true}
+
+// groupFollows reports whether a group noun follows token j-1, directly
+// or after "and"/"or" and one more capitalised word ("Karen and Shan
+// women").
+func groupFollows(t *Text, j int) bool {
+	toks := t.Tokens
+	if j < len(toks) && (toks[j].Key == "and" || toks[j].Key == "or") && j+2 < len(toks) && toks[j+1].Cap {
+		j += 2
+	}
+	return j < len(toks) && !toks[j].Cap && toks[j].Gap == GapSpace && groupNouns[toks[j].Key]
+}
+
 // hyphenPlace reports, and emits, a gazetteer place written with a hyphen
 // before a lower-case part ("Hpa-an"), which would otherwise read as a
 // compound word ("Go-live").
@@ -626,6 +641,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// "Our Justicia Cerca programme": the name of a programme, not a person.
 	if category == "name" && j < len(toks) && !toks[j].Cap && t.Joinable(j, false) && programmeWords[toks[j].Key] {
+		return
+	}
+	// "Karen and Shan women": a people's name before a noun for a group
+	// of people, where a person's name never stands; unknown words stay
+	// flagged (they may be a town: "Tiruvallur women").
+	if category == "name" && all&(evUnknown|evHonorific) == 0 && groupFollows(t, j) {
 		return
 	}
 	// "the Chok Sombat 18": a person takes no article and no number; a
