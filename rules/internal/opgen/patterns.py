@@ -11,11 +11,7 @@ POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:first|second|third|last|front|back|r
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
 MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b))"
-# One person, or "eleven of us", is a team only in a list: "one new
-# officer" and "eleven of us were locked in" are not sizes.
-NUMR2 = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
-ROLE2 = ROLE.replace(r"|of\s+(?:us|ours))", ")")
-LIST = r"(?:" + NUMR2 + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE2 + r"\b" + UNIT + POST + MORE + r"*|" + member(NUMR) + MORE + r"+)"
+LIST = member(NUMR) + MORE + r"*"
 # One official named by role alone may lead: "Bailiff and 4 constables".
 HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
 # Ends a phrase without being part of it (outside group 1).
@@ -54,7 +50,7 @@ PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"(?:^|[^:.\p{N}])\b((?:team\s*:\s*)?" + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  r"\b((?:team\s*:\s*)?" + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
