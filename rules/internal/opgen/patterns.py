@@ -4,10 +4,11 @@ W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
 NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
 NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
-ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|VAOs?|of\s+(?:us|ours))"
-UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service))?"
+ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
+UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project)|\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?:des|de|du|of|and|[\p{L}-]+)){0,4})?"
 # Where a member of the team is placed: "2 female officers in the first wave".
-POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+(?:wave|team|group|car|vehicle|van|line|door|entrance))?"
+POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep))?"
+QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly)\s+)?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
 MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b))"
@@ -21,7 +22,7 @@ T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|th
 # A phrase also ends before a preposition that leads to a name or a time
 # ("... beside the Yeji ferry landing", "... at 5:15 a.m."): those are
 # other findings, and a phrase run into them would leave stray words.
-TCAP = r"\s+(?:of|to|at|in|on|beside|near|from|by|with|for|behind|outside|past|around|before|after|until)\s+(?:the\s+)?(?:(?-i:\p{Lu})|\d|dawn\b|midnight\b|noon\b)"
+TCAP = r"\s+(?:of|to|at|in|on|beside|near|from|by|with|for|behind|outside|past|around|before|after|until)\s+(?:the\s+)?(?:(?-i:\p{Lu})|\d)"
 TP = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|which|who|so|because|then|until|unless|if|when|where|told|said|says|in\s+case)\b|\s*$)"
 TPUNCT = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s*$)"
 def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
@@ -33,33 +34,36 @@ WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
 def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
 # Who does operational work: "one of our investigators", "a plain-clothes
 # officer", "Two Romanian colleagues", "Our field officer".
-SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
+SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
 COVERROLE = r"(?:customers?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
 # Investigators and officers, never a pronoun: a victim also "went to
 # Dubai as a domestic worker".
 SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?))"
+# With a cover that only a customer takes, any of our people: "Two of our
+# guys went in as customers".
+SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
 PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
-PREMISE = r"(?:target|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
-VEH = r"(?:vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
+PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
+VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
 # Where a team meets or waits.
-PLACE = r"(?:car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
+PLACE = r"(?:ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
 MEETV = r"(?:meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of)"
 pats = {}
 pats['team'] = [
-  r"\b((?:an?\s+)?team\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"\b((?:team\s*:\s*)?" + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  r"\b((?:an?\s+|" + NUMR + r"\s+)?teams?\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
+  r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
 pats['cover'] = [
-  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for)\s+" + phrase(4) + r")?)" + T,
+  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
   r"\b(pretend(?:ed|ing)\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
   # A cover taken by going somewhere "as a customer", and where the
   # undercover person then sat: "goes in as a customer, sits by the stairs".
-  r"\b((?:" + SUBJNP + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   r"\b(" + SUBJNP + r"\s+(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
@@ -81,9 +85,11 @@ DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)?"
 pats['source'] = [
   r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + TSRC0,
   # "tip came via a moto-dop who drives the girls home after closing".
-  r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
+  r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert|referral|report|call|case)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + TSRC0,
   r"\b(" + DETSUBJ + r"(?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
+  # "That message, passed on by the cousin's pastor to a NAPTIP officer".
+  r"\b((?:passed|handed|relayed|forwarded)\s+(?:on\s+)?by\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
@@ -92,8 +98,14 @@ pats['source'] = [
   # building phoned a staff member", "a cousin who had escaped the mill".
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off)\s+" + phrase(12) + r")" + TCL,
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?)" + TSRC2,
+  # A call to a helpline and who made it: "through a call to our legal-aid
+  # helpline from a rickshaw driver whose cousin had run away".
+  r"\b((?:through\s+|via\s+|after\s+|with\s+)?(?:an?|the)\s+(?:call|message|report|tip|text)\s+to\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?(?:helpline|hotline|tip\s+line|office|team)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(12) + r")" + TSRC0,
+  # Someone who reported to a helpline: "a customer at the car wash
+  # reported to the Modern Slavery Helpline".
+  r"\b((?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:reported|called|phoned|rang|texted|contacted|alerted|wrote)\s+(?:to\s+)?(?:the|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:helpline|hotline|tip\s+line)\b" + ext(12) + r")" + TCL,
   # Whoever tipped us off: "the local fisherman who first tipped us off".
-  r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
+  r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:whose\s+(?:[\p{L}'’-]+\s+){1,6}?and\s+)?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|noticed|spotted|witnessed|overheard|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
 ]
 pats['surveillance'] = [
@@ -103,9 +115,17 @@ pats['surveillance'] = [
   # "watched the same lorry load young women at a roadside market".
   r"\b((?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   # "noted the number plate in his exercise book".
-  r"\b((?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
+  r"\b((?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,2}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
   r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
+  # "Static observation from the car park", "Monitoring from the office".
+  r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
+  # "They logged the kiln's position on a phone".
+  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
+  # "six visits across the three venues", "he visited seven workshops".
+  r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
+  r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
   # "3 evidence visits", "two undercover visits".
   r"\b((?:" + NUMR + r"|multiple|repeated|further)\s+(?:more\s+)?(?:evidence(?:-gathering)?|undercover|surveillance|recce|reconnaissance|covert|follow-up)\s+(?:visits?|trips?|runs?|missions?|buys?))\b",
   # "eight months of investigation by two of our investigators".
@@ -119,10 +139,10 @@ pats['surveillance'] = [
 ]
 pats['equipment'] = [
   # "a hidden camera fitted in a fish trader's cool box", "watch cam".
-  r"\b((?:an?\s+|the\s+|two\s+)?(?:hidden|button|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed)\s+)?(?:in|into|inside|under|behind|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")?)" + T,
+  r"\b((?:(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")?)" + T,
   r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
   r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
-  r"\b(" + DETSUBJ + r"(?:recorded|filmed|photographed|videoed|audio[- ]recorded)\s+(?:the|a|an|every|each|his|her|their|our|" + NUMR + r")\s+" + W + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
+  r"\b((?:(?:I|we|he|she|they)(?:\s+(?:also|then|secretly|quietly|later))?\s+|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
@@ -149,6 +169,8 @@ pats['staging'] = [
   # their own and would cut it into stray words.
   r"(?m)^[ \t]*(?:[-*•+]\s+)?\**((?:briefing|pre-?brief(?:ing)?|meeting\s+point|rendezvous|RV|staging(?:\s+area|\s+point)?|assembly\s+point|rally\s+point|muster\s+point|holding\s+point)\**\s*:\s*\**\s*(?-i:\p{Ll}[^\n\p{Lu}\p{N}]{2,160}))",
   r"\b((?:at|through|past|near|beyond)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:roadblock|road\s*block|checkpoint|check-point)s?\b" + ext(6) + r")" + TP,
+  r"\b((?:staff\s+|team\s+|final\s+|pre-?raid\s+|operational\s+|morning\s+)?briefing\s+(?:at|in)\s+(?:the|our|a)\s+(?:[\w-]+\s+){0,2}?(?:office|room|station|HQ|headquarters|compound|hall|base|camp))\b",
+  r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?team\s+(?:would|will|was\s+to|were\s+to|had\s+to|is\s+to)\s+(?:assemble|meet|gather|stage|regroup|muster)\b" + ext(8) + r")" + TP,
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
   # Waiting at a point of the operation: "six officers waiting in two
@@ -176,6 +198,15 @@ pats['vehicle'] = [
   r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\w-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
   # Notes: "2 x white Hilux", "1 x police truck for arrests".
   r"\b(\d{1,2}\s*[x×]\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s*\([^)\n]{1,30}\))?(?:\s+for\s+(?:the\s+)?[\w-]+)?)",
+  # A vehicle stripped of its marks: "a grey Hilux with no logos".
+  r"\b((?:(?:an?|the|our|my|two|three|four|\d{1,2})\s+)?(?:[\w-]+\s+){0,2}?" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:with\s+no|without(?:\s+any)?|no)\s+(?:organi[sz]ation\s+|company\s+|NGO\s+)?(?:logos?|markings?|stickers?|number\s+plates|livery|insignia))\b",
+  r"\b((?:(?:an?|the|our|my)\s+)?(?:[\w-]+\s+){0,2}?" + VEH + r",?\s+the\s+one\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:tinted|dark|blacked-out)\s+(?:[\w-]+\s+)?windows)\b",
+  # Vehicles counted and joined: "two pickups and a minibus for the girls".
+  r"\b(" + NUMR + r"\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+  r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+  # Who travelled how: "Two educators travelled by sept-place taxi".
+  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r")\b",
+  r"\b((?:in\s+)?(?:an?|two|three|\d)\s+convoys?\b(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|(?:with|under)\s+(?:an?\s+)?(?:police|armed|military)\s+escort)\b",
   # Convoy order: "police car in front, camry behind".
   r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
   r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
@@ -190,6 +221,13 @@ pats['route'] = [
   r"\b((?:on|boarded|by|took|taking|in)\s+(?:the\s+)?(?:train|flight|bus|ferry|coach)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\s?\d{2,5})\b",
   r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
   r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
+  # A flight by its airline code: "board flight 6E 1461", "5J 561 on time".
+  r"\bflights?\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\b",
+  r"\b((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\s+(?:is\s+|was\s+)?(?:on\s+time|delayed|land(?:s|ed|ing)|depart(?:s|ed|ing)|arriv(?:es|ed|ing)|boarding|took\s+off|touched\s+down)\b",
+  # A named train: "the Bandhan Express".
+  r"\b((?:the\s+)?(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:Express|Mail|Superfast|Shatabdi|Rajdhani|Intercity)))\b",
+  r"\b((?:came|went|drove|got|comes|go|left)\s+(?:in|out|round)\s+(?:the|by\s+the)\s+(?:back|side|rear|long)\s+(?:way|road|route))\b",
+  r"\b((?:with\s+)?(?:its|their|our|the|his|her)\s+(?:head)?lights\s+(?:off|out|switched\s+off))\b",
   r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
   r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
@@ -201,8 +239,9 @@ pats['route'] = [
   r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
 ]
 pats['channel'] = [
-  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)\s+(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r")?)" + TPUNCT,
-  r"\b((?:via|through|over|on|by)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
+  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)\s+(?:account|number)|(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\w-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
+  r"\b((?:hotline|helpline|tip\s+line|number|account)\s+on\s+(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo))\b",
+  r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
   # A signal sent, not any message: "sent a one-word text message", "texted
   # a single emoji to confirm".
   r"\b((?:sent|send|sends|texted|messaged|gave)\s+(?:a|the|an)\s+(?:(?:one-word|single|coded|pre-arranged|agreed|blank|short|prearranged)\s+(?:[\w-]+\s+)?(?:text|message|signal|code\s*word|word|emoji|call)|(?:signal|code\s*word|emoji|missed\s+call|thumbs-up))\b" + ext(6) + r")" + TP,
@@ -215,17 +254,31 @@ pats['channel'] = [
   r"\b((?:disappearing|self-destructing|vanishing|ephemeral)\s+(?:messages|msgs|chats?)\b(?:\s+(?:set\s+to|on|after|of)\s+(?:\d+|one|an?)\s*(?:hrs?|hours?|mins?|minutes?|days?|weeks?|seconds?)\b)?)",
   r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
   r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
+  # Phones kept for the work: "the duty phone", "from the office landline".
+  r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
+  r"\b((?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
 ]
 TEND = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|so)\b|\s*$)"
 pats['timing'] = [
   # "timed to reach the camp while the nets were being hauled in".
-  r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,12}?" + W + r")" + TEND,
+  r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,14}?" + W + r")" + TPUNCT,
   r"\b(at\s+the\s+(?:morning|evening|night|afternoon)\s+shift\s+change)\b",
+  # "before the morning muster, so every worker would still be in the lines".
+  r"\b((?:before|after|when|while|as)\s+(?:the\s+)?" + phrase(7) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|each|the|they|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
+  r"\b(before\s+the\s+(?:morning|evening|night|first|dawn|daily)\s+(?:muster|roll\s*call|shift|prayers?|count|headcount|assembly))\b",
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
   r"\b((?:before|at)\s+(?:dawn|first light|sunrise))\b",
+]
+pats['security'] = [
+  # Who knew, and who was not told: "Only the magistrate and the station
+  # house officer knew the destination".
+  r"\b((?:only|nobody|no\s+one|none\s+of)\s+(?:[\p{L}-]+\s+){0,8}?(?:(?:knew|know)\s+(?:(?:the|its|our)\s+)?(?:destination|target|address|location|plan|date|day|time|timing|details|route|where|when)|was\s+told|were\s+told|had\s+been\s+(?:warned|told|informed))\b" + ext(8) + r")" + TP,
+  r"\b((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:police|officers|staff|team|families)\s+(?:were|was)\s+not\s+(?:told|informed|warned)\s+until\s+" + phrase(8) + r")" + TPUNCT,
+  # Phones taken away: "officers handed their personal phones to a constable".
+  r"\b((?:[\p{L}-]+\s+)?(?:handed|surrendered|gave\s+up|switched\s+off|turned\s+off|left|collected)\s+(?:their|all|our|his|her|the)\s+(?:personal\s+|own\s+)?(?:phones|mobiles|handsets|mobile\s+phones)\b" + ext(8) + r")" + TP,
 ]
 pats['shelter-arrangement'] = [
   r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
@@ -237,6 +290,16 @@ pats['shelter-arrangement'] = [
 pats['placement'] = [
   # "boys will be taken the same day to a partner shelter".
   r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
+  # Beds held for survivors: "where we rent twenty beds under a six-month
+  # agreement", "Bed space reserved at Bahay Tala for up to 4 kids".
+  r"\b((?:where\s+)?(?:we|the\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:hold|holds|rent|rents|reserve|reserves|keep|keeps|have|has|pay\s+for|pays\s+for)\s+(?:a\s+standing\s+arrangement\s+for\s+)?(?:up\s+to\s+)?(?:" + NUMR + r")\s+beds\b" + ext(8) + r")" + TP,
+  r"\b((?:bed\s+space|beds|places|rooms)\s+(?:is\s+|are\s+|were\s+|was\s+)?(?:reserved|booked|held|kept)\s+(?:at|in|with|for)\s+" + phrase(8) + r")" + TP,
+  # "Eight older boys were placed with three host families".
+  r"\b((?:(?:" + NUMR + r"|the)\s+(?:[\p{L}-]+\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:were|was|are|will\s+be)\s+placed\s+with\s+(?:" + NUMR + r"\s+|a\s+)?(?:host|foster|kinship)\s+famil(?:y|ies))\b",
+  # "The families spent their first two nights in a rented wedding hall".
+  r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:families|children|boys|girls|survivors|women|men|workers)\s+)?spent\s+(?:their|her|his|the)\s+first\s+(?:" + NUMR + r"|few)\s+(?:nights?|days?|weeks?|months?)\s+(?:at|in)\s+" + phrase(6) + r")" + TP,
+  # "The four boys go directly to St. Gabriel's Children's Shelter".
+  r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:go|goes|went|will\s+go|were\s+taken|are\s+taken|will\s+be\s+taken)\s+(?:directly|straight|immediately)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:shelter|home|refuge|safe\s?house|centre|center|hostel))\b",
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
