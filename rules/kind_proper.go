@@ -288,6 +288,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				continue
 			}
 		}
+		// Longer all-caps words in prose are agencies' acronyms too
+		// ("NAPTIP", "IACAT") when no list knows them; a surname in
+		// capitals ("Juan PEREZ") is in the name lists.
+		if tok.Upper && !capsText && !strings.ContainsAny(k, "0123456789") && ev[i]&(evPlace|evPlaceWord) == 0 && !m.has(t, info, i, infoName) && !m.has(t, info, i, infoWord) {
+			ev[i] |= evAcronym
+			continue
+		}
 		if small[i]&smHonorific != 0 {
 			ev[i] |= evHonorific
 		}
@@ -296,8 +303,8 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		}
 		known, word := m.has(t, info, i, infoName), m.has(t, info, i, infoNameWord)
 		isWord := m.has(t, info, i, infoWord)
-		if !known && !isWord && m.inflected(k) {
-			isWord = true // "Mitigations": the word list holds the stem
+		if !known && !isWord && ev[i]&(evPlace|evPlaceWord) == 0 && (m.inflected(k) || m.compoundWord(k)) {
+			isWord = true // "Mitigations", "Handover": the word list holds the parts
 		}
 		switch {
 		case known && (word || isWord) && (tok.Upper || m.compound(t, info, i)):
@@ -351,6 +358,26 @@ func initial(t *Text, j int) bool {
 // programme or a campaign ("the Justicia Cerca programme").
 var programmeWords = map[string]bool{"programme": true, "programmes": true, "program": true, "programs": true, "project": true, "projects": true, "initiative": true, "campaign": true, "network": true, "fund": true, "partnership": true, "coalition": true, "platform": true, "app": true}
 
+// orgWords end an organisation's name; a person's name before them is
+// part of it.
+var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, "institute": true, "association": true, "society": true, "ministries": true, "charity": true, "alliance": true, "coalition": true, "council": true, "commission": true, "committee": true, "authority": true, "agency": true, "bureau": true, "initiative": true, "project": true, "programme": true, "program": true, "campaign": true, "network": true, "partnership": true}
+
+// sentenceAdverb reports an adverb that opens a sentence before a name
+// ("Later Grace told us", "Finally Hope spoke"), unlike the first word of
+// a title.
+func sentenceAdverb(k string) bool {
+	switch k {
+	case "later", "soon", "then", "once", "still", "again", "afterwards", "meanwhile", "instead", "together", "sometimes",
+		"often", "always", "never", "only", "even", "so", "yet", "also", "first", "next", "last", "today", "tonight",
+		"tomorrow", "yesterday", "now", "there", "here", "recently", "suddenly", "eventually", "finally":
+		return true
+	}
+	return strings.HasSuffix(k, "ly")
+}
+
+// titleLinks join the words of a title ("Partners in Hope").
+var titleLinks = map[string]bool{"in": true, "of": true, "for": true, "and": true, "with": true, "the": true}
+
 // groupNouns name a group of people; a capitalised word right before one
 // describes the group.
 var groupNouns = map[string]bool{"men": true, "women": true, "people": true, "families": true, "refugees": true, "migrants": true, "workers": true, "villagers": true, "communities": true, "community": true, "fishermen": true, "girls": true, "boys": true, "children": true, "language": true, "speakers": true}
@@ -398,6 +425,24 @@ func (m *properMatcher) inflected(key string) bool {
 			continue // "Douglass" is no plural
 		}
 		if m.words.Has(stem + suf.add) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixes open compounds that are words ("Pre-departure", "Co-op").
+var prefixes = map[string]bool{"pre": true, "re": true, "co": true, "non": true, "post": true, "anti": true, "sub": true, "inter": true, "multi": true, "ex": true, "self": true, "cross": true, "semi": true, "mid": true, "over": true, "under": true}
+
+// compoundWord reports whether key, in no word list, is a prefix and a
+// listed word ("reintegration", "nonpayment"). Closed compounds of two
+// words are not tried: names are made that way ("Godswill").
+func (m *properMatcher) compoundWord(key string) bool {
+	if len(key) < 8 || m.words == nil {
+		return false
+	}
+	for _, p := range [...]string{"re", "pre", "non", "co", "un", "over", "under", "inter", "multi", "counter"} {
+		if rest, ok := strings.CutPrefix(key, p); ok && len(rest) >= 6 && m.words.Has(rest) {
 			return true
 		}
 	}
@@ -479,6 +524,7 @@ func lastField(f []byte) []byte {
 func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Match)) {
 	toks := t.Tokens
 	ev, country, phrase := sc.ev, sc.country, sc.phrase
+	start := i
 	// Drop leading ordinary words that only open the sentence or a
 	// title-case heading ("The", "When", "Dear").
 	for i < j {
@@ -525,12 +571,22 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// Ordinary capitalised words after it make a word that is also a name
 	// or a place the start of an institution's or a programme's name
 	// ("Homeland Security Investigations", "Hope Foundation").
-	if j < end && !cued {
+	if (j < end || i > start && !sentenceAdverb(toks[i-1].Key)) && !cued {
+		// ... and so do capitalised words before it, when the function
+		// words that open sentences are not among them ("Freedom
+		// Forward is produced by").
 		var weak evidence
 		for k := i; k < j; k++ {
 			weak |= ev[k]
 		}
 		if weak&(evName|evPlace|evUnknown|evHonorific|evVenue) == 0 {
+			return
+		}
+	}
+	// A person's name before an organisation's word is the organisation's
+	// name ("The Calloway Family Foundation").
+	for k := j; k < end; k++ {
+		if orgWords[toks[k].Key] {
 			return
 		}
 	}
@@ -558,7 +614,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// A cue counts only right before the words ("from Esther", not
 	// "From: Esther").
 	placeCue := prev&smPlaceCue != 0 && t.Joinable(i, false)
-	nameCue := prev&smNameCue != 0 || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0)
+	// A name cue ends no sentence before the name ("by a cousin. Her
+	// statement") and is no capitalised word of a title ("Survivor Voices").
+	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0)
 	venueNext := next&smVenue != 0
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
@@ -606,6 +664,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		// "Class 4", "Case No. 12": a numbered thing. "Figures: Ana
 		// Ruiz": a label. "tell Mama": a title alone is no name.
 		if numbered(t, j) || j < len(toks) && strings.HasPrefix(toks[j].GapText, ":") || single && all&evHonorific != 0 {
+			return
+		}
+		// "Partners in Hope", "Friends of Grace": the end of a title.
+		if i >= 2 && !toks[i-1].Cap && titleLinks[toks[i-1].Key] && t.Joinable(i, false) && t.Joinable(i-1, false) &&
+			toks[i-2].Cap && ev[i-2]&evWord != 0 && ev[i-2]&(evName|evNameWord|evPlace|evUnknown|evHonorific) == 0 {
 			return
 		}
 		category, why = "name", "name that is also a word, used as a name"
@@ -658,6 +721,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	if category == "location" {
 		j = nameNumber(t, j-1) + 1 // "Colombo 7", "Chak 47"
 	}
+	// A surname's initial after the name ("Hafiz R.") is part of it.
+	if category == "name" && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && utf8.RuneCountInString(t.Src[toks[j].Start:toks[j].End]) == 1 &&
+		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart) {
+		j++
+	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
 }
 
@@ -675,7 +743,8 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		if i+1 < len(t.Tokens) && initial(t, i+1) {
 			next := t.Tokens[i+1]
 			long := utf8.RuneCountInString(t.Src[next.Start:next.End]) > 1
-			if long && (!m.has(t, info, i+1, infoWord) || sc.small[i+1]&smHonorific != 0) {
+			compound := prefixes[next.Key] && i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" // "A. Pre-departure"
+			if long && !compound && (!m.has(t, info, i+1, infoWord) || sc.small[i+1]&smHonorific != 0) {
 				return false, false
 			}
 		}
@@ -684,7 +753,7 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if g := tok.GapText; strings.HasSuffix(g, "#") || strings.HasSuffix(g, "{") || strings.HasSuffix(g, "@") {
 		return true, false
 	}
-	if camel(w) {
+	if camel(w) && sc.small[i]&smHonorific == 0 { // "PCpt", "PMaj" are titles
 		return true, false
 	}
 	// "No." before a number labels it ("Case No. 12"), whatever surname
@@ -694,6 +763,9 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// A compound with a lower-case word is a word: "Go-live", "Check-in".
 	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit {
+		if prefixes[tok.Key] {
+			sc.ev[i] &^= evPlace | evPlaceWord // "Pre-departure", though "Pre" is a town
+		}
 		return false, true
 	}
 	if label(t, i) {
@@ -755,8 +827,19 @@ func sentStart(t *Text, ev []evidence, i int) bool {
 		return true
 	}
 	// Quoted speech opens with a capital too (`said, "Straight line."`).
-	if g := t.Tokens[i].GapText; strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "‘") {
+	g := t.Tokens[i].GapText
+	if strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "‘") {
 		return true
+	}
+	// "No. 5" keeps the sentence going, "No, no. First we" does not; an
+	// emoji ends a chat message ("Salamat po 🙏 Good work").
+	if i > 0 && strings.HasPrefix(g, ".") && !t.Tokens[i].Digit && (t.Tokens[i-1].Key == "no" || t.Tokens[i-1].Key == "nos") {
+		return true
+	}
+	for _, r := range g {
+		if r >= 0x2190 && unicode.Is(unicode.So, r) {
+			return true
+		}
 	}
 	if i == 0 || ev[i-1]&evAcronym == 0 {
 		return false
