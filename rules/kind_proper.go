@@ -718,6 +718,14 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		t.Joinable(i, false) && nameNumber(t, j-1) > j-1 {
 		category, why, names = "location", "named vessel or venue with a number", nil
 	}
+	// "Okada junction", "Kathmandu valley", "Kunak district police
+	// headquarters": the lower-case kind of place after the name is part
+	// of it; a person's name takes none.
+	if (category == "location" || category == "name" && !nameCue && all&(evHonorific|evName) == 0) && j < len(toks) {
+		if end := m.tailVenue(t, j); end > j {
+			category, why, names, j = "location", "named place and its kind", nil, end
+		}
+	}
 	if category == "location" {
 		j = nameNumber(t, j-1) + 1 // "Colombo 7", "Chak 47"
 	}
@@ -1062,6 +1070,33 @@ func (m *properMatcher) strangeLower(t *Text, sc *properScratch, k int) bool {
 	return !m.has(t, sc.info, k, infoWord) && !m.common.hasToken(t, k) && !m.allow.allowsToken(t, k) && !m.inflected(tok.Key)
 }
 
+// placeTail words may follow a venue word in the name of a place ("Kunak
+// district police headquarters"); tailEnd ones may end it.
+var (
+	placeTail = map[string]bool{"police": true, "post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
+	tailEnd   = map[string]bool{"post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
+)
+
+// tailVenue returns the end of the lower-case venue words that start at j
+// ("junction", "district police headquarters"), or j when none does.
+func (m *properMatcher) tailVenue(t *Text, j int) int {
+	toks := t.Tokens
+	if j >= len(toks) || toks[j].Cap || toks[j].Digit || !t.Joinable(j, false) || m.smallIndex().bits(t, j)&smVenue == 0 {
+		return j
+	}
+	end := j + 1
+	for k := j + 1; k < len(toks) && k < j+4 && !toks[k].Cap && t.Joinable(k, false); k++ {
+		venue := m.smallIndex().bits(t, k)&smVenue != 0
+		if !venue && !placeTail[toks[k].Key] {
+			break
+		}
+		if venue || tailEnd[toks[k].Key] {
+			end = k + 1
+		}
+	}
+	return end
+}
+
 // lowerVenue returns the end of a lower-case place phrase that ends at j:
 // past a venue word within three ordinary words ("phnom penh municipal
 // court"), or j.
@@ -1072,7 +1107,7 @@ func (m *properMatcher) lowerVenue(t *Text, j int) int {
 			return j
 		}
 		if bits := m.smallIndex().bits(t, k); bits&smVenue != 0 {
-			return k + 1
+			return m.tailVenue(t, k)
 		} else if bits != 0 {
 			return j // a cue or connector: "busia to the market"
 		}
