@@ -5,12 +5,14 @@ W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
 NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
 NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
 ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
-UNIT = r"(?:\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project)|\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?:des|de|du|of|and|[\p{L}-]+)){0,4})?"
+# A unit by its proper name first ("of the Brigade des mineurs", "from the
+# Nepal Police"), else by a unit noun ("from the regional anti-trafficking unit").
+UNIT = r"(?:\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*)*(?:(?:\s+(?:des|de|du|del|la|le)\s+[\p{L}-]+|\s+(?:of|for|and|&)\s+(?-i:\p{Lu})[\p{L}-]*)(?:\s+(?-i:\p{Lu})[\p{L}-]*)*)*|\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project))?"
 # Where a member of the team is placed: "2 female officers in the first wave".
-POST = r"(?:\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep))?"
+POST = r"(?:\s+in\s+(?:\d{1,2}|two|three|four|five|six)\s+teams(?:\s+of\s+\d{1,3})?|\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep))?"
 QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly)\s+)?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
-SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
+SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+|each\s+with\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
 MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b))"
 LIST = member(NUMR) + MORE + r"*"
 # One official named by role alone may lead: "Bailiff and 4 constables".
@@ -54,7 +56,12 @@ PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+|" + NUMR + r"\s+)?teams?\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  # Teams given a post: "Two teams on the front entrance and side lane",
+  # "third team to the flat".
+  r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
+  # "simultaneous warrants at four addresses".
+  r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\w-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
@@ -103,19 +110,25 @@ pats['source'] = [
   r"\b((?:through\s+|via\s+|after\s+|with\s+)?(?:an?|the)\s+(?:call|message|report|tip|text)\s+to\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?(?:helpline|hotline|tip\s+line|office|team)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(12) + r")" + TSRC0,
   # Someone who reported to a helpline: "a customer at the car wash
   # reported to the Modern Slavery Helpline".
-  r"\b((?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:reported|called|phoned|rang|texted|contacted|alerted|wrote)\s+(?:to\s+)?(?:the|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:helpline|hotline|tip\s+line)\b" + ext(12) + r")" + TCL,
+  r"\b((?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:reported|called|phoned|rang|texted|contacted|alerted|wrote)\s+(?:to\s+)?(?:the|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:helpline|hotline|tip\s+line)\b" + ext(12) + r")" + TCL,
+  # What a source is paid: "to be paid transport costs only", "We reimbursed
+  # his fuel for the two trips he made with us".
+  r"\b((?:(?:we|they|he|she|each)\s+)?(?:to\s+be\s+)?(?:paid|reimbursed|reimburse|reimburses|compensated|given)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:transport|fuel|travel|expenses|costs|petrol|fares?|allowance)\b" + ext(10) + r")" + TP,
   # Whoever tipped us off: "the local fisherman who first tipped us off".
   r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:whose\s+(?:[\p{L}'’-]+\s+){1,6}?and\s+)?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|noticed|spotted|witnessed|overheard|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
 ]
+# Who watched or recorded: "one of them", "two of our team", "a colleague",
+# "Police".
+SUBJX = r"(?:(?:(?:one|two|three|four|some|each|both)\s+of\s+(?:them|us|our\s+[\p{L}-]+|the\s+[\p{L}-]+)|(?:the|our|an?)\s+(?:[\p{L}-]+\s+)?(?:police|officers?|team|investigators?|colleagues?|staff|agents?|monitors?|inspectors?)|police|officers|we|they|I|he|she)\s+(?:(?:also|then|had|would|secretly|quietly)\s+)?)"
 pats['surveillance'] = [
   # "counted the girls he saw on the stairs", "counted the workers through
   # the greenhouse plastic".
-  r"\b((?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
-  r"\b((?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   # "noted the number plate in his exercise book".
-  r"\b((?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,2}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
   r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
   # "Static observation from the car park", "Monitoring from the office".
@@ -126,6 +139,12 @@ pats['surveillance'] = [
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
+  # "on three different nights".
+  r"\b(on\s+" + NUMR + r"\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|days|occasions|evenings|visits|mornings))\b",
+  # Exits secured: "Police secured the two exits", "two officers covered the rear gate".
+  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\w-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?))\b",
+  # In-operation messages: "texted the team leader that three girls were upstairs".
+  r"\b((?:texted|messaged|signalled|signaled|radioed)\s+(?:the\s+)?(?:team\s+leaders?|team|commander|police|officers|raid\s+team)\s+that\s+" + phrase(12) + r")" + TPUNCT,
   # "3 evidence visits", "two undercover visits".
   r"\b((?:" + NUMR + r"|multiple|repeated|further)\s+(?:more\s+)?(?:evidence(?:-gathering)?|undercover|surveillance|recce|reconnaissance|covert|follow-up)\s+(?:visits?|trips?|runs?|missions?|buys?))\b",
   # "eight months of investigation by two of our investigators".
@@ -139,10 +158,10 @@ pats['surveillance'] = [
 ]
 pats['equipment'] = [
   # "a hidden camera fitted in a fish trader's cool box", "watch cam".
-  r"\b((?:(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")?)" + T,
+  r"\b((?:(?:video|audio|footage|photos?|images?|the\s+visits?)\s+(?:was|were)\s+(?:captured|recorded|taken|filmed|shot)\s+(?:with|on|using)\s+|(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on|to)\s+(?:(?:an?|the|his|her|their|my|our)\s+)?" + phrase(5) + r"(?:\s+switched\s+on)?)?)" + T,
   r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
   r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
-  r"\b((?:(?:I|we|he|she|they)(?:\s+(?:also|then|secretly|quietly|later))?\s+|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
+  r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
@@ -154,7 +173,7 @@ pats['equipment'] = [
   r"\b((?:took|taken) a still\b(?:\s+[\w-]+){0,5})",
   r"\b((?:(?:the\s+)?(?:police|officers|investigators|we|they)\s+)?(?:took|taken|grabbed|pulled)\s+(?:a\s+)?(?:still|stills|screenshots?|screen\s+grabs?|frames?)\s+(?:of|from)\s+" + phrase(8) + r")" + TP,
   # "copies on the encrypted drive only".
-  r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?)\b",
+  r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+|(?:copied|uploaded|saved|stored|backed\s+up|kept|transferred)\s+(?:[\w-]+\s+){0,3}?(?:on|onto|to|in)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?" + ext(6) + r")" + TP,
 ]
 PLACEPHRASE = r"(?:(?:an?|the|our|their)\s+(?:(?-i:[\p{Ll}\p{N}])[\w'’-]*\s+){0,3}?" + PLACE + r"|(?:[\w-]+\s+)?(?:HQ|headquarters))\b"
 pats['staging'] = [
@@ -171,6 +190,10 @@ pats['staging'] = [
   r"\b((?:at|through|past|near|beyond)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:roadblock|road\s*block|checkpoint|check-point)s?\b" + ext(6) + r")" + TP,
   r"\b((?:staff\s+|team\s+|final\s+|pre-?raid\s+|operational\s+|morning\s+)?briefing\s+(?:at|in)\s+(?:the|our|a)\s+(?:[\w-]+\s+){0,2}?(?:office|room|station|HQ|headquarters|compound|hall|base|camp))\b",
   r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?team\s+(?:would|will|was\s+to|were\s+to|had\s+to|is\s+to)\s+(?:assemble|meet|gather|stage|regroup|muster)\b" + ext(8) + r")" + TP,
+  # A meeting point by its name: "We met behind Hotel Juan Calvo" (the name
+  # is a location finding of its own).
+  r"\b((?:we|they|the\s+team|the\s+officers|officers|police)\s+(?:had\s+)?(?:met|gathered|waited|assembled|regrouped|parked|staged)\s+(?:behind|outside|near|beside|opposite|at|in\s+front\s+of|across\s+from))\s+(?-i:\p{Lu})",
+  r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
   # Waiting at a point of the operation: "six officers waiting in two
@@ -206,7 +229,11 @@ pats['vehicle'] = [
   r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   # Who travelled how: "Two educators travelled by sept-place taxi".
   r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r")\b",
-  r"\b((?:in\s+)?(?:an?|two|three|\d)\s+convoys?\b(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|(?:with|under)\s+(?:an?\s+)?(?:police|armed|military)\s+escort)\b",
+  # "The workers were moved by bus in a convoy with a police escort".
+  r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:workers|girls|boys|children|families|survivors|women|men|kids)\s+)?(?:were|was|will\s+be)\s+(?:moved|taken|driven|transported|ferried|brought)\s+(?:home\s+|back\s+)?(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r"\b(?:\s+in\s+(?:an?|two|three)\s+convoys?(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort))",
+  r"\b((?:(?:returns?|transfers?|journeys?|the\s+return)\s+(?:were|was|will\s+be)\s+made\s+)?(?:in\s+)?(?:an?|two|three|\d)\s+convoys?\b(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|(?:with|under)\s+(?:an?\s+)?(?:police|armed|military)\s+escort)\b",
+  r"\b((?:the\s+team|we|they|officers|the\s+officers|the\s+police)\s+(?:had\s+)?(?:driven|drove|travell?ed|flown|flew|walked|sailed)\s+(?:through\s+the\s+night|overnight|all\s+night|for\s+(?:" + NUMR + r")\s+hours))\b",
+  r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:colleague|driver|officer|investigator|staff\s+member)\s+(?:drove|waited|stayed)(?:\s+and\s+(?:stayed|waited))?\s+(?:with|in|by)\s+the\s+(?:vehicle|car|van|truck|boat)\b" + ext(6) + r")" + TP,
   # Convoy order: "police car in front, camry behind".
   r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
   r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
@@ -234,6 +261,9 @@ pats['route'] = [
   r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+the\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
   # "She travelled home with one of our social workers on the overnight coach".
   r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
+  r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
+  # "Two of our social workers accompanied the children home ... on the night bus".
+  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\w-]+|them|her|him)\s+(?:home|back)\b" + ext(10) + r")" + TP,
   r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
   r"\b(escorted\s+by\s+(?:[\w-]+\s+){0,4}?(?:staff|officers|police|us))\b",
   r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
