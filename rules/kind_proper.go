@@ -214,12 +214,19 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			i++
 			continue
 		}
+		// Countries written with a hyphen: "Guinea-Bissau", "Timor-Leste".
+		if i+1 < n && toks[i+1].Gap == GapHyphen && toks[i+1].GapText == "-" && toks[i+1].Cap && m.allow.allowsPhrase(t, i, t.Key(i, i+2)) {
+			ev[i] |= evAllowed
+			ev[i+1] |= evAllowed
+			i++
+			continue
+		}
 		j := i + 1
 		for j < n && j-i < 4 && t.Joinable(j, false) {
 			j++
 		}
 		for ; j > i; j-- {
-			if j-i > 1 && !toks[j-1].Cap {
+			if j-i > 1 && !toks[j-1].Cap && !elided(t, j-1) {
 				continue
 			}
 			key := t.Key(i, j)
@@ -391,6 +398,18 @@ func groupFollows(t *Text, j int) bool {
 		j += 2
 	}
 	return j < len(toks) && !toks[j].Cap && toks[j].Gap == GapSpace && groupNouns[toks[j].Key]
+}
+
+// elided reports a token that opens with an elided article before a
+// capital ("d'Ivoire", "l'Est"): capitalised for a phrase's purposes.
+func elided(t *Text, k int) bool {
+	w := t.Src[t.Tokens[k].Start:t.Tokens[k].End]
+	a := strings.IndexAny(w, "'’")
+	if a < 1 || a > 2 || a+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[a+len(string([]rune(w[a:])[0])):])
+	return unicode.IsUpper(r)
 }
 
 // hyphenPlace reports, and emits, a gazetteer place written with a hyphen
@@ -1019,13 +1038,10 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 			// Ordinary words are not places here ("in the field", "at
 			// home"); a lower-case name after "from" is as sensitive as a
 			// place, so names are not excluded.
-			plain := false
-			for k := i; k < j; k++ {
-				if plainWord(k) {
-					plain = true
-				}
-			}
-			if plain {
+			// The first word is none (checked above); later words of a
+			// longer phrase may be ("siem reap"), but not its last when
+			// that is a function word.
+			if j-i > 1 && small[j-1]&(smConnector|smPlaceCue) != 0 {
 				continue
 			}
 			end := m.lowerVenue(t, j)
