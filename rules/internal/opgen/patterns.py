@@ -295,7 +295,7 @@ pats['timing'] = [
   r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,14}?" + W + r")" + TPUNCT,
   r"\b(at\s+the\s+(?:morning|evening|night|afternoon)\s+shift\s+change)\b",
   # "before the morning muster, so every worker would still be in the lines".
-  r"\b((?:before|after|when|while|as)\s+(?:the\s+)?" + phrase(7) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|each|the|they|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
+  r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
   r"\b(before\s+the\s+(?:morning|evening|night|first|dawn|daily)\s+(?:muster|roll\s*call|shift|prayers?|count|headcount|assembly))\b",
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
