@@ -52,7 +52,7 @@ VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w
 # Where a team meets or waits.
 PLACE = r"(?:ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
 MEETV = r"(?:meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
-PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of)"
+PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+|" + NUMR + r"\s+)?teams?\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
@@ -62,6 +62,7 @@ pats['team'] = [
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
   # "simultaneous warrants at four addresses".
   r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\w-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
+  r"\b((?:surveillance|team|unit|cover)?\s*" + NUMR + r"\s+pax\b(?:\s+in\s+position)?)",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
@@ -75,6 +76,13 @@ pats['cover'] = [
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
   r"\b((?:an?|the)\s+undercover\s+(?:agent|officer|investigator|operative|cop)s?(?:\s+(?:online|inside|in\s+the\s+[\p{L}-]+))?\s+(?:confirmed|signalled|signaled|reported|texted|messaged|called|sent|gave|flashed|radioed|alerted|counted|saw)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
+  # Cover stories: "Cover: Singaporean logistics manager entertaining a
+  # client", "Her story to the gateman was that", "I told the officers the
+  # girls were my nieces".
+  r"\b(cover(?:\s+story)?\s*:\s*[^\n.;]{3,100})",
+  r"\b((?:same|new|different|usual|another)\s+cover(?:\s+story)?)\b",
+  r"\b((?:her|his|our|my|their|the)\s+(?:cover\s+)?story\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?was\s+that\s+" + phrase(12) + r")" + TPUNCT,
+  r"\b((?:I|we|he|she|they)\s+told\s+(?:the\s+)?[\w-]+\s+(?:that\s+)?(?:the\s+\w+|they|we|she|he)\s+(?:were|was)\s+(?:my|her|his|our|their)\s+(?:nieces?|nephews?|daughters?|sons?|cousins?|relatives?|sisters?|brothers?|wife|husband|children|family|friends?)" + ext(8) + r")" + TPUNCT,
   r"\b((?:plain[- ]?clothes|plainclothes|undercover)\s+(?:officers?|agents?|police(?:men|women)?|investigators?))\b",
   r"\b((?:officers?|agents?|police(?:men|women)?|investigators?)\s+in\s+(?:civilian|plain)\s+clothes)\b",
   r"\b(the\s+undercover\s+(?:investigator|officer|agent))\b",
@@ -133,12 +141,14 @@ pats['surveillance'] = [
   r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
   # "Static observation from the car park", "Monitoring from the office".
   r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
+  r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
   # "They logged the kiln's position on a phone".
   r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
+  # "Photographs of injuries were taken during a free health day we organised".
+  r"\b((?:photographs|photos|videos?|footage|evidence|samples|measurements)\s+(?:of\s+[\w-]+\s+)?(?:were|was)\s+(?:taken|gathered|collected|recorded|shot)\s+(?:during|at|in|under|from)\s+" + phrase(10) + r")" + TPUNCT,
   # "on three different nights".
   r"\b(on\s+" + NUMR + r"\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|days|occasions|evenings|visits|mornings))\b",
   # Exits secured: "Police secured the two exits", "two officers covered the rear gate".
@@ -193,6 +203,10 @@ pats['staging'] = [
   # A meeting point by its name: "We met behind Hotel Juan Calvo" (the name
   # is a location finding of its own).
   r"\b((?:we|they|the\s+team|the\s+officers|officers|police)\s+(?:had\s+)?(?:met|gathered|waited|assembled|regrouped|parked|staged)\s+(?:behind|outside|near|beside|opposite|at|in\s+front\s+of|across\s+from))\s+(?-i:\p{Lu})",
+  # Where watchers sit: "who sit at a tea stall facing the crossing".
+  r"\b(who\s+(?:sit|sits|sat|wait|waits|waited|stand|stands|stood|watch|watches|watched|park|parks|parked)\s+(?:at|in|by|near|outside|behind|across\s+from|opposite)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
+  r"\b((?:an?|the|our|two)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:met|meets|will\s+meet|collected|picked\s+up)\s+(?:them|her|him|the\s+\w+)\s+(?:at|in|outside)\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
+  r"\b((?:statements|interviews)\s+(?:were|was|will\s+be)\s+(?:taken|recorded|held)\s+(?:in|at|inside)\s+(?:an?|the)\s+" + phrase(6) + r"(?:,?\s+with\s+" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)" + TP,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -256,9 +270,14 @@ pats['route'] = [
   r"\b((?:came|went|drove|got|comes|go|left)\s+(?:in|out|round)\s+(?:the|by\s+the)\s+(?:back|side|rear|long)\s+(?:way|road|route))\b",
   r"\b((?:with\s+)?(?:its|their|our|the|his|her)\s+(?:head)?lights\s+(?:off|out|switched\s+off))\b",
   r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
-  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
+  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
   r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+the\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
+  r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
+  r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\w-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
+  r"\b((?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\w-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
+  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+\w+\s+)?over\s+to\s+" + phrase(10) + r")" + TP,
+  r"\b((?:[\p{L}'’]+\s+)?(?:route|road|way),?\s+not\s+the\s+usual\s+(?:one|route|road|way))\b",
   # "She travelled home with one of our social workers on the overnight coach".
   r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
   r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
@@ -284,6 +303,9 @@ pats['channel'] = [
   r"\b((?:disappearing|self-destructing|vanishing|ephemeral)\s+(?:messages|msgs|chats?)\b(?:\s+(?:set\s+to|on|after|of)\s+(?:\d+|one|an?)\s*(?:hrs?|hours?|mins?|minutes?|days?|weeks?|seconds?)\b)?)",
   r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
   r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
+  r"\b((?:the\s+)?(?:group|chat|messages|thread)\s+(?:will\s+be|was|were|is|are|gets|get)\s+(?:archived|deleted|wiped|cleared)\b" + ext(6) + r")" + TP,
+  r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:Nokia|phone|handset|SIM|mobile)\b,?\s+the\s+one\s+(?:we|I)\s+(?:keep|use|kept|used)\s+(?:only\s+)?for\s+[\w-]+)",
+  r"\b(our\s+(?:[\w-]+\s+)?(?:monitor|investigator|driver|officer|colleague|caseworker)\s+(?:called|phoned|rang|alerted|texted|messaged)\s+our\s+(?:[\w-]+\s+)?(?:counsell?or|team|office|investigator|lawyer|caseworker|social\s+worker|colleague))\b",
   # Phones kept for the work: "the duty phone", "from the office landline".
   r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
   r"\b((?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
@@ -303,6 +325,9 @@ pats['timing'] = [
   r"\b((?:before|at)\s+(?:dawn|first light|sunrise))\b",
 ]
 pats['security'] = [
+  # "so the neighbours don't connect us", "so that nobody can follow a relative".
+  r"\b(so\s+(?:that\s+)?(?:the\s+neighbou?rs|neighbou?rs|nobody|no\s+one|the\s+traffickers?|the\s+suspects?|the\s+owners?|the\s+recruiters?)\s+(?:can(?:not|'t|’t)?|could(?:n't|n’t|\s+not)?|would(?:n't|n’t|\s+not)?|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|did\s+not|do\s+not)\s+(?:connect|see|notice|recogni[sz]e|follow|know|find|link|trace|suspect)\b" + ext(8) + r")" + TPUNCT,
+  r"\b(no\s+uniforms\b" + ext(4) + r")" + TP,
   # Who knew, and who was not told: "Only the magistrate and the station
   # house officer knew the destination".
   r"\b((?:only|nobody|no\s+one|none\s+of)\s+(?:[\p{L}-]+\s+){0,8}?(?:(?:knew|know)\s+(?:(?:the|its|our)\s+)?(?:destination|target|address|location|plan|date|day|time|timing|details|route|where|when)|was\s+told|were\s+told|had\s+been\s+(?:warned|told|informed))\b" + ext(8) + r")" + TP,
