@@ -146,11 +146,6 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				for k < i && articles[toks[k].Key] {
 					k++
 				}
-				// "Cocoa farms in ...": a lone capital that only opens the
-				// sentence names nothing before a lower-case cue.
-				if k == i-1 && m.target == "capitalized" && !toks[i].Cap && toks[k].SentStart {
-					break
-				}
 				if k < i && m.targetValid(t, k, i) {
 					end := toks[i-1].End
 					if m.includeCue || m.properCue(t, i) {
