@@ -358,6 +358,8 @@ pats['placement'] = [
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
+OPTSUBJ = ["(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
+           r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
 TS = [T, TP, TCL, TSRC, TEND, TPUNCT,
@@ -372,6 +374,11 @@ for k in pats:
                 for n in range(1, 13):
                     fb = fb.replace(phrase(n), short(n))
                     fb = fb.replace(ext(n), "")
+                # A fallback does without the optional subject: the main
+                # pattern has it, and without it the fallback starts at a
+                # literal word, which is cheaper to search.
+                for opt in OPTSUBJ:
+                    fb = fb.replace(opt, "")
                 new.append(fb)
                 break
     pats[k] = new
