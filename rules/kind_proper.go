@@ -641,7 +641,20 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 
 	category := ""
 	why := ""
+	// A compass word before a place or a place-word is a region of a
+	// country ("West Midlands", "Western Cape"); "the West" alone is a
+	// direction, not a person.
+	var rest evidence
+	for k := i + 1; k < j; k++ {
+		rest |= ev[k]
+	}
+	region := compass[toks[i].Key] && !single && rest&(evPlace|evPlaceWord) != 0 && rest&evName == 0
+	if single && compass[toks[i].Key] && prevKey == "the" {
+		return
+	}
 	switch {
+	case region:
+		category, why = "location", "region named by a compass word"
 	case all&(evName|evHonorific) != 0 && !(single && all&evHonorific != 0):
 		category, why = "name", "known name"
 		switch {
@@ -755,6 +768,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
 }
+
+// compass words open the names of regions.
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "upper": true, "lower": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true}
 
 // notAName recognises capitalised tokens that are never names: a single
 // letter that is not an initial before a name ("Q. How", "A. We", "I"),
