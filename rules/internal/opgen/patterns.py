@@ -51,7 +51,7 @@ PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|c
 VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
 # Where a team meets or waits.
 PLACE = r"(?:ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
-MEETV = r"(?:meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
+MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
 pats['team'] = [
@@ -91,7 +91,7 @@ pats['cover'] = [
 PASTV = r"(?:\s+(?:found|saw|heard|knew|spoke|rang|wrote|became|came|went|gave|got|thought|felt|kept|left|met|ran|brought|caught|noticed|told|said|says|called|texted|messaged|sent|took|was|had)\b|\s+(?-i:\p{Ll})\p{L}+ed\b)"
 TSRC = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|" + PASTV + r"|\s*$)"
 TSRC0 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"
-TSRC2 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
+TSRC2 = r"(?:" + TCAP + r"|\s+(?-i:\p{Ll})\p{L}+ed\b|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
 TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)"
 KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
 ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
@@ -134,7 +134,8 @@ pats['surveillance'] = [
   # the greenhouse plastic".
   r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
-  r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
@@ -174,6 +175,8 @@ pats['equipment'] = [
   r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
+  r"\b((?:an?|the)\s+(?:camera\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
+  r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
   r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+\w+\s+\w+)?)",
   r"\b(unlocked\s+the\s+phone\b(?:\s+[\w-]+){0,4})",
@@ -192,7 +195,7 @@ pats['staging'] = [
   r"\b((?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?" + MEETV + r"(?:\s+(?:the\s+[\p{L}-]+|our\s+[\p{L}-]+|with\s+(?:the\s+|our\s+)?[\p{L}-]+))?\s+" + PREP + r"\s+" + PLACEPHRASE + ext(8) + r")" + TP,
   # A team that gathers names the place, whatever it is: "The officers
   # gathered behind the old cinema".
-  r"\b((?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|vehicles|convoy|squad)\s+(?:had\s+|will\s+|would\s+)?" + MEETV + r"\s+" + PREP + r"\s+(?:an?|the|our)\s+" + phrase(5) + r")" + TP,
+  r"\b((?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|vehicles|convoy|squad)\s+(?:had\s+|will\s+|would\s+)?(?:" + MEETV + r"|stayed|stays|hid|lodged|slept)\s+" + PREP + r"\s+(?:an?|the|our)\s+" + phrase(5) + r")" + TP,
   # Labels of an operation's notes: "Staging area: the car park behind the
   # market". The value stops before a name or a time, which are findings of
   # their own and would cut it into stray words.
@@ -207,6 +210,11 @@ pats['staging'] = [
   r"\b(who\s+(?:sit|sits|sat|wait|waits|waited|stand|stands|stood|watch|watches|watched|park|parks|parked)\s+(?:at|in|by|near|outside|behind|across\s+from|opposite)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   r"\b((?:an?|the|our|two)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:met|meets|will\s+meet|collected|picked\s+up)\s+(?:them|her|him|the\s+\w+)\s+(?:at|in|outside)\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
   r"\b((?:statements|interviews)\s+(?:were|was|will\s+be)\s+(?:taken|recorded|held)\s+(?:in|at|inside)\s+(?:an?|the)\s+" + phrase(6) + r"(?:,?\s+with\s+" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)" + TP,
+  # An observation post or a room taken under cover: "rented a flat opposite
+  # the brothel", "booked a room at the hotel".
+  r"\b((?:rented|rents|rent|took|booked|hired)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:flat|room|house|apartment|shop|stall|office)\s+(?:opposite|across\s+from|overlooking|facing|next\s+to|near|above|beside|at|in)\s+(?:the|a)\s+" + phrase(5) + r")" + TP,
+  # Where survivors were interviewed: "interviewed at a child-friendly room".
+  r"\b((?:were|was)\s+interviewed\s+(?:at|in)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -272,7 +280,7 @@ pats['route'] = [
   r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
   r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
-  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+the\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
+  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+(?:the|a)\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
   r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
   r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\w-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
   r"\b((?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\w-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
@@ -282,7 +290,7 @@ pats['route'] = [
   r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
   r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
   # "Two of our social workers accompanied the children home ... on the night bus".
-  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\w-]+|them|her|him)\s+(?:home|back)\b" + ext(10) + r")" + TP,
+  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|our\s+(?:lawyer|driver|investigator|staff))(?:\s+and\s+(?:" + NUMR + r"|an?|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\w-]+|them|her|him)\s+(?:home|back|to\s+court|to\s+the\s+[\w-]+)\b" + ext(10) + r")" + TP,
   r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
   r"\b(escorted\s+by\s+(?:[\w-]+\s+){0,4}?(?:staff|officers|police|us))\b",
   r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
@@ -303,6 +311,12 @@ pats['channel'] = [
   r"\b((?:disappearing|self-destructing|vanishing|ephemeral)\s+(?:messages|msgs|chats?)\b(?:\s+(?:set\s+to|on|after|of)\s+(?:\d+|one|an?)\s*(?:hrs?|hours?|mins?|minutes?|days?|weeks?|seconds?)\b)?)",
   r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
   r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
+  r"\b((?:communications?|comms|coordination)\s+(?:during|on|for)\s+the\s+(?:raid|operation|rescue|day|night)\s+(?:was|were|went)\s+" + phrase(8) + r")" + TP,
+  r"\b((?:by|via|over|on)\s+(?:two-way\s+|handheld\s+|police\s+)?radios?(?:\s+on\s+(?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:channel|frequency))?)\b",
+  r"\b((?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:radio\s+)?(?:channel|frequency))\b",
+  # "The agreed signal was a missed call", "Signal was two flashes of the headlights".
+  r"\b((?:(?:the|our)\s+)?(?:agreed|pre-?arranged|prearranged|planned|go|abort)\s+(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+" + phrase(12) + r")" + TPUNCT,
+  r"\b((?:(?:the|our)\s+)?(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+(?:an?\s+|one\s+|two\s+|three\s+)?(?:missed\s+call|flash(?:es)?|text|call|knock|knocks|whistle|wave|blink|torch|lights?|word|emoji|ring|message)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:group|chat|messages|thread)\s+(?:will\s+be|was|were|is|are|gets|get)\s+(?:archived|deleted|wiped|cleared)\b" + ext(6) + r")" + TP,
   r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:Nokia|phone|handset|SIM|mobile)\b,?\s+the\s+one\s+(?:we|I)\s+(?:keep|use|kept|used)\s+(?:only\s+)?for\s+[\w-]+)",
   r"\b(our\s+(?:[\w-]+\s+)?(?:monitor|investigator|driver|officer|colleague|caseworker)\s+(?:called|phoned|rang|alerted|texted|messaged)\s+our\s+(?:[\w-]+\s+)?(?:counsell?or|team|office|investigator|lawyer|caseworker|social\s+worker|colleague))\b",
@@ -344,7 +358,9 @@ pats['shelter-arrangement'] = [
 ]
 pats['placement'] = [
   # "boys will be taken the same day to a partner shelter".
-  r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
+  r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
+  # "We arranged for the families to stay at a guest house rented by our partner".
+  r"\b((?:arranged|arrange|arranges|arranging)\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+\s+to\s+(?:stay|sleep|live|be\s+housed|be\s+kept)\s+(?:at|in|with)\s+" + phrase(10) + r")" + TP,
   # Beds held for survivors: "where we rent twenty beds under a six-month
   # agreement", "Bed space reserved at Bahay Tala for up to 4 kids".
   r"\b((?:where\s+)?(?:we|the\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:hold|holds|rent|rents|reserve|reserves|keep|keeps|have|has|pay\s+for|pays\s+for)\s+(?:a\s+standing\s+arrangement\s+for\s+)?(?:up\s+to\s+)?(?:" + NUMR + r")\s+beds\b" + ext(8) + r")" + TP,
