@@ -336,7 +336,6 @@ pats['timing'] = [
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
-  r"\b((?:before|at)\s+(?:dawn|first light|sunrise))\b",
 ]
 pats['security'] = [
   # "so the neighbours don't connect us", "so that nobody can follow a relative".
