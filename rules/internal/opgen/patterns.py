@@ -51,12 +51,14 @@ PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|c
 VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
 # Where a team meets or waits.
 PLACE = r"(?:ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
-MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
+MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|conven(?:e|es|ed|ing)|rendezvoused|link(?:ed)?\s+up|join(?:ed)?\s+up|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
 pats['team'] = [
   r"\b((?:an?\s+|" + NUMR + r"\s+)?teams?\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
   r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
+  # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
+  r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
@@ -67,11 +69,12 @@ pats['team'] = [
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
 pats['cover'] = [
-  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
-  r"\b(pretend(?:ed|ing)\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
+  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
+  r"\b((?:pretend(?:ed|ing)|claim(?:ed|ing)|purport(?:ed|ing))\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
+  r"\b((?:under|in)\s+the\s+guise\s+of\s+(?:an?\s+)?" + phrase(4) + r")" + T,
   # A cover taken by going somewhere "as a customer", and where the
   # undercover person then sat: "goes in as a customer, sits by the stairs".
-  r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|acted|acting|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   r"\b(" + SUBJNP + r"\s+(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
@@ -122,6 +125,8 @@ pats['source'] = [
   # What a source is paid: "to be paid transport costs only", "We reimbursed
   # his fuel for the two trips he made with us".
   r"\b((?:(?:we|they|he|she|each)\s+)?(?:to\s+be\s+)?(?:paid|reimbursed|reimburse|reimburses|compensated|given)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:transport|fuel|travel|expenses|costs|petrol|fares?|allowance)\b" + ext(10) + r")" + TP,
+  # "An insider at the factory", "A source inside the brothel".
+  r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:insider|whistle-?blower|source|informer|mole)\s+(?:inside|at|in|within|close\s+to|on)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TSRC,
   # Whoever tipped us off: "the local fisherman who first tipped us off".
   r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:whose\s+(?:[\p{L}'’-]+\s+){1,6}?and\s+)?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|noticed|spotted|witnessed|overheard|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
@@ -135,13 +140,14 @@ pats['surveillance'] = [
   r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
   r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
   r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
   # "Static observation from the car park", "Monitoring from the office".
-  r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)(?:\s+(?:continued|lasted|ran|went\s+on))?(?:\s+for\s+" + NUMR + r"\s+(?:nights|days|weeks|hours|evenings))?\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
   # "They logged the kiln's position on a phone".
   r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
@@ -215,6 +221,10 @@ pats['staging'] = [
   r"\b((?:rented|rents|rent|took|booked|hired)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:flat|room|house|apartment|shop|stall|office)\s+(?:opposite|across\s+from|overlooking|facing|next\s+to|near|above|beside|at|in)\s+(?:the|a)\s+" + phrase(5) + r")" + TP,
   # Where survivors were interviewed: "interviewed at a child-friendly room".
   r"\b((?:were|was)\s+interviewed\s+(?:at|in)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
+  # "The officers set off from the district police station".
+  r"\b((?:(?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|convoy|squad)\s+)?(?:set\s+off|sets\s+off|setting\s+off|moved\s+out|headed\s+out|rolled\s+out|departed)\s+from\s+(?:an?|the|our)\s+" + phrase(6) + r")" + TP,
+  # "The arrest team waited until the owner had collected the night's takings".
+  r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers|police|investigators|squad)\s+(?:waited|held\s+back|held\s+off|held\s+position)\s+until\s+" + phrase(10) + r")" + TPUNCT,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -249,6 +259,8 @@ pats['vehicle'] = [
   # Vehicles counted and joined: "two pickups and a minibus for the girls".
   r"\b(" + NUMR + r"\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+  # Several vehicles of one kind: "in three jeeps".
+  r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
   # Who travelled how: "Two educators travelled by sept-place taxi".
   r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r")\b",
   # "The workers were moved by bus in a convoy with a police escort".
@@ -259,7 +271,7 @@ pats['vehicle'] = [
   # Convoy order: "police car in front, camry behind".
   r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
   r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
-  r"\b((?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+(?:arrived|came|left|travell?ed|went|drove|rode)\s+)?(?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?)\b" + ext(8) + r")" + TP,
+  r"\b((?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+(?:arrived|came|left|travell?ed|went|drove|rode)\s+)?(?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?|motorbike\s+taxis?|moto-?taxis?|okadas?|ojeks?|habal-habal|sept-place(?:\s+taxis?)?)\b" + ext(8) + r")" + TP,
   # Vehicles joined: "in an unmarked Toyota Sienna and a borrowed danfo".
   r"\b(" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:and|plus|\+|with)\s+(?:an?|the|our|one|two|three|\d)\s+(?:unmarked|hired|rented|borrowed|police)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
   r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\w ]{1,20})?)",
@@ -314,6 +326,8 @@ pats['channel'] = [
   r"\b((?:communications?|comms|coordination)\s+(?:during|on|for)\s+the\s+(?:raid|operation|rescue|day|night)\s+(?:was|were|went)\s+" + phrase(8) + r")" + TP,
   r"\b((?:by|via|over|on)\s+(?:two-way\s+|handheld\s+|police\s+)?radios?(?:\s+on\s+(?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:channel|frequency))?)\b",
   r"\b((?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:radio\s+)?(?:channel|frequency))\b",
+  r"\b((?:radio\s+)?call[- ]?signs?)\b",
+  r"\b((?:an?|the)\s+(?:encrypted|secure|private)\s+(?:messaging\s+)?(?:app|application|chat|messenger)\b" + ext(8) + r")" + TP,
   # "The agreed signal was a missed call", "Signal was two flashes of the headlights".
   r"\b((?:(?:the|our)\s+)?(?:agreed|pre-?arranged|prearranged|planned|go|abort)\s+(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+" + phrase(12) + r")" + TPUNCT,
   r"\b((?:(?:the|our)\s+)?(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+(?:an?\s+|one\s+|two\s+|three\s+)?(?:missed\s+call|flash(?:es)?|text|call|knock|knocks|whistle|wave|blink|torch|lights?|word|emoji|ring|message)\b" + ext(10) + r")" + TPUNCT,
@@ -370,6 +384,7 @@ pats['placement'] = [
   r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:families|children|boys|girls|survivors|women|men|workers)\s+)?spent\s+(?:their|her|his|the)\s+first\s+(?:" + NUMR + r"|few)\s+(?:nights?|days?|weeks?|months?)\s+(?:at|in)\s+" + phrase(6) + r")" + TP,
   # "The four boys go directly to St. Gabriel's Children's Shelter".
   r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:go|goes|went|will\s+go|were\s+taken|are\s+taken|will\s+be\s+taken)\s+(?:directly|straight|immediately)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:shelter|home|refuge|safe\s?house|centre|center|hostel))\b",
+  r"\b(placed\s+(?:in|with)\s+(?:emergency|temporary)\s+(?:foster\s+care|foster\s+famil(?:y|ies)|accommodation|shelter|care)(?:\s+(?:that|the\s+same)\s+(?:evening|night|day))?)\b",
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
