@@ -404,6 +404,9 @@ func groupFollows(t *Text, j int) bool {
 // capital ("d'Ivoire", "l'Est"): capitalised for a phrase's purposes.
 func elided(t *Text, k int) bool {
 	w := t.Src[t.Tokens[k].Start:t.Tokens[k].End]
+	if len(w) < 4 || w[1] != '\'' && w[1] != 0xE2 && w[2] != '\'' && w[2] != 0xE2 {
+		return false // the apostrophe comes after one or two letters
+	}
 	a := strings.IndexAny(w, "'’")
 	if a < 1 || a > 2 || a+1 >= len(w) {
 		return false
@@ -485,16 +488,14 @@ func numbered(t *Text, j int) bool {
 	if j >= len(t.Tokens) {
 		return false
 	}
-	tok := t.Tokens[j]
-	if strings.Contains(tok.GapText, "\n") {
-		return false
-	}
+	tok := &t.Tokens[j]
 	if tok.Digit {
-		return strings.TrimSpace(tok.GapText) == "" || strings.TrimSpace(tok.GapText) == "#"
+		g := strings.TrimSpace(tok.GapText)
+		return (g == "" || g == "#") && !strings.Contains(tok.GapText, "\n")
 	}
 	switch tok.Key {
 	case "no", "nos", "nr", "num", "number":
-		if j+1 < len(t.Tokens) {
+		if j+1 < len(t.Tokens) && !strings.Contains(tok.GapText, "\n") {
 			next := t.Tokens[j+1]
 			return next.Digit || strings.ContainsAny(t.Src[next.Start:next.End], "0123456789") // "No. B2/4471"
 		}
@@ -802,7 +803,7 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// "No." before a number labels it ("Case No. 12"), whatever surname
 	// "No" is.
-	if tok.Key != "number" && numbered(t, i) {
+	if k := tok.Key; (k == "no" || k == "nos" || k == "nr" || k == "num") && numbered(t, i) {
 		return true, false
 	}
 	// A compound with a lower-case word is a word: "Go-live", "Check-in".
