@@ -604,10 +604,18 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	}
 	// A person's name before an organisation's word is the organisation's
-	// name ("The Calloway Family Foundation").
+	// name ("The Calloway Family Foundation"), also across "and", "of" or
+	// "for" ("Gangmasters and Labour Abuse Authority").
 	for k := j; k < end; k++ {
 		if orgWords[toks[k].Key] {
 			return
+		}
+	}
+	if k := end; k+1 < len(toks) && (toks[k].Key == "and" || toks[k].Key == "of" || toks[k].Key == "for") && t.Joinable(k, false) {
+		for k++; k < len(toks) && k < end+6 && toks[k].Cap && t.Joinable(k, false); k++ {
+			if orgWords[toks[k].Key] {
+				return
+			}
 		}
 	}
 	for i < j && ev[i]&evConnector != 0 {
@@ -697,6 +705,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		// "Class 4", "Case No. 12": a numbered thing. "Figures: Ana
 		// Ruiz": a label. "tell Mama": a title alone is no name.
 		if numbered(t, j) || j < len(toks) && strings.HasPrefix(toks[j].GapText, ":") || single && all&evHonorific != 0 {
+			return
+		}
+		// "a White Hiace": a word before a brand or a model describes it.
+		if single && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && ev[j]&evAllowed != 0 && m.common.hasToken(t, j) {
 			return
 		}
 		// "Partners in Hope", "Friends of Grace": the end of a title.
