@@ -142,6 +142,8 @@ pats['surveillance'] = [
   r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
+  r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\w'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
@@ -181,6 +183,7 @@ pats['equipment'] = [
   r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
+  r"\b((?:wore|wears|wearing)\s+a\s+wire|(?:was|were)\s+wired(?:\s+up)?)\b",
   r"\b((?:an?|the)\s+(?:camera\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
   r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
@@ -225,6 +228,7 @@ pats['staging'] = [
   r"\b((?:(?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|convoy|squad)\s+)?(?:set\s+off|sets\s+off|setting\s+off|moved\s+out|headed\s+out|rolled\s+out|departed)\s+from\s+(?:an?|the|our)\s+" + phrase(6) + r")" + TP,
   # "The arrest team waited until the owner had collected the night's takings".
   r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers|police|investigators|squad)\s+(?:waited|held\s+back|held\s+off|held\s+position)\s+until\s+" + phrase(10) + r")" + TPUNCT,
+  r"\b((?:(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?)?on\s+standby\s+(?:at|in|near|outside|behind|by)\s+(?:an?|the)\s+" + phrase(6) + r")" + TP,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -282,6 +286,7 @@ pats['route'] = [
   r"\b((?:on|boarded|by|took|taking|in)\s+(?:the\s+)?(?:train|flight|bus|ferry|coach)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\s?\d{2,5})\b",
   r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
   r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
+  r"\b((?:entry|exit|exfil|extraction|access|approach|escape)\s+(?:via|through|by)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:gate|door|entrance|lane|alley|stairs|staircase|window|roof|route|road|back|side|kitchen|yard))\b",
   # A flight by its airline code: "board flight 6E 1461", "5J 561 on time".
   r"\bflights?\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\b",
   r"\b((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\s+(?:is\s+|was\s+)?(?:on\s+time|delayed|land(?:s|ed|ing)|depart(?:s|ed|ing)|arriv(?:es|ed|ing)|boarding|took\s+off|touched\s+down)\b",
@@ -352,6 +357,7 @@ pats['timing'] = [
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
 ]
 pats['security'] = [
+  r"\b((?:the\s+)?(?:safe\s*house|shelter|target|destination|raid)\s*(?:address|location|date|time)?\s+(?:is\s+|was\s+|are\s+|were\s+)?known\s+(?:only\s+)?to\s+" + phrase(5) + r")" + TP,
   # "so the neighbours don't connect us", "so that nobody can follow a relative".
   r"\b(so\s+(?:that\s+)?(?:the\s+neighbou?rs|neighbou?rs|nobody|no\s+one|the\s+traffickers?|the\s+suspects?|the\s+owners?|the\s+recruiters?)\s+(?:can(?:not|'t|’t)?|could(?:n't|n’t|\s+not)?|would(?:n't|n’t|\s+not)?|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|did\s+not|do\s+not)\s+(?:connect|see|notice|recogni[sz]e|follow|know|find|link|trace|suspect)\b" + ext(8) + r")" + TPUNCT,
   r"\b(no\s+uniforms\b" + ext(4) + r")" + TP,
@@ -361,6 +367,14 @@ pats['security'] = [
   r"\b((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:police|officers|staff|team|families)\s+(?:were|was)\s+not\s+(?:told|informed|warned)\s+until\s+" + phrase(8) + r")" + TPUNCT,
   # Phones taken away: "officers handed their personal phones to a constable".
   r"\b((?:[\p{L}-]+\s+)?(?:handed|surrendered|gave\s+up|switched\s+off|turned\s+off|left|collected)\s+(?:their|all|our|his|her|the)\s+(?:personal\s+|own\s+)?(?:phones|mobiles|handsets|mobile\s+phones)\b" + ext(8) + r")" + TP,
+]
+# The value of a labelled field runs to the end of its line but stops at a
+# capital or a clock time, which are findings of their own (a name, a
+# place, a time) and would cut it into stray words; counts ("3 days",
+# "2 x") are kept.
+NOTEVAL = r"(?-i:(?:\p{Ll}|\p{N}+[ ,x+])(?:[^\n\p{Lu}\p{N}]|\p{N}+(?:[ ,x+]|$)){2,160})"
+pats['notes'] = [
+  r"(?m)^[ \t]*(?:[-*•+]\s+)?\**((?:team\s+(?-i:[A-Z1-9])|vehicles?|transport|entry|exit|exfil|extraction(?:\s+route)?|escape\s+route|route|comms|communications?|(?:go\s+|abort\s+)?signal|code\s*words?|surveillance|observation|backup|back-up|standby|staging(?:\s+area)?|RV|rendezvous|briefing|meeting\s+point|cover(?:\s+story)?|UC|undercover|informant|source|safe\s*house|evidence|equipment|kit|timing|H-hour|arrest\s+team|aftercare|placement)\**\s*[:=]\s*\**\s*" + NOTEVAL + r")",
 ]
 pats['shelter-arrangement'] = [
   r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
