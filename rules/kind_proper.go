@@ -805,6 +805,10 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 				return false, false
 			}
 		}
+		// A one-letter title before a name ("U Tin Maung", Burmese).
+		if sc.small[i]&smHonorific != 0 && i+1 < len(t.Tokens) && t.Tokens[i+1].Cap && t.Tokens[i+1].Gap == GapSpace && !t.Tokens[i+1].SentStart {
+			return false, false
+		}
 		return true, false
 	}
 	if g := tok.GapText; strings.HasSuffix(g, "#") || strings.HasSuffix(g, "{") || strings.HasSuffix(g, "@") {
