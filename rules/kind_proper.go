@@ -344,8 +344,14 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				j++
 				continue
 			}
-			if ev[j]&evConnector != 0 && j+1 < n && toks[j+1].Cap && t.Joinable(j, false) && t.Joinable(j+1, false) && ev[j+1]&evAllowed == 0 {
+			if ev[j]&evConnector != 0 && j+1 < n && toks[j+1].Cap && t.Joinable(j, false) && (t.Joinable(j+1, false) || arabicArticle(t, j)) && ev[j+1]&evAllowed == 0 {
 				j += 2
+				continue
+			}
+			// Two connectors: "María de los Ángeles", "van der Berg".
+			if ev[j]&evConnector != 0 && j+2 < n && ev[j+1]&evConnector != 0 && !toks[j+1].Cap && toks[j+2].Cap &&
+				t.Joinable(j, false) && t.Joinable(j+1, false) && t.Joinable(j+2, false) && ev[j+2]&evAllowed == 0 {
+				j += 3
 				continue
 			}
 			break
@@ -353,6 +359,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		m.judge(t, i, j, sc, emit)
 		i = j - 1
 	}
+}
+
+// arabicArticle reports "al-", "el-" or "ul-" joined by a hyphen to the
+// capitalised word after it ("Salim al-Harthy").
+func arabicArticle(t *Text, j int) bool {
+	k := t.Tokens[j].Key
+	return (k == "al" || k == "el" || k == "ul") && t.Tokens[j+1].GapText == "-"
 }
 
 // initial reports whether token j follows a one-letter initial ("S. Rajendran").
@@ -572,6 +585,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	cued := j-i == 1 && i > 0 && sc.small[i-1]&smNameCue != 0 && !strings.Contains(toks[i].GapText, "\n")
 	end := j
 	for j > i && !cued && ev[j-1]&(evWord|evConnector) != 0 && ev[j-1]&(evName|evPlace|evVenue|evNameWord|evPlaceWord) == 0 {
+		// The word a title that is no English word introduces is a name,
+		// whatever else it is ("Nong Ploy", "Khun Dao").
+		if j-2 >= i && ev[j-2]&evHonorific != 0 && ev[j-2]&evWord == 0 && ev[j-1]&evHonorific == 0 && toks[j-1].Cap {
+			break
+		}
 		j--
 	}
 	// A title that ends the run makes it a job title ("Communications
