@@ -4,16 +4,16 @@ W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
 NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
 NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
-ROLE = r"(?:officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
+ROLE = r"(?:police(?:\s+(?:officers?|constables?|agents?|investigators?|inspectors?))?|boatm[ae]n|officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
 # A unit by its proper name first ("of the Brigade des mineurs", "from the
 # Nepal Police"), else by a unit noun ("from the regional anti-trafficking unit").
 UNIT = r"(?:\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*)*(?:(?:\s+(?:des|de|du|del|la|le)\s+[\p{L}-]+|\s+(?:of|for|and|&)\s+(?-i:\p{Lu})[\p{L}-]*)(?:\s+(?-i:\p{Lu})[\p{L}-]*)*)*|\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project))?"
 # Where a member of the team is placed: "2 female officers in the first wave".
-POST = r"(?:\s+in\s+(?:\d{1,2}|two|three|four|five|six)\s+teams(?:\s+of\s+\d{1,3})?|\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep))?"
+POST = r"(?:\s+in\s+(?:\d{1,2}|two|three|four|five|six)\s+teams(?:\s+of\s+\d{1,3})?|\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep)|\s+at\s+the\s+(?:front|back|rear|side))?"
 QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly)\s+)?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+|each\s+with\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
-MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b))"
+MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b|(?:the\s+|an?\s+)(?-i:\p{Lu}{2,6})\b|the\s+(?:rest|others)" + POST + r"))"
 LIST = member(NUMR) + MORE + r"*"
 # One official named by role alone may lead: "Bailiff and 4 constables".
 HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
@@ -48,14 +48,14 @@ SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}
 SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
 PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
 PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
-VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Traveller|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
+VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
 # Where a team meets or waits.
-PLACE = r"(?:ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
+PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
 MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|conven(?:e|es|ed|ing)|rendezvoused|link(?:ed)?\s+up|join(?:ed)?\s+up|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
 pats['team'] = [
-  r"\b((?:an?\s+|" + NUMR + r"\s+)?teams?\s+of\s+" + NUMR + r"\b(?:\s*:\s*" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
+  r"\b((?:an?\s+|" + NUMR + r"\s+)?(?:[\p{L}-]+\s+)?teams?\s+(?:of|was|were)\s+" + NUMR + r"\b(?:\s+(?:people|members|strong))?(?:\s*[:—–]\s*(?:the\s+(?-i:\p{Lu}{2,6})\s*,\s*)?" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
   r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
@@ -69,7 +69,7 @@ pats['team'] = [
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
 pats['cover'] = [
-  r"\b((?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
+  r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
   r"\b((?:pretend(?:ed|ing)|claim(?:ed|ing)|purport(?:ed|ing))\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
   r"\b((?:under|in)\s+the\s+guise\s+of\s+(?:an?\s+)?" + phrase(4) + r")" + T,
   # A cover taken by going somewhere "as a customer", and where the
@@ -111,7 +111,7 @@ pats['source'] = [
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
-  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r")" + TSRC,
+  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard|mototaxi\s+driver|porter|hairdresser|barber|cook|waiter|waitress|security\s+guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r"(?:\s+and\s+(?:later\s+|then\s+|eventually\s+)?(?:called|phoned|texted|messaged|contacted|alerted|told|rang)\s+(?:our|the|us|a)\b(?:\s+(?:hotline|helpline|police|team|office|tip\s+line))?)?)" + TSRC,
   # Someone who got out and told: "a girl who had escaped the same
   # building phoned a staff member", "a cousin who had escaped the mill".
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off)\s+" + phrase(12) + r")" + TCL,
@@ -126,7 +126,9 @@ pats['source'] = [
   # his fuel for the two trips he made with us".
   r"\b((?:(?:we|they|he|she|each)\s+)?(?:to\s+be\s+)?(?:paid|reimbursed|reimburse|reimburses|compensated|given)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:transport|fuel|travel|expenses|costs|petrol|fares?|allowance)\b" + ext(10) + r")" + TP,
   # "An insider at the factory", "A source inside the brothel".
-  r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:insider|whistle-?blower|source|informer|mole)\s+(?:inside|at|in|within|close\s+to|on)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TSRC,
+  r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:insider|whistle-?blower|source|informer|informant|mole|contact)\s+(?:inside|at|in|within|close\s+to|on)\s+(?:the|a|an)\s+" + phrase(6) + r"(?:\s+had\s+(?:reported|seen|spotted|told\s+us|flagged|noticed|photographed)\s+" + phrase(10) + r")?)" + TSRC,
+  # Messages left with someone: "we will leave notes with the woman who sells kenkey".
+  r"\b((?:leave|left|leaves|leaving|drop|dropped|drops)\s+(?:notes?|messages?|money|a\s+note|a\s+message|the\s+phone|a\s+phone)\s+with\s+(?:an?|the|her|his|our)\s+" + phrase(10) + r")" + TP,
   # Whoever tipped us off: "the local fisherman who first tipped us off".
   r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:whose\s+(?:[\p{L}'’-]+\s+){1,6}?and\s+)?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|noticed|spotted|witnessed|overheard|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
@@ -137,13 +139,15 @@ SUBJX = r"(?:(?:(?:one|two|three|four|some|each|both)\s+of\s+(?:them|us|our\s+[\
 pats['surveillance'] = [
   # "counted the girls he saw on the stairs", "counted the workers through
   # the greenhouse plastic".
-  r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the\s+|all\s+the\s+|how\s+many\s+)?(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the|all\s+the|how\s+many|every)\s+(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
-  r"\b((?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
   r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\w'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
+  r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+" + phrase(8) + r")" + TP,
+  r"\b(using\s+(?:public\s+|open\s+|satellite\s+|vessel\s+)?(?:tracking|AIS|GPS|satellite)\s+(?:data|signals?|positions?))\b",
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
@@ -152,7 +156,7 @@ pats['surveillance'] = [
   r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)(?:\s+(?:continued|lasted|ran|went\s+on))?(?:\s+for\s+" + NUMR + r"\s+(?:nights|days|weeks|hours|evenings))?\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
   # "They logged the kiln's position on a phone".
-  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
+  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took|matched|tracked|traced|confirmed|checked)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
@@ -177,8 +181,13 @@ pats['surveillance'] = [
 ]
 pats['equipment'] = [
   # "a hidden camera fitted in a fish trader's cool box", "watch cam".
-  r"\b((?:(?:video|audio|footage|photos?|images?|the\s+visits?)\s+(?:was|were)\s+(?:captured|recorded|taken|filmed|shot)\s+(?:with|on|using)\s+|(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on|to)\s+(?:(?:an?|the|his|her|their|my|our)\s+)?" + phrase(5) + r"(?:\s+switched\s+on)?)?)" + T,
+  r"\b((?:(?:video|audio|footage|photos?|images?|the\s+visits?)\s+(?:was|were)\s+(?:captured|recorded|taken|filmed|shot)\s+(?:with|on|using)\s+|(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+){1,2}(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on|to)\s+(?:(?:an?|the|his|her|their|my|our)\s+)?" + phrase(5) + r"(?:\s+switched\s+on)?)?)" + T,
   r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
+  # "with a camera sewn into a fanny pack".
+  r"\b((?:with\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?(?:camera|microphone|recorder|cam)\s+(?:sewn|hidden|concealed|tucked|fitted|built|taped|clipped|stitched)\s+(?:in|into|inside|under|behind|to|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")" + T,
+  r"\b((?:took|take|takes|taking|shot|shoot|shooting)\s+(?:stills|photos|photographs|pictures|clips|video|footage)(?:\s+and\s+(?:[\w-]+\s+)?(?:stills|photos|clips|video|footage))?\b" + ext(10) + r")" + TP,
+  r"\b((?:geo-?tagged|time-?stamped)\s+(?:photos|photographs|pictures|videos?|images|recordings)(?:\s+and\s+(?:[\w-]+\s+)?(?:notes|recordings|videos?|photos))?\b" + ext(10) + r")" + TP,
+  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+)?recorded\s+by\s+(?:an?|the|our)\s+" + phrase(8) + r")" + TP,
   r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
   r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
@@ -190,7 +199,7 @@ pats['equipment'] = [
   r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+\w+\s+\w+)?)",
   r"\b(unlocked\s+the\s+phone\b(?:\s+[\w-]+){0,4})",
   r"\b(forensic\s+examiner\b(?:\s+[\w-]+){0,6})",
-  r"\b((?:(?:an?|the)\s+)?(?:digital\s+)?forensics?\s+(?:examiner|analyst|expert|team)\s+(?:imaged|extracted|copied|examined|downloaded|searched|cloned|unlocked)\s+" + phrase(8) + r")" + TPUNCT,
+  r"\b((?:(?:an?|the)\s+)?(?:(?:digital\s+)?forensics?\s+)?(?:examiner|analyst|expert|forensics?\s+team)\s+(?:imaged|extracted|copied|examined|downloaded|searched|cloned|unlocked)\s+" + phrase(8) + r")" + TPUNCT,
   r"\b(digital forensics examiner)\b",
   r"\b((?:took|taken) a still\b(?:\s+[\w-]+){0,5})",
   r"\b((?:(?:the\s+)?(?:police|officers|investigators|we|they)\s+)?(?:took|taken|grabbed|pulled)\s+(?:a\s+)?(?:still|stills|screenshots?|screen\s+grabs?|frames?)\s+(?:of|from)\s+" + phrase(8) + r")" + TP,
@@ -229,6 +238,8 @@ pats['staging'] = [
   # "The arrest team waited until the owner had collected the night's takings".
   r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers|police|investigators|squad)\s+(?:waited|held\s+back|held\s+off|held\s+position)\s+until\s+" + phrase(10) + r")" + TPUNCT,
   r"\b((?:(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?)?on\s+standby\s+(?:at|in|near|outside|behind|by)\s+(?:an?|the)\s+" + phrase(6) + r")" + TP,
+  r"(?m)^[ \t]*(?:[-*•+]\s+)?(?:[\d:.]+\s+)?((?:stage|meet|park|wait|assemble|regroup)\s+(?:at|in|behind|outside|near|by)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:" + MEETV + r")\s+(?:at|in|inside|outside|behind)\s+(?:an?|the|our)\s+(?-i:[\p{Ll}][\w'’-]*)\s+(?:[\w'’-]+\s+)?(?:office|offices|room|compound))\b",
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -249,7 +260,7 @@ pats['staging'] = [
   r"\b(staging\s+(?:area|point|at)\b(?:\s+[\w-]+){0,4})",
 ]
 pats['vehicle'] = [
-  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows)?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
+  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows|\s+with\s+the\s+(?:police\s+|organi[sz]ation(?:'|’)s\s+)?(?:markings|logos|insignia|plates|livery|stickers)\s+(?:taped\s+over|covered(?:\s+up)?|removed|painted\s+over|taken\s+off))?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
   # A car by its make: "an unmarked Proton", "our rented Hiace", "our grey Camry".
   r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
   r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\w-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
@@ -265,6 +276,10 @@ pats['vehicle'] = [
   r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   # Several vehicles of one kind: "in three jeeps".
   r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
+  # "Three motorised canoes borrowed from the fisheries office".
+  r"\b(" + NUMR + r"\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:borrowed|hired|rented|lent|loaned)\s+from\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
+  # "two police speedboats blocked the berth".
+  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:blocked|sealed\s+off|sealed|covered|guarded|cut\s+off|closed\s+off)\s+(?:the|both|all|each)\s+" + phrase(4) + r")" + TP,
   # Who travelled how: "Two educators travelled by sept-place taxi".
   r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r")\b",
   # "The workers were moved by bus in a convoy with a police escort".
@@ -298,10 +313,15 @@ pats['route'] = [
   r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
   r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+(?:the|a)\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
+  r"\b((?:travell?ed|went|came|returned|journeyed|sent)\s+(?:home\s+|back\s+)?(?:on|by)\s+(?:the\s+)?(?:overnight|night|early|morning|evening|late|first|last)\s+(?:bus|train|coach|ferry|flight|boat|plane))\b",
+  r"\b((?:escorted|taken|accompanied|brought|sent)\s+(?:home|back)\s+by\s+(?:train|bus|coach|road|air|boat|ferry|plane)(?:\s+with\s+(?:" + NUMR + r"\s+of\s+our|our|an?|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?)\b",
+  r"\b((?:left|turned\s+off|came\s+off|pulled\s+off|leaving)\s+the\s+(?:main\s+)?(?:highway|road|motorway|expressway|tarmac)\b" + ext(10) + r")" + TP,
   r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
   r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\w-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
   r"\b((?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\w-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
-  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+\w+\s+)?over\s+to\s+" + phrase(10) + r")" + TP,
+  # Handovers to our side: "Handed over to Sister's team at the back gate",
+  # "handed over at the border"; not to traffickers ("handed over to fishing masters").
+  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+\w+\s+)?over\s+(?:at\s+(?:the|a)\s+|to\s+(?:our\b|the\s+police|police|officers|the\s+authorities|(?:a|the)\s+(?:social\s+workers?|caseworkers?|counsell?ors?|partner|shelter|embassy|consulate|team)|[\p{L}'’]+(?:'|’)s\s+team))" + ext(10) + r")" + TP,
   r"\b((?:[\p{L}'’]+\s+)?(?:route|road|way),?\s+not\s+the\s+usual\s+(?:one|route|road|way))\b",
   # "She travelled home with one of our social workers on the overnight coach".
   r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
@@ -313,9 +333,9 @@ pats['route'] = [
   r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
 ]
 pats['channel'] = [
-  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)\s+(?:account|number)|(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\w-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
+  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)(?:\s+Business)?\s+(?:account|number|line)|(?:[\"“][^\"”\n]{1,40}[\"”]\s+)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\w-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
   r"\b((?:hotline|helpline|tip\s+line|number|account)\s+on\s+(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo))\b",
-  r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?)",
+  r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?(?:\s+from\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|partner|NGO|church|officer|contact|colleague|team|hotline|lawyer))?)",
   # A signal sent, not any message: "sent a one-word text message", "texted
   # a single emoji to confirm".
   r"\b((?:sent|send|sends|texted|messaged|gave)\s+(?:a|the|an)\s+(?:(?:one-word|single|coded|pre-arranged|agreed|blank|short|prearranged)\s+(?:[\w-]+\s+)?(?:text|message|signal|code\s*word|word|emoji|call)|(?:signal|code\s*word|emoji|missed\s+call|thumbs-up))\b" + ext(6) + r")" + TP,
@@ -332,6 +352,10 @@ pats['channel'] = [
   r"\b((?:by|via|over|on)\s+(?:two-way\s+|handheld\s+|police\s+)?radios?(?:\s+on\s+(?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:channel|frequency))?)\b",
   r"\b((?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:radio\s+)?(?:channel|frequency))\b",
   r"\b((?:radio\s+)?call[- ]?signs?)\b",
+  r"\b((?:(?:backup|comms|communications?)\s+)?(?:on|via|over)\s+(?:VHF|UHF|HF|CB)(?:\s+radio)?(?:\s+channel\s+\d+)?)",
+  # "kept contact with two men inside the kiln through a single phone they shared".
+  r"\b((?:" + SUBJX + r")?(?:kept|keep|keeps|keeping|stayed|stay)\s+in\s+(?:contact|touch)\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:kept|keep|keeps|keeping)\s+contact\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
   r"\b((?:an?|the)\s+(?:encrypted|secure|private)\s+(?:messaging\s+)?(?:app|application|chat|messenger)\b" + ext(8) + r")" + TP,
   # "The agreed signal was a missed call", "Signal was two flashes of the headlights".
   r"\b((?:(?:the|our)\s+)?(?:agreed|pre-?arranged|prearranged|planned|go|abort)\s+(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+" + phrase(12) + r")" + TPUNCT,
@@ -377,6 +401,10 @@ pats['notes'] = [
   r"(?m)^[ \t]*(?:[-*•+]\s+)?\**((?:team\s+(?-i:[A-Z1-9])|vehicles?|transport|entry|exit|exfil|extraction(?:\s+route)?|escape\s+route|route|comms|communications?|(?:go\s+|abort\s+)?signal|code\s*words?|surveillance|observation|backup|back-up|standby|staging(?:\s+area)?|RV|rendezvous|briefing|meeting\s+point|cover(?:\s+story)?|UC|undercover|informant|source|safe\s*house|evidence|equipment|kit|timing|H-hour|arrest\s+team|aftercare|placement)\**\s*[:=]\s*\**\s*" + NOTEVAL + r")",
 ]
 pats['shelter-arrangement'] = [
+  # What keeps a shelter hidden, and where it is: "a temporary shelter whose
+  # address we never publish", "the shelter ... behind the district hospital".
+  r"\b((?:an?|the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:shelter|home|refuge|safe\s?house|facility|hostel)\b(?:\s+[\w'’-]+){0,3}?,?\s+(?:whose\s+(?:address|location)|which\s+(?:keeps|moves|changes)|that\s+(?:keeps|moves|changes))\b" + ext(10) + r")" + TPUNCT,
+  r"\b((?:shelter|safe\s?house|refuge)\b(?:\s+[\w'’-]+){0,5}?\s+(?:behind|next\s+to|opposite|beside|above)\s+the\s+(?:[\w-]+\s+)?(?:hospital|school|church|mosque|market|station|police\s+station|court|temple))\b",
   r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
   r"\b((?:an?|the)\s+(?:church|mosque|temple|convent|parish|mission|school)\s+(?:shelter|safe\s?house|refuge)(?:\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\w-]+)?)",
   # "a church-run shelter for girls".
