@@ -210,7 +210,7 @@ PLACEPHRASE = r"(?:(?:an?|the|our|their)\s+(?:(?-i:[\p{Ll}\p{N}])[\w'’-]*\s+){
 pats['staging'] = [
   # "met in a church car park", "the team meets at the fuel station",
   # "Our investigator met the men at a laundromat in town".
-  r"\b((?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?" + MEETV + r"(?:\s+(?:the\s+[\p{L}-]+|our\s+[\p{L}-]+|with\s+(?:the\s+|our\s+)?[\p{L}-]+))?\s+" + PREP + r"\s+" + PLACEPHRASE + ext(8) + r")" + TP,
+  r"\b((?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?" + MEETV + r"(?:\s+(?:the\s+[\p{L}-]+|our\s+[\p{L}-]+|with\s+(?:the\s+|our\s+)?[\p{L}-]+))?\s+" + PREP + r"\s+" + PLACEPHRASE + ext(8) + r")" + TP,
   # A team that gathers names the place, whatever it is: "The officers
   # gathered behind the old cinema".
   r"\b((?:the|our|all|both|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?(?:team|teams|officers|police|investigators|agents|units|vehicles|convoy|squad)\s+(?:had\s+|will\s+|would\s+)?(?:" + MEETV + r"|stayed|stays|hid|lodged|slept)\s+" + PREP + r"\s+(?:an?|the|our)\s+" + phrase(5) + r")" + TP,
@@ -431,7 +431,7 @@ pats['placement'] = [
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
 OPTSUBJ = ["(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
-           r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?|" + SUBJ + r"\s+(?:had\s+|will\s+|would\s+)?)?"]
+           r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
 TS = [T, TP, TCL, TSRC, TEND, TPUNCT,
