@@ -38,17 +38,17 @@ def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
 # officer", "Two Romanian colleagues", "Our field officer".
 SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
-COVERROLE = r"(?:customers?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
+COVERROLE = r"(?:deckhands?|fisherm[ae]n|crew\s+members?|cooks?|cleaners?|maids?|dancers?|hostess(?:es)?|waiters?|waitress(?:es)?|porters?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
 # Investigators and officers, never a pronoun: a victim also "went to
 # Dubai as a domestic worker".
-SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?))"
+SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?))"
 # With a cover that only a customer takes, any of our people: "Two of our
 # guys went in as customers".
 SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
 PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
 PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
-VEH = r"(?:microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
+VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
 # Where a team meets or waits.
 PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
 MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|conven(?:e|es|ed|ing)|rendezvoused|link(?:ed)?\s+up|join(?:ed)?\s+up|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
@@ -59,6 +59,7 @@ pats['team'] = [
   r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
+  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
@@ -75,7 +76,7 @@ pats['cover'] = [
   # A cover taken by going somewhere "as a customer", and where the
   # undercover person then sat: "goes in as a customer, sits by the stairs".
   r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|acted|acting|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
-  r"\b(" + SUBJNP + r"\s+(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  r"\b(" + SUBJNP + r"\s+(?:joined|joins|worked|works|signed\s+on|took\s+a\s+job|go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
   r"\b((?:an?|the)\s+undercover\s+(?:agent|officer|investigator|operative|cop)s?(?:\s+(?:online|inside|in\s+the\s+[\p{L}-]+))?\s+(?:confirmed|signalled|signaled|reported|texted|messaged|called|sent|gave|flashed|radioed|alerted|counted|saw)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
@@ -86,6 +87,9 @@ pats['cover'] = [
   r"\b((?:same|new|different|usual|another)\s+cover(?:\s+story)?)\b",
   r"\b((?:her|his|our|my|their|the)\s+(?:cover\s+)?story\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?was\s+that\s+" + phrase(12) + r")" + TPUNCT,
   r"\b((?:I|we|he|she|they)\s+told\s+(?:the\s+)?[\w-]+\s+(?:that\s+)?(?:the\s+\w+|they|we|she|he)\s+(?:were|was)\s+(?:my|her|his|our|their)\s+(?:nieces?|nephews?|daughters?|sons?|cousins?|relatives?|sisters?|brothers?|wife|husband|children|family|friends?)" + ext(8) + r")" + TPUNCT,
+  r"\b(undercover,?\s+(?:he|she|they|we|I)\s+(?:spent|went|visited|stayed|worked|posed|sat|returned|drank|bought)\b" + ext(12) + r")" + TP,
+  # "Officers wore civilian clothes".
+  r"\b((?:wore|wearing|wear|wears|dressed\s+in|changed\s+into)\s+(?:civilian|plain|ordinary|street|casual)\s+clothes\b" + ext(8) + r")" + TP,
   r"\b((?:plain[- ]?clothes|plainclothes|undercover)\s+(?:officers?|agents?|police(?:men|women)?|investigators?))\b",
   r"\b((?:officers?|agents?|police(?:men|women)?|investigators?)\s+in\s+(?:civilian|plain)\s+clothes)\b",
   r"\b(the\s+undercover\s+(?:investigator|officer|agent))\b",
@@ -99,19 +103,22 @@ TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but
 KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
 ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
 # Who did it, when a noun phrase says so: "the priest", "The neighbour's helper".
-DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)?"
+DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,4}?)?"
 pats['source'] = [
   r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + TSRC0,
   # "tip came via a moto-dop who drives the girls home after closing".
   r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert|referral|report|call|case)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + TSRC0,
-  r"\b(" + DETSUBJ + r"(?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
+  r"\b(" + DETSUBJ + r"(?:passed|sent|gave|took|forwarded)\s+(?:the\s+)?(?:tip|word|note|message|information|list|referral|report|lead|details)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   # "That message, passed on by the cousin's pastor to a NAPTIP officer".
   r"\b((?:passed|handed|relayed|forwarded)\s+(?:on\s+)?by\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
-  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard|mototaxi\s+driver|porter|hairdresser|barber|cook|waiter|waitress|security\s+guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r"(?:\s+and\s+(?:later\s+|then\s+|eventually\s+)?(?:called|phoned|texted|messaged|contacted|alerted|told|rang)\s+(?:our|the|us|a)\b(?:\s+(?:hotline|helpline|police|team|office|tip\s+line))?)?)" + TSRC,
+  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard|mototaxi\s+driver|security\s+guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r"(?:\s+and\s+(?:later\s+|then\s+|eventually\s+)?(?:called|phoned|texted|messaged|contacted|alerted|told|rang)\s+(?:our|the|us|a)\b(?:\s+(?:hotline|helpline|police|team|office|tip\s+line))?)?)" + TSRC,
+  # Other trades only with a relative clause: "a hairdresser who braids for
+  # the madam's girls" (not "a cook in a restaurant", a victim's old job).
+  r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:cook|hairdresser|barber|waiter|waitress|porter|tailor|mechanic|trader|pharmacist|nurse|midwife)\s+who\s+" + phrase(10) + r")" + TSRC,
   # Someone who got out and told: "a girl who had escaped the same
   # building phoned a staff member", "a cousin who had escaped the mill".
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off)\s+" + phrase(12) + r")" + TCL,
@@ -146,7 +153,7 @@ pats['surveillance'] = [
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
   r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\w'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
-  r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+" + phrase(8) + r")" + TP,
+  r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+(?:the|a|an|his|her|their|every|each|all)\s+" + phrase(8) + r")" + TP,
   r"\b(using\s+(?:public\s+|open\s+|satellite\s+|vessel\s+)?(?:tracking|AIS|GPS|satellite)\s+(?:data|signals?|positions?))\b",
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
@@ -156,7 +163,7 @@ pats['surveillance'] = [
   r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)(?:\s+(?:continued|lasted|ran|went\s+on))?(?:\s+for\s+" + NUMR + r"\s+(?:nights|days|weeks|hours|evenings))?\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
   # "They logged the kiln's position on a phone".
-  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took|matched|tracked|traced|confirmed|checked)\s+(?:the|its|their)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
+  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took|matched|tracked|traced|confirmed|checked|identified)\s+(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|IP\s+address(?:es)?|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
@@ -165,7 +172,7 @@ pats['surveillance'] = [
   # "on three different nights".
   r"\b(on\s+" + NUMR + r"\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|days|occasions|evenings|visits|mornings))\b",
   # Exits secured: "Police secured the two exits", "two officers covered the rear gate".
-  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\w-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?))\b",
+  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\w-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?|ends)(?:\s+of\s+the\s+(?:street|road|lane|alley|building|block|compound))?)\b",
   # In-operation messages: "texted the team leader that three girls were upstairs".
   r"\b((?:texted|messaged|signalled|signaled|radioed)\s+(?:the\s+)?(?:team\s+leaders?|team|commander|police|officers|raid\s+team)\s+that\s+" + phrase(12) + r")" + TPUNCT,
   # "3 evidence visits", "two undercover visits".
@@ -245,7 +252,7 @@ pats['staging'] = [
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
   # Waiting at a point of the operation: "six officers waiting in two
   # cars at the port gate", "They had waited in a rented van two streets away".
-  r"\b((?:(?:they|we)\s+(?:had\s+)?|(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:waiting|waited|wait|waits|posted|stationed|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:(?:an?|the|two|three|\d)\s+)?(?:[\w'-]+\s+){0,2}(?:cars?|vans?|minivans?|vehicles?|boats?|boda-?bodas?|motorcycles?|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
+  r"\b((?:(?:they|we)\s+(?:had\s+)?|(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:waiting|waited|wait|waits|posted|stationed|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:(?:an?|the|two|three|\d)\s+)?(?:(?-i:[\p{Ll}\p{N}])[\w'-]*\s+){0,2}(?:" + VEH + r"|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
   # "set up a checkpoint two kilometres past the border post".
   # A vehicle placed for the operation: "a second patrol boat waited on the
   # far side of the reef".
@@ -316,6 +323,7 @@ pats['route'] = [
   r"\b((?:travell?ed|went|came|returned|journeyed|sent)\s+(?:home\s+|back\s+)?(?:on|by)\s+(?:the\s+)?(?:overnight|night|early|morning|evening|late|first|last)\s+(?:bus|train|coach|ferry|flight|boat|plane))\b",
   r"\b((?:escorted|taken|accompanied|brought|sent)\s+(?:home|back)\s+by\s+(?:train|bus|coach|road|air|boat|ferry|plane)(?:\s+with\s+(?:" + NUMR + r"\s+of\s+our|our|an?|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?)\b",
   r"\b((?:left|turned\s+off|came\s+off|pulled\s+off|leaving)\s+the\s+(?:main\s+)?(?:highway|road|motorway|expressway|tarmac)\b" + ext(10) + r")" + TP,
+  r"\b((?:reached|crossed\s+to|got\s+to|went\s+to|approached)\s+the\s+(?:island|camp|village|site|kiln|farm|boat|vessel|mine|plantation|estate)\s+by\s+(?:[\w-]+\s+)?(?:boat|canoe|motorbike|motorcycle|road|foot|night|speedboat|dinghy)\b)",
   r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
   r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\w-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
   r"\b((?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\w-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
@@ -375,6 +383,8 @@ pats['timing'] = [
   r"\b(at\s+the\s+(?:morning|evening|night|afternoon)\s+shift\s+change)\b",
   # "before the morning muster, so every worker would still be in the lines".
   r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
+  r"\b((?:the\s+)?(?:rescue|raid|operation|entry|intervention)\s+(?:took\s+place|happened|was\s+carried\s+out|began|started)\s+(?:during|at|in|on)\s+the\s+" + phrase(5) + r")" + TP,
+  r"\b(at\s+(?:low|high)\s+tide)\b",
   r"\b(before\s+the\s+(?:morning|evening|night|first|dawn|daily)\s+(?:muster|roll\s*call|shift|prayers?|count|headcount|assembly))\b",
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
@@ -389,6 +399,7 @@ pats['security'] = [
   # house officer knew the destination".
   r"\b((?:only|nobody|no\s+one|none\s+of)\s+(?:[\p{L}-]+\s+){0,8}?(?:(?:knew|know)\s+(?:(?:the|its|our)\s+)?(?:destination|target|address|location|plan|date|day|time|timing|details|route|where|when)|was\s+told|were\s+told|had\s+been\s+(?:warned|told|informed))\b" + ext(8) + r")" + TP,
   r"\b((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:police|officers|staff|team|families)\s+(?:were|was)\s+not\s+(?:told|informed|warned)\s+until\s+" + phrase(8) + r")" + TPUNCT,
+  r"\b((?:all\s+)?(?:phones|mobiles|mobile\s+phones)\s+(?:were|was|are|had\s+to\s+be|must\s+be)\s+(?:switched\s+off|turned\s+off|collected|handed\s+in|left\s+behind)\b" + ext(8) + r")" + TP,
   # Phones taken away: "officers handed their personal phones to a constable".
   r"\b((?:[\p{L}-]+\s+)?(?:handed|surrendered|gave\s+up|switched\s+off|turned\s+off|left|collected)\s+(?:their|all|our|his|her|the)\s+(?:personal\s+|own\s+)?(?:phones|mobiles|handsets|mobile\s+phones)\b" + ext(8) + r")" + TP,
 ]
