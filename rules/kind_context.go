@@ -80,7 +80,12 @@ func (m *contextMatcher) targetValid(t *Text, j, k int) bool {
 			return false
 		}
 	}
-	return !m.allow.AllowsTerm(t.Key(j, k))
+	// A year or count before an allowed word ("2023 Philippine courts")
+	// is no part of a name.
+	for j < k && t.Tokens[j].Digit {
+		j++
+	}
+	return j < k && !m.allow.AllowsTerm(t.Key(j, k))
 }
 
 // leading words that are never part of a name ("The Golden Palm Bar").

@@ -382,6 +382,18 @@ var programmeWords = map[string]bool{"programme": true, "programmes": true, "pro
 // part of it.
 var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, "institute": true, "association": true, "society": true, "ministries": true, "charity": true, "alliance": true, "coalition": true, "council": true, "commission": true, "committee": true, "authority": true, "agency": true, "bureau": true, "initiative": true, "project": true, "programme": true, "program": true, "campaign": true, "network": true, "partnership": true}
 
+// namedBefore reports whether tokens [i, k) hold a name or an unknown word
+// that is no title: then a title word after them is a surname ("Abdul
+// Karim Sheikh"), not the end of a job title ("Communications Officer").
+func (m *properMatcher) namedBefore(ev []evidence, i, k int) bool {
+	for x := i; x < k; x++ {
+		if ev[x]&(evName|evNameWord|evUnknown) != 0 && ev[x]&evHonorific == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceAdverb reports an adverb that opens a sentence before a name
 // ("Later Grace told us", "Finally Hope spoke"), unlike the first word of
 // a title.
@@ -570,6 +582,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if !plain || !(sentStart(t, ev, i) || t.TitleCase) {
 			break
 		}
+		if i+1 < j && toks[i+1].GapText == "-" && ev[i+1]&evHonorific != 0 {
+			break // "Sub-Inspector Meera Kulkarni"
+		}
 		// A word that is also a given name, right before a surname or an
 		// unknown word, is that name ("Gentian Dervishi").
 		if i+1 < j && ev[i+1]&(evName|evUnknown) != 0 && ev[i+1]&evHonorific == 0 && !t.TitleCase {
@@ -595,7 +610,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// A title that ends the run makes it a job title ("Communications
 	// Officer", "Revenue Divisional Officer", "Attorney General"): a
 	// person's title comes before the name.
-	if j-i > 1 && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 {
+	if j-i > 1 && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 && !m.namedBefore(ev, i, j-1) {
 		for j > i && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 {
 			j--
 		}
@@ -910,6 +925,16 @@ func sentStart(t *Text, ev []evidence, i int) bool {
 	if strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "‘") {
 		return true
 	}
+	// "## 4.3 Case study": the first word after a section number.
+	if i > 0 && t.Tokens[i-1].Digit {
+		k := i - 1
+		for k > 0 && t.Tokens[k-1].Digit {
+			k--
+		}
+		if t.Tokens[k].SentStart && i-k <= 4 {
+			return true
+		}
+	}
 	// "No. 5" keeps the sentence going, "No, no. First we" does not; an
 	// emoji ends a chat message ("Salamat po 🙏 Good work").
 	if i > 0 && strings.HasPrefix(g, ".") && !t.Tokens[i].Digit && (t.Tokens[i-1].Key == "no" || t.Tokens[i-1].Key == "nos") {
@@ -1141,6 +1166,7 @@ func (m *properMatcher) strangeLower(t *Text, sc *properScratch, k int) bool {
 // placeTail words may follow a venue word in the name of a place ("Kunak
 // district police headquarters"); tailEnd ones may end it.
 var (
+	leadTail  = map[string]bool{"bus": true, "boat": true, "ferry": true, "launch": true, "train": true, "railway": true, "fish": true, "truck": true, "taxi": true, "jeepney": true, "matatu": true}
 	placeTail = map[string]bool{"police": true, "post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
 	tailEnd   = map[string]bool{"post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
 )
@@ -1149,8 +1175,16 @@ var (
 // ("junction", "district police headquarters"), or j when none does.
 func (m *properMatcher) tailVenue(t *Text, j int) int {
 	toks := t.Tokens
-	if j >= len(toks) || toks[j].Cap || toks[j].Digit || !t.Joinable(j, false) || m.smallIndex().bits(t, j)&smVenue == 0 {
-		return j
+	if j >= len(toks) || toks[j].Cap || toks[j].Digit || !t.Joinable(j, false) || strings.HasPrefix(toks[j].GapText, "*") {
+		return j // "Jamuna* farm": a pseudonym stays allowed
+	}
+	if m.smallIndex().bits(t, j)&smVenue == 0 {
+		// "Kalia launch ghat", "Busia bus park": a means of transport
+		// before the venue word.
+		if !leadTail[toks[j].Key] || j+1 >= len(toks) || toks[j+1].Cap || !t.Joinable(j+1, false) || m.smallIndex().bits(t, j+1)&smVenue == 0 {
+			return j
+		}
+		j++
 	}
 	end := j + 1
 	for k := j + 1; k < len(toks) && k < j+4 && !toks[k].Cap && t.Joinable(k, false); k++ {
