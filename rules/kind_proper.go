@@ -348,6 +348,12 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				j += 2
 				continue
 			}
+			// A nickname in quotes between the names: Gentian "Geni" Bregu.
+			if j+1 < n && toks[j].Cap && toks[j+1].Cap && quotedGap(toks[j].GapText, true) && quotedGap(toks[j+1].GapText, false) &&
+				ev[j]&(evAllowed|evAcronym) == 0 && ev[j+1]&(evAllowed|evAcronym) == 0 {
+				j += 2
+				continue
+			}
 			// Two connectors: "María de los Ángeles", "van der Berg".
 			if ev[j]&evConnector != 0 && j+2 < n && ev[j+1]&evConnector != 0 && !toks[j+1].Cap && toks[j+2].Cap &&
 				t.Joinable(j, false) && t.Joinable(j+1, false) && t.Joinable(j+2, false) && ev[j+2]&evAllowed == 0 {
@@ -359,6 +365,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		m.judge(t, i, j, sc, emit)
 		i = j - 1
 	}
+}
+
+// quotedGap reports a gap that opens a quotation after a space (` "`,
+// ` “`) or, when open is false, closes one before a space (`" `, `” `).
+func quotedGap(g string, open bool) bool {
+	if open {
+		return g == " \"" || g == " “"
+	}
+	return g == "\" " || g == "” "
 }
 
 // arabicArticle reports "al-", "el-" or "ul-" joined by a hyphen to the
