@@ -2,7 +2,7 @@ import re,sys
 # Building blocks of the operational patterns (written out in the YAML).
 W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
-NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|forty|fifty|a\s+dozen|several)"
+NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[\p{L}\p{N}_]+)?|thirty|forty|fifty|a\s+dozen|several)"
 NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
 ROLE = r"(?:police(?:\s+(?:officers?|constables?|agents?|investigators?|inspectors?))?|boatm[ae]n|officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
 # A unit by its proper name first ("of the Brigade des mineurs", "from the
@@ -10,7 +10,7 @@ ROLE = r"(?:police(?:\s+(?:officers?|constables?|agents?|investigators?|inspecto
 UNIT = r"(?:\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*)*(?:(?:\s+(?:des|de|du|del|la|le)\s+[\p{L}-]+|\s+(?:of|for|and|&)\s+(?-i:\p{Lu})[\p{L}-]*)(?:\s+(?-i:\p{Lu})[\p{L}-]*)*)*|\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project))?"
 # Where a member of the team is placed: "2 female officers in the first wave".
 POST = r"(?:\s+in\s+(?:\d{1,2}|two|three|four|five|six)\s+teams(?:\s+of\s+\d{1,3})?|\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep)|\s+at\s+the\s+(?:front|back|rear|side))?"
-QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly)\s+)?"
+QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly|our|the|their|all)\s+)?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
 SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+|each\s+with\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
 MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b|(?:the\s+|an?\s+)(?-i:\p{Lu}{2,6})\b|the\s+(?:rest|others)" + POST + r"))"
@@ -48,23 +48,23 @@ SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){
 SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
 PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
 PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
-VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+\w+|Isuzu|Tata\s+\w+|Mahindra\s+\w+|Suzuki\s+\w+|Nissan\s+\w+|Mitsubishi\s+\w+|Ford\s+\w+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+\w+|Škoda\s+\w+|Skoda\s+\w+)"
+VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+[\p{L}\p{N}_]+|Isuzu|Tata\s+[\p{L}\p{N}_]+|Mahindra\s+[\p{L}\p{N}_]+|Suzuki\s+[\p{L}\p{N}_]+|Nissan\s+[\p{L}\p{N}_]+|Mitsubishi\s+[\p{L}\p{N}_]+|Ford\s+[\p{L}\p{N}_]+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+[\p{L}\p{N}_]+|Škoda\s+[\p{L}\p{N}_]+|Skoda\s+[\p{L}\p{N}_]+)"
 # Where a team meets or waits.
 PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
 MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|conven(?:e|es|ed|ing)|rendezvoused|link(?:ed)?\s+up|join(?:ed)?\s+up|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
 pats['team'] = [
-  r"\b((?:an?\s+|" + NUMR + r"\s+)?(?:[\p{L}-]+\s+)?teams?\s+(?:of|was|were)\s+" + NUMR + r"\b(?:\s+(?:people|members|strong))?(?:\s*[:—–]\s*(?:the\s+(?-i:\p{Lu}{2,6})\s*,\s*)?" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
+  r"\b((?:an?\s+|the\s+|our\s+|" + NUMR + r"\s+)?(?:[\p{L}-]+\s+)?teams?\s+(?:of|was|were)\s+" + NUMR + r"\b(?:\s+(?:people|members|strong))?(?:\s*[:—–]\s*(?:the\s+(?-i:\p{Lu}{2,6})\s*,\s*|(?:[\p{L}-]+\s+)?police\s*,\s*)?" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
   r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
-  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
+  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
   # "simultaneous warrants at four addresses".
-  r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\w-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
+  r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
   r"\b((?:surveillance|team|unit|cover)?\s*" + NUMR + r"\s+pax\b(?:\s+in\s+position)?)",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
@@ -85,8 +85,8 @@ pats['cover'] = [
   # girls were my nieces".
   r"\b(cover(?:\s+story)?\s*:\s*[^\n.;]{3,100})",
   r"\b((?:same|new|different|usual|another)\s+cover(?:\s+story)?)\b",
-  r"\b((?:her|his|our|my|their|the)\s+(?:cover\s+)?story\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?was\s+that\s+" + phrase(12) + r")" + TPUNCT,
-  r"\b((?:I|we|he|she|they)\s+told\s+(?:the\s+)?[\w-]+\s+(?:that\s+)?(?:the\s+\w+|they|we|she|he)\s+(?:were|was)\s+(?:my|her|his|our|their)\s+(?:nieces?|nephews?|daughters?|sons?|cousins?|relatives?|sisters?|brothers?|wife|husband|children|family|friends?)" + ext(8) + r")" + TPUNCT,
+  r"\b((?:her|his|our|my|their|the)\s+(?:cover\s+)?story\s+(?:to\s+(?:the\s+)?[\p{L}\p{N}_-]+\s+)?was\s+that\s+" + phrase(12) + r")" + TPUNCT,
+  r"\b((?:I|we|he|she|they)\s+told\s+(?:the\s+)?[\p{L}\p{N}_-]+\s+(?:that\s+)?(?:the\s+[\p{L}\p{N}_]+|they|we|she|he)\s+(?:were|was)\s+(?:my|her|his|our|their)\s+(?:nieces?|nephews?|daughters?|sons?|cousins?|relatives?|sisters?|brothers?|wife|husband|children|family|friends?)" + ext(8) + r")" + TPUNCT,
   r"\b(undercover,?\s+(?:he|she|they|we|I)\s+(?:spent|went|visited|stayed|worked|posed|sat|returned|drank|bought)\b" + ext(12) + r")" + TP,
   # "Officers wore civilian clothes".
   r"\b((?:wore|wearing|wear|wears|dressed\s+in|changed\s+into)\s+(?:civilian|plain|ordinary|street|casual)\s+clothes\b" + ext(8) + r")" + TP,
@@ -114,7 +114,7 @@ pats['source'] = [
   r"\b((?:passed|handed|relayed|forwarded)\s+(?:on\s+)?by\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
-  r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+\w+)?)",
+  r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+[\p{L}\p{N}_]+)?)",
   r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard|mototaxi\s+driver|security\s+guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r"(?:\s+and\s+(?:later\s+|then\s+|eventually\s+)?(?:called|phoned|texted|messaged|contacted|alerted|told|rang)\s+(?:our|the|us|a)\b(?:\s+(?:hotline|helpline|police|team|office|tip\s+line))?)?)" + TSRC,
   # Other trades only with a relative clause: "a hairdresser who braids for
   # the madam's girls" (not "a cook in a restaurant", a victim's old job).
@@ -125,13 +125,13 @@ pats['source'] = [
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?)" + TSRC2,
   # A call to a helpline and who made it: "through a call to our legal-aid
   # helpline from a rickshaw driver whose cousin had run away".
-  r"\b((?:through\s+|via\s+|after\s+|with\s+)?(?:an?|the)\s+(?:call|message|report|tip|text)\s+to\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?(?:helpline|hotline|tip\s+line|office|team)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(12) + r")" + TSRC0,
+  r"\b((?:through\s+|via\s+|after\s+|with\s+)?(?:an?|the)\s+(?:call|message|report|tip|text)\s+to\s+(?:our|a|the)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:helpline|hotline|tip\s+line|office|team)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(12) + r")" + TSRC0,
   # Someone who reported to a helpline: "a customer at the car wash
   # reported to the Modern Slavery Helpline".
   r"\b((?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:reported|called|phoned|rang|texted|contacted|alerted|wrote)\s+(?:to\s+)?(?:the|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:helpline|hotline|tip\s+line)\b" + ext(12) + r")" + TCL,
   # What a source is paid: "to be paid transport costs only", "We reimbursed
   # his fuel for the two trips he made with us".
-  r"\b((?:(?:we|they|he|she|each)\s+)?(?:to\s+be\s+)?(?:paid|reimbursed|reimburse|reimburses|compensated|given)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:transport|fuel|travel|expenses|costs|petrol|fares?|allowance)\b" + ext(10) + r")" + TP,
+  r"\b((?:(?:we|they|he|she|each)\s+)?(?:to\s+be\s+)?(?:paid|reimbursed|reimburse|reimburses|compensated|given)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:transport|fuel|travel|expenses|costs|petrol|fares?|allowance)\b" + ext(10) + r")" + TP,
   # "An insider at the factory", "A source inside the brothel".
   r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:insider|whistle-?blower|source|informer|informant|mole|contact)\s+(?:inside|at|in|within|close\s+to|on)\s+(?:the|a|an)\s+" + phrase(6) + r"(?:\s+had\s+(?:reported|seen|spotted|told\s+us|flagged|noticed|photographed)\s+" + phrase(10) + r")?)" + TSRC,
   # Messages left with someone: "we will leave notes with the woman who sells kenkey".
@@ -151,8 +151,8 @@ pats['surveillance'] = [
   r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
-  r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\w'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
+  r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
+  r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
   r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+(?:the|a|an|his|her|their|every|each|all)\s+" + phrase(8) + r")" + TP,
   r"\b(using\s+(?:public\s+|open\s+|satellite\s+|vessel\s+)?(?:tracking|AIS|GPS|satellite)\s+(?:data|signals?|positions?))\b",
   # "noted the number plate in his exercise book".
@@ -161,18 +161,18 @@ pats['surveillance'] = [
   r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
   # "Static observation from the car park", "Monitoring from the office".
   r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)(?:\s+(?:continued|lasted|ran|went\s+on))?(?:\s+for\s+" + NUMR + r"\s+(?:nights|days|weeks|hours|evenings))?\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\w-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
+  r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\p{L}\p{N}_-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
   # "They logged the kiln's position on a phone".
   r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took|matched|tracked|traced|confirmed|checked|identified)\s+(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|IP\s+address(?:es)?|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
   # "Photographs of injuries were taken during a free health day we organised".
-  r"\b((?:photographs|photos|videos?|footage|evidence|samples|measurements)\s+(?:of\s+[\w-]+\s+)?(?:were|was)\s+(?:taken|gathered|collected|recorded|shot)\s+(?:during|at|in|under|from)\s+" + phrase(10) + r")" + TPUNCT,
+  r"\b((?:photographs|photos|videos?|footage|evidence|samples|measurements)\s+(?:of\s+[\p{L}\p{N}_-]+\s+)?(?:were|was)\s+(?:taken|gathered|collected|recorded|shot)\s+(?:during|at|in|under|from)\s+" + phrase(10) + r")" + TPUNCT,
   # "on three different nights".
   r"\b(on\s+" + NUMR + r"\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|days|occasions|evenings|visits|mornings))\b",
   # Exits secured: "Police secured the two exits", "two officers covered the rear gate".
-  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\w-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?|ends)(?:\s+of\s+the\s+(?:street|road|lane|alley|building|block|compound))?)\b",
+  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?|ends)(?:\s+of\s+the\s+(?:street|road|lane|alley|building|block|compound))?)\b",
   # In-operation messages: "texted the team leader that three girls were upstairs".
   r"\b((?:texted|messaged|signalled|signaled|radioed)\s+(?:the\s+)?(?:team\s+leaders?|team|commander|police|officers|raid\s+team)\s+that\s+" + phrase(12) + r")" + TPUNCT,
   # "3 evidence visits", "two undercover visits".
@@ -191,29 +191,29 @@ pats['equipment'] = [
   r"\b((?:(?:video|audio|footage|photos?|images?|the\s+visits?)\s+(?:was|were)\s+(?:captured|recorded|taken|filmed|shot)\s+(?:with|on|using)\s+|(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+){1,2}(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on|to)\s+(?:(?:an?|the|his|her|their|my|our)\s+)?" + phrase(5) + r"(?:\s+switched\s+on)?)?)" + T,
   r"\b((?:watch|glasses|button|pen|body)[- ]?cams?\b" + ext(6) + r")" + TP,
   # "with a camera sewn into a fanny pack".
-  r"\b((?:with\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?(?:camera|microphone|recorder|cam)\s+(?:sewn|hidden|concealed|tucked|fitted|built|taped|clipped|stitched)\s+(?:in|into|inside|under|behind|to|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")" + T,
-  r"\b((?:took|take|takes|taking|shot|shoot|shooting)\s+(?:stills|photos|photographs|pictures|clips|video|footage)(?:\s+and\s+(?:[\w-]+\s+)?(?:stills|photos|clips|video|footage))?\b" + ext(10) + r")" + TP,
-  r"\b((?:geo-?tagged|time-?stamped)\s+(?:photos|photographs|pictures|videos?|images|recordings)(?:\s+and\s+(?:[\w-]+\s+)?(?:notes|recordings|videos?|photos))?\b" + ext(10) + r")" + TP,
-  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+)?recorded\s+by\s+(?:an?|the|our)\s+" + phrase(8) + r")" + TP,
-  r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+\w+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\w'-]+)){0,8})",
-  r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+\w+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
-  r"\b((?:audio|video)\s+recorded\b(?:\s+[\w'-]+){0,6})",
+  r"\b((?:with\s+)?(?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:camera|microphone|recorder|cam)\s+(?:sewn|hidden|concealed|tucked|fitted|built|taped|clipped|stitched)\s+(?:in|into|inside|under|behind|to|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(5) + r")" + T,
+  r"\b((?:took|take|takes|taking|shot|shoot|shooting)\s+(?:stills|photos|photographs|pictures|clips|video|footage)(?:\s+and\s+(?:[\p{L}\p{N}_-]+\s+)?(?:stills|photos|clips|video|footage))?\b" + ext(10) + r")" + TP,
+  r"\b((?:geo-?tagged|time-?stamped)\s+(?:photos|photographs|pictures|videos?|images|recordings)(?:\s+and\s+(?:[\p{L}\p{N}_-]+\s+)?(?:notes|recordings|videos?|photos))?\b" + ext(10) + r")" + TP,
+  r"\b((?:(?:the|a)\s+[\p{L}\p{N}_-]+\s+(?:was|were)\s+)?recorded\s+by\s+(?:an?|the|our)\s+" + phrase(8) + r")" + TP,
+  r"\b((?:recorded|filmed|photographed|videoed|audio[- ]recorded|imaged|secretly\s+[\p{L}\p{N}_]+)\b(?:\s+(?:on|with|from|in|using|every|the|a|an|his|her|my|our|their|six|two|three|[\p{L}\p{N}_'-]+)){0,8})",
+  r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+[\p{L}\p{N}_]+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
+  r"\b((?:audio|video)\s+recorded\b(?:\s+[\p{L}\p{N}_'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
   r"\b((?:wore|wears|wearing)\s+a\s+wire|(?:was|were)\s+wired(?:\s+up)?)\b",
   r"\b((?:an?|the)\s+(?:camera\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
   r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
-  r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+\w+\s+\w+)?)",
-  r"\b(unlocked\s+the\s+phone\b(?:\s+[\w-]+){0,4})",
-  r"\b(forensic\s+examiner\b(?:\s+[\w-]+){0,6})",
+  r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+[\p{L}\p{N}_]+\s+[\p{L}\p{N}_]+)?)",
+  r"\b(unlocked\s+the\s+phone\b(?:\s+[\p{L}\p{N}_-]+){0,4})",
+  r"\b(forensic\s+examiner\b(?:\s+[\p{L}\p{N}_-]+){0,6})",
   r"\b((?:(?:an?|the)\s+)?(?:(?:digital\s+)?forensics?\s+)?(?:examiner|analyst|expert|forensics?\s+team)\s+(?:imaged|extracted|copied|examined|downloaded|searched|cloned|unlocked)\s+" + phrase(8) + r")" + TPUNCT,
   r"\b(digital forensics examiner)\b",
-  r"\b((?:took|taken) a still\b(?:\s+[\w-]+){0,5})",
+  r"\b((?:took|taken) a still\b(?:\s+[\p{L}\p{N}_-]+){0,5})",
   r"\b((?:(?:the\s+)?(?:police|officers|investigators|we|they)\s+)?(?:took|taken|grabbed|pulled)\s+(?:a\s+)?(?:still|stills|screenshots?|screen\s+grabs?|frames?)\s+(?:of|from)\s+" + phrase(8) + r")" + TP,
   # "copies on the encrypted drive only".
-  r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+|(?:copied|uploaded|saved|stored|backed\s+up|kept|transferred)\s+(?:[\w-]+\s+){0,3}?(?:on|onto|to|in)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?" + ext(6) + r")" + TP,
+  r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+|(?:copied|uploaded|saved|stored|backed\s+up|kept|transferred)\s+(?:[\p{L}\p{N}_-]+\s+){0,3}?(?:on|onto|to|in)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?" + ext(6) + r")" + TP,
 ]
-PLACEPHRASE = r"(?:(?:an?|the|our|their)\s+(?:(?-i:[\p{Ll}\p{N}])[\w'’-]*\s+){0,3}?" + PLACE + r"|(?:[\w-]+\s+)?(?:HQ|headquarters))\b"
+PLACEPHRASE = r"(?:(?:an?|the|our|their)\s+(?:(?-i:[\p{Ll}\p{N}])[\p{L}\p{N}_'’-]*\s+){0,3}?" + PLACE + r"|(?:[\p{L}\p{N}_-]+\s+)?(?:HQ|headquarters))\b"
 pats['staging'] = [
   # "met in a church car park", "the team meets at the fuel station",
   # "Our investigator met the men at a laundromat in town".
@@ -225,19 +225,19 @@ pats['staging'] = [
   # market". The value stops before a name or a time, which are findings of
   # their own and would cut it into stray words.
   r"(?m)^[ \t]*(?:[-*•+]\s+)?\**((?:briefing|pre-?brief(?:ing)?|meeting\s+point|rendezvous|RV|staging(?:\s+area|\s+point)?|assembly\s+point|rally\s+point|muster\s+point|holding\s+point)\**\s*:\s*\**\s*(?-i:\p{Ll}[^\n\p{Lu}\p{N}]{2,160}))",
-  r"\b((?:at|through|past|near|beyond)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:roadblock|road\s*block|checkpoint|check-point)s?\b" + ext(6) + r")" + TP,
-  r"\b((?:staff\s+|team\s+|final\s+|pre-?raid\s+|operational\s+|morning\s+)?briefing\s+(?:at|in)\s+(?:the|our|a)\s+(?:[\w-]+\s+){0,2}?(?:office|room|station|HQ|headquarters|compound|hall|base|camp))\b",
+  r"\b((?:at|through|past|near|beyond)\s+(?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:roadblock|road\s*block|checkpoint|check-point)s?\b" + ext(6) + r")" + TP,
+  r"\b((?:staff\s+|team\s+|final\s+|pre-?raid\s+|operational\s+|morning\s+)?briefing\s+(?:at|in)\s+(?:the|our|a)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:office|room|station|HQ|headquarters|compound|hall|base|camp))\b",
   r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?team\s+(?:would|will|was\s+to|were\s+to|had\s+to|is\s+to)\s+(?:assemble|meet|gather|stage|regroup|muster)\b" + ext(8) + r")" + TP,
   # A meeting point by its name: "We met behind Hotel Juan Calvo" (the name
   # is a location finding of its own).
   r"\b((?:we|they|the\s+team|the\s+officers|officers|police)\s+(?:had\s+)?(?:met|gathered|waited|assembled|regrouped|parked|staged)\s+(?:behind|outside|near|beside|opposite|at|in\s+front\s+of|across\s+from))\s+(?-i:\p{Lu})",
   # Where watchers sit: "who sit at a tea stall facing the crossing".
   r"\b(who\s+(?:sit|sits|sat|wait|waits|waited|stand|stands|stood|watch|watches|watched|park|parks|parked)\s+(?:at|in|by|near|outside|behind|across\s+from|opposite)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
-  r"\b((?:an?|the|our|two)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:met|meets|will\s+meet|collected|picked\s+up)\s+(?:them|her|him|the\s+\w+)\s+(?:at|in|outside)\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
+  r"\b((?:an?|the|our|two)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:met|meets|will\s+meet|collected|picked\s+up)\s+(?:them|her|him|the\s+[\p{L}\p{N}_]+)\s+(?:at|in|outside)\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
   r"\b((?:statements|interviews)\s+(?:were|was|will\s+be)\s+(?:taken|recorded|held)\s+(?:in|at|inside)\s+(?:an?|the)\s+" + phrase(6) + r"(?:,?\s+with\s+" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)" + TP,
   # An observation post or a room taken under cover: "rented a flat opposite
   # the brothel", "booked a room at the hotel".
-  r"\b((?:rented|rents|rent|took|booked|hired)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:flat|room|house|apartment|shop|stall|office)\s+(?:opposite|across\s+from|overlooking|facing|next\s+to|near|above|beside|at|in)\s+(?:the|a)\s+" + phrase(5) + r")" + TP,
+  r"\b((?:rented|rents|rent|took|booked|hired)\s+(?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:flat|room|house|apartment|shop|stall|office)\s+(?:opposite|across\s+from|overlooking|facing|next\s+to|near|above|beside|at|in)\s+(?:the|a)\s+" + phrase(5) + r")" + TP,
   # Where survivors were interviewed: "interviewed at a child-friendly room".
   r"\b((?:were|was)\s+interviewed\s+(?:at|in)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   # "The officers set off from the district police station".
@@ -246,115 +246,115 @@ pats['staging'] = [
   r"\b((?:the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers|police|investigators|squad)\s+(?:waited|held\s+back|held\s+off|held\s+position)\s+until\s+" + phrase(10) + r")" + TPUNCT,
   r"\b((?:(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?)?on\s+standby\s+(?:at|in|near|outside|behind|by)\s+(?:an?|the)\s+" + phrase(6) + r")" + TP,
   r"(?m)^[ \t]*(?:[-*•+]\s+)?(?:[\d:.]+\s+)?((?:stage|meet|park|wait|assemble|regroup)\s+(?:at|in|behind|outside|near|by)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:" + MEETV + r")\s+(?:at|in|inside|outside|behind)\s+(?:an?|the|our)\s+(?-i:[\p{Ll}][\w'’-]*)\s+(?:[\w'’-]+\s+)?(?:office|offices|room|compound))\b",
+  r"\b((?:" + MEETV + r")\s+(?:at|in|inside|outside|behind)\s+(?:an?|the|our)\s+(?-i:[\p{Ll}][\p{L}\p{N}_'’-]*)\s+(?:[\p{L}\p{N}_'’-]+\s+)?(?:office|offices|room|compound))\b",
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
   # Waiting at a point of the operation: "six officers waiting in two
   # cars at the port gate", "They had waited in a rented van two streets away".
-  r"\b((?:(?:they|we)\s+(?:had\s+)?|(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:waiting|waited|wait|waits|posted|stationed|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:(?:an?|the|two|three|\d)\s+)?(?:(?-i:[\p{Ll}\p{N}])[\w'-]*\s+){0,2}(?:" + VEH + r"|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\w-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
+  r"\b((?:(?:they|we)\s+(?:had\s+)?|(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:waiting|waited|wait|waits|posted|stationed|hid|parked|sat)\s+(?:in|on|at|by|near|outside|behind)\s+(?:(?:an?|the|two|three|\d)\s+)?(?:(?-i:[\p{Ll}\p{N}])[\p{L}\p{N}_'-]*\s+){0,2}(?:" + VEH + r"|corner|gate|exit|entrance|door|road|lane|street)\b(?:\s+(?:at|by|near|outside|on)\s+(?:the\s+|each\s+)?(?:[\p{L}\p{N}_'-]+\s+){0,3}?(?:gate|end|exit|entrance|door|corner|road|lane|street|bridge|station)\b(?:\s+of\s+the\s+[\p{L}\p{N}_-]+)?)?(?:\s+(?:one|two|three|four|five|\d+|a|a\s+few)\s+(?:kilometres?|kilometers?|km|blocks?|miles?|streets?|metres?|meters?|minutes?)\s+away)?)",
   # "set up a checkpoint two kilometres past the border post".
   # A vehicle placed for the operation: "a second patrol boat waited on the
   # far side of the reef".
   r"\b((?:an?|the|our|one|two|three|\d)\s+(?:[\p{L}-]+\s+){0,2}?" + VEH + r"\s+(?:waited|was\s+waiting|were\s+waiting|waits|was\s+parked|were\s+parked|stood\s+by|hid|lay|stayed|was\s+posted|were\s+posted|was\s+stationed|were\s+stationed)\s+(?:on|at|in|by|near|behind|outside|off|beyond|across|around|round|under)\s+" + phrase(8) + r")" + TP,
-  r"\b((?:set\s+up|sets\s+up|setting\s+up|mounted|established|manned|put\s+up|formed|threw\s+up)\s+(?:an?|the|two|three)\s+(?:[\w-]+\s+){0,2}?(?:checkpoints?|roadblocks?|road\s*blocks?|check-?points?|cordons?|observation\s+posts?|perimeter|stake-?out|ambush)\b" + ext(8) + r")" + TP,
+  r"\b((?:set\s+up|sets\s+up|setting\s+up|mounted|established|manned|put\s+up|formed|threw\s+up)\s+(?:an?|the|two|three)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:checkpoints?|roadblocks?|road\s*blocks?|check-?points?|cordons?|observation\s+posts?|perimeter|stake-?out|ambush)\b" + ext(8) + r")" + TP,
   # "in a rented room above the fuel station".
-  r"\b((?:in|at|inside|from)\s+(?:an?|the|our)\s+(?:rented|hired|borrowed)\s+(?:[\w-]+\s+)?(?:room|rooms|office|hall|warehouse|garage|compound)\b" + ext(8) + r")" + TP,
+  r"\b((?:in|at|inside|from)\s+(?:an?|the|our)\s+(?:rented|hired|borrowed)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:room|rooms|office|hall|warehouse|garage|compound)\b" + ext(8) + r")" + TP,
   # "at a motel near the airport booked under our investigator's name".
-  r"\b((?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:motel|hotel|guest\s*house|lodge|inn|hostel|apartment|flat|room)\b(?:\s+" + W + r"){0,6}?\s+(?:booked|rented|reserved|registered)\s+(?:under|in)\s+" + phrase(4) + r")" + TP,
+  r"\b((?:at|in)\s+(?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:motel|hotel|guest\s*house|lodge|inn|hostel|apartment|flat|room)\b(?:\s+" + W + r"){0,6}?\s+(?:booked|rented|reserved|registered)\s+(?:under|in)\s+" + phrase(4) + r")" + TP,
   r"\b((?:an?|the)\s+(?:police|army|military|joint|immigration)\s+(?:checkpoint|roadblock|check-point))\b",
-  r"\b((?:(?:all|both|the)\s+(?:[\w-]+\s+)?(?:vehicles|cars|vans|teams|officers|units)\s+(?:at|to|in)\s+staging)|(?:the\s+)?[\w-]+\s+(?:station\s+)?staging)\b",
-  r"\b(staging\s+(?:area|point|at)\b(?:\s+[\w-]+){0,4})",
+  r"\b((?:(?:all|both|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:vehicles|cars|vans|teams|officers|units)\s+(?:at|to|in)\s+staging)|(?:the\s+)?[\p{L}\p{N}_-]+\s+(?:station\s+)?staging)\b",
+  r"\b(staging\s+(?:area|point|at)\b(?:\s+[\p{L}\p{N}_-]+){0,4})",
 ]
 pats['vehicle'] = [
-  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows|\s+with\s+the\s+(?:police\s+|organi[sz]ation(?:'|’)s\s+)?(?:markings|logos|insignia|plates|livery|stickers)\s+(?:taped\s+over|covered(?:\s+up)?|removed|painted\s+over|taken\s+off))?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
+  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took|moved)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows|\s+with\s+the\s+(?:police\s+|organi[sz]ation(?:'|’)s\s+)?(?:markings|logos|insignia|plates|livery|stickers)\s+(?:taped\s+over|covered(?:\s+up)?|removed|painted\s+over|taken\s+off))?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
   # A car by its make: "an unmarked Proton", "our rented Hiace", "our grey Camry".
   r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
-  r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\w-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
+  r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
   # Who drives whom: "Our investigator will collect them in a rented minivan".
-  r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\w-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
+  r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\p{L}\p{N}_-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
   # Notes: "2 x white Hilux", "1 x police truck for arrests".
-  r"\b(\d{1,2}\s*[x×]\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s*\([^)\n]{1,30}\))?(?:\s+for\s+(?:the\s+)?[\w-]+)?)",
+  r"\b(\d{1,2}\s*[x×]\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s*\([^)\n]{1,30}\))?(?:\s+for\s+(?:the\s+)?[\p{L}\p{N}_-]+)?)",
   # A vehicle stripped of its marks: "a grey Hilux with no logos".
-  r"\b((?:(?:an?|the|our|my|two|three|four|\d{1,2})\s+)?(?:[\w-]+\s+){0,2}?" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:with\s+no|without(?:\s+any)?|no)\s+(?:organi[sz]ation\s+|company\s+|NGO\s+)?(?:logos?|markings?|stickers?|number\s+plates|livery|insignia))\b",
-  r"\b((?:(?:an?|the|our|my)\s+)?(?:[\w-]+\s+){0,2}?" + VEH + r",?\s+the\s+one\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:tinted|dark|blacked-out)\s+(?:[\w-]+\s+)?windows)\b",
+  r"\b((?:(?:an?|the|our|my|two|three|four|\d{1,2})\s+)?(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:with\s+no|without(?:\s+any)?|no)\s+(?:organi[sz]ation\s+|company\s+|NGO\s+)?(?:logos?|markings?|stickers?|number\s+plates|livery|insignia))\b",
+  r"\b((?:(?:an?|the|our|my)\s+)?(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r",?\s+the\s+one\s+with\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:tinted|dark|blacked-out)\s+(?:[\p{L}\p{N}_-]+\s+)?windows)\b",
   # Vehicles counted and joined: "two pickups and a minibus for the girls".
-  r"\b(" + NUMR + r"\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
-  r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+  r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+  r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   # Several vehicles of one kind: "in three jeeps".
-  r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
+  r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
   # "Three motorised canoes borrowed from the fisheries office".
-  r"\b(" + NUMR + r"\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:borrowed|hired|rented|lent|loaned)\s+from\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
+  r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:borrowed|hired|rented|lent|loaned)\s+from\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
   # "two police speedboats blocked the berth".
-  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\w-]+\s+){0,2}?" + VEH + r"\s+(?:blocked|sealed\s+off|sealed|covered|guarded|cut\s+off|closed\s+off)\s+(?:the|both|all|each)\s+" + phrase(4) + r")" + TP,
+  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:blocked|sealed\s+off|sealed|covered|guarded|cut\s+off|closed\s+off)\s+(?:the|both|all|each)\s+" + phrase(4) + r")" + TP,
   # Who travelled how: "Two educators travelled by sept-place taxi".
-  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r")\b",
+  r"\b((?:" + NUMR + r"|the|our)\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:travell?ed|went|came|returned|rode|moved|followed|following)\s+(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
   # "The workers were moved by bus in a convoy with a police escort".
-  r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:workers|girls|boys|children|families|survivors|women|men|kids)\s+)?(?:were|was|will\s+be)\s+(?:moved|taken|driven|transported|ferried|brought)\s+(?:home\s+|back\s+)?(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + VEH + r"\b(?:\s+in\s+(?:an?|two|three)\s+convoys?(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort))",
+  r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:workers|girls|boys|children|families|survivors|women|men|kids)\s+)?(?:were|was|will\s+be)\s+(?:moved|taken|driven|transported|ferried|brought)\s+(?:home\s+|back\s+)?(?:by|in|on)\s+(?:an?\s+|the\s+)?(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r"\b(?:\s+in\s+(?:an?|two|three)\s+convoys?(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort))",
   r"\b((?:(?:returns?|transfers?|journeys?|the\s+return)\s+(?:were|was|will\s+be)\s+made\s+)?(?:in\s+)?(?:an?|two|three|\d)\s+convoys?\b(?:\s+with\s+(?:an?\s+)?(?:police|armed|military)\s+escort)?|(?:with|under)\s+(?:an?\s+)?(?:police|armed|military)\s+escort)\b",
   r"\b((?:the\s+team|we|they|officers|the\s+officers|the\s+police)\s+(?:had\s+)?(?:driven|drove|travell?ed|flown|flew|walked|sailed)\s+(?:through\s+the\s+night|overnight|all\s+night|for\s+(?:" + NUMR + r")\s+hours))\b",
   r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:colleague|driver|officer|investigator|staff\s+member)\s+(?:drove|waited|stayed)(?:\s+and\s+(?:stayed|waited))?\s+(?:with|in|by)\s+the\s+(?:vehicle|car|van|truck|boat)\b" + ext(6) + r")" + TP,
   # Convoy order: "police car in front, camry behind".
-  r"\b((?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\w-]+\s+)?(?:" + VEH + r"|[\w-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
-  r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\w-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?)",
-  r"\b((?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+(?:arrived|came|left|travell?ed|went|drove|rode)\s+)?(?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\w-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?|motorbike\s+taxis?|moto-?taxis?|okadas?|ojeks?|habal-habal|sept-place(?:\s+taxis?)?)\b" + ext(8) + r")" + TP,
+  r"\b((?:(?:police|our|the|a)\s+)?(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r"\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front))\s*,\s*(?:(?:police|our|the|a)\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:" + VEH + r"|[\p{L}\p{N}_-]+)\s+(?:in\s+front|ahead|leading|behind|at\s+the\s+(?:back|rear|front)))\b",
+  r"\b((?:(?:left|arrived|came|went|travell?ed|set\s+off|returned)\s+(?:by|in|aboard|on)\s+)?(?:(?:an?|the|one|two|three|\d)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?)?(?:police|patrol|marine police|coast guard|navy|fisheries patrol)\s+(?:speedboats?|boats?|vessels?|vans?|jeeps?|pick-?ups?|trucks?|cars?)\b(?:\s+(?:with|carrying)\s+(?:[\p{L}\p{N}_-]+\s+){0,3}?[\p{L}\p{N}_-]+)?)",
+  r"\b((?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+(?:arrived|came|left|travell?ed|went|drove|rode)\s+)?(?:in|by|aboard|on)\s+(?:an?|two|three|one|\d)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:jeepneys?|matatus?|danfos?|guaguas?|boda-?bodas?|tuk-?tuks?|three-wheelers?|canoes?|speedboats?|minibus(?:es)?|school bus|pick-?ups?|motorbike\s+taxis?|moto-?taxis?|okadas?|ojeks?|habal-habal|sept-place(?:\s+taxis?)?)\b" + ext(8) + r")" + TP,
   # Vehicles joined: "in an unmarked Toyota Sienna and a borrowed danfo".
-  r"\b(" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:and|plus|\+|with)\s+(?:an?|the|our|one|two|three|\d)\s+(?:unmarked|hired|rented|borrowed|police)\s+(?:[\w-]+\s+)?" + VEH + r")\b",
-  r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\w ]{1,20})?)",
+  r"\b(" + VEH + r"(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:and|plus|\+|with)\s+(?:an?|the|our|one|two|three|\d)\s+(?:unmarked|hired|rented|borrowed|police)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
+  r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\p{L}\p{N}_ ]{1,20})?)",
   r"\b((?:vehicles?|transport)\s*:\s*[^\n.;]{3,200})",
-  r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\w-]+){0,5})",
+  r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\p{L}\p{N}_-]+){0,5})",
 ]
 pats['route'] = [
   r"\b((?:on|boarded|by|took|taking|in)\s+(?:the\s+)?(?:train|flight|bus|ferry|coach)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\s?\d{2,5})\b",
   r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
   r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
-  r"\b((?:entry|exit|exfil|extraction|access|approach|escape)\s+(?:via|through|by)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:gate|door|entrance|lane|alley|stairs|staircase|window|roof|route|road|back|side|kitchen|yard))\b",
+  r"\b((?:entry|exit|exfil|extraction|access|approach|escape)\s+(?:via|through|by)\s+(?:the\s+|a\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:gate|door|entrance|lane|alley|stairs|staircase|window|roof|route|road|back|side|kitchen|yard))\b",
   # A flight by its airline code: "board flight 6E 1461", "5J 561 on time".
   r"\bflights?\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\b",
   r"\b((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\s+(?:is\s+|was\s+)?(?:on\s+time|delayed|land(?:s|ed|ing)|depart(?:s|ed|ing)|arriv(?:es|ed|ing)|boarding|took\s+off|touched\s+down)\b",
   # A named train: "the Bandhan Express".
   r"\b((?:the\s+)?(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:Express|Mail|Superfast|Shatabdi|Rajdhani|Intercity)))\b",
-  r"\b((?:came|went|drove|got|comes|go|left)\s+(?:in|out|round)\s+(?:the|by\s+the)\s+(?:back|side|rear|long)\s+(?:way|road|route))\b",
+  r"\b((?:(?:we|they|the\s+team|police|the\s+police|officers)\s+)?(?:came|went|drove|got|comes|go|left)\s+(?:in|out|round)\s+(?:the|by\s+the)\s+(?:back|side|rear|long)\s+(?:way|road|route))\b",
   r"\b((?:with\s+)?(?:its|their|our|the|his|her)\s+(?:head)?lights\s+(?:off|out|switched\s+off))\b",
-  r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)",
-  r"\b((?:(?:the|a)\s+[\w-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\w-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\w-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
+  r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)?)",
+  r"\b((?:(?:the|a)\s+[\p{L}\p{N}_-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\p{L}\p{N}_-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
   # "bring them in through the side entrance reserved for witnesses".
-  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\w-]+)\s+(?:in|out|inside)?\s*)?through\s+(?:the|a)\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\w\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
+  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\p{L}\p{N}_-]+)\s+(?:in|out|inside)?\s*)?through\s+(?:the|a)\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\p{L}\p{N}_\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
   r"\b((?:travell?ed|went|came|returned|journeyed|sent)\s+(?:home\s+|back\s+)?(?:on|by)\s+(?:the\s+)?(?:overnight|night|early|morning|evening|late|first|last)\s+(?:bus|train|coach|ferry|flight|boat|plane))\b",
   r"\b((?:escorted|taken|accompanied|brought|sent)\s+(?:home|back)\s+by\s+(?:train|bus|coach|road|air|boat|ferry|plane)(?:\s+with\s+(?:" + NUMR + r"\s+of\s+our|our|an?|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?)\b",
   r"\b((?:left|turned\s+off|came\s+off|pulled\s+off|leaving)\s+the\s+(?:main\s+)?(?:highway|road|motorway|expressway|tarmac)\b" + ext(10) + r")" + TP,
-  r"\b((?:reached|crossed\s+to|got\s+to|went\s+to|approached)\s+the\s+(?:island|camp|village|site|kiln|farm|boat|vessel|mine|plantation|estate)\s+by\s+(?:[\w-]+\s+)?(?:boat|canoe|motorbike|motorcycle|road|foot|night|speedboat|dinghy)\b)",
+  r"\b((?:reached|crossed\s+to|got\s+to|went\s+to|approached)\s+the\s+(?:island|camp|village|site|kiln|farm|boat|vessel|mine|plantation|estate)\s+by\s+(?:[\p{L}\p{N}_-]+\s+)?(?:boat|canoe|motorbike|motorcycle|road|foot|night|speedboat|dinghy)\b)",
   r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
-  r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\w-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
-  r"\b((?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\w-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
+  r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
+  r"\b((?:(?:it|we|they|the\s+(?:team|convoy|vehicles?|officers))\s+)?(?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\p{L}\p{N}_-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
   # Handovers to our side: "Handed over to Sister's team at the back gate",
   # "handed over at the border"; not to traffickers ("handed over to fishing masters").
-  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+\w+\s+)?over\s+(?:at\s+(?:the|a)\s+|to\s+(?:our\b|the\s+police|police|officers|the\s+authorities|(?:a|the)\s+(?:social\s+workers?|caseworkers?|counsell?ors?|partner|shelter|embassy|consulate|team)|[\p{L}'’]+(?:'|’)s\s+team))" + ext(10) + r")" + TP,
+  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+[\p{L}\p{N}_]+\s+)?over\s+(?:at\s+(?:the|a)\b|to\s+(?:our\b|the\s+police|police|officers|the\s+authorities|(?:a|the)\s+(?:social\s+workers?|caseworkers?|counsell?ors?|partner|shelter|embassy|consulate|team)|[\p{L}'’]+(?:'|’)s\s+team))" + ext(10) + r")" + TP,
   r"\b((?:[\p{L}'’]+\s+)?(?:route|road|way),?\s+not\s+the\s+usual\s+(?:one|route|road|way))\b",
   # "She travelled home with one of our social workers on the overnight coach".
-  r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\w-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
+  r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
   r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
   # "Two of our social workers accompanied the children home ... on the night bus".
-  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|our\s+(?:lawyer|driver|investigator|staff))(?:\s+and\s+(?:" + NUMR + r"|an?|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\w-]+|them|her|him)\s+(?:home|back|to\s+court|to\s+the\s+[\w-]+)\b" + ext(10) + r")" + TP,
+  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|our\s+(?:lawyer|driver|investigator|staff))(?:\s+and\s+(?:" + NUMR + r"|an?|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\p{L}\p{N}_-]+|them|her|him)\s+(?:home|back|to\s+court|to\s+the\s+[\p{L}\p{N}_-]+)\b" + ext(10) + r")" + TP,
   r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
-  r"\b(escorted\s+by\s+(?:[\w-]+\s+){0,4}?(?:staff|officers|police|us))\b",
-  r"\b(followed\s+(?:his|her|their|the)\s+\w+\s+from\b(?:\s+[\w-]+){0,3})",
+  r"\b(escorted\s+by\s+(?:[\p{L}\p{N}_-]+\s+){0,4}?(?:staff|officers|police|us))\b",
+  r"\b(followed\s+(?:his|her|their|the)\s+[\p{L}\p{N}_]+\s+from\b(?:\s+[\p{L}\p{N}_-]+){0,3})",
 ]
 pats['channel'] = [
-  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)(?:\s+Business)?\s+(?:account|number|line)|(?:[\"“][^\"”\n]{1,40}[\"”]\s+)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\w-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
+  r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)(?:\s+Business)?\s+(?:account|number|line)|(?:[\"“][^\"”\n]{1,40}[\"”]\s+)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
   r"\b((?:hotline|helpline|tip\s+line|number|account)\s+on\s+(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo))\b",
-  r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?(?:\s+from\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|partner|NGO|church|officer|contact|colleague|team|hotline|lawyer))?)",
+  r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:organi[sz]ation|partner|NGO|church|officer|contact|colleague|team|hotline|lawyer))?)",
   # A signal sent, not any message: "sent a one-word text message", "texted
   # a single emoji to confirm".
-  r"\b((?:sent|send|sends|texted|messaged|gave)\s+(?:a|the|an)\s+(?:(?:one-word|single|coded|pre-arranged|agreed|blank|short|prearranged)\s+(?:[\w-]+\s+)?(?:text|message|signal|code\s*word|word|emoji|call)|(?:signal|code\s*word|emoji|missed\s+call|thumbs-up))\b" + ext(6) + r")" + TP,
+  r"\b((?:sent|send|sends|texted|messaged|gave)\s+(?:a|the|an)\s+(?:(?:one-word|single|coded|pre-arranged|agreed|blank|short|prearranged)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:text|message|signal|code\s*word|word|emoji|call)|(?:signal|code\s*word|emoji|missed\s+call|thumbs-up))\b" + ext(6) + r")" + TP,
   r"\b(signal\s*:\s*[^\n.;]{3,60})",
   # Code words: go word "water is hot", abort "no sugar".
   r"\b((?:(?:go|abort|code|safe|danger|distress|panic|stop|all[- ]clear|duress)[- ]?(?:words?|signals?|phrases?|signs?)|abort)\s*(?:is|was|will\s+be|:|=|-)?\s*[\"“‘][^\"”’\n]{1,30}[\"”’])",
   # Signals: "two minutes later, flashed his phone torch twice from the window".
-  r"\b((?:" + NUMR + r"\s+(?:minutes?|seconds?)\s+later,?\s+)?(?:flash|flashes|flashed|flashing|blink|blinks|blinked|blinking|switched\s+on|turned\s+on|honked|sounded)\s+(?:his|her|their|the|a|its|my|our)\s+(?:[\w-]+\s+){0,2}?(?:torch|torchlight|lights?|headlights|flashlight|lamp|horn)\b" + ext(6) + r")" + TP,
+  r"\b((?:" + NUMR + r"\s+(?:minutes?|seconds?)\s+later,?\s+)?(?:flash|flashes|flashed|flashing|blink|blinks|blinked|blinking|switched\s+on|turned\s+on|honked|sounded)\s+(?:his|her|their|the|a|its|my|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:torch|torchlight|lights?|headlights|flashlight|lamp|horn)\b" + ext(6) + r")" + TP,
   # "disappearing msgs set to 1 hr".
   r"\b((?:disappearing|self-destructing|vanishing|ephemeral)\s+(?:messages|msgs|chats?)\b(?:\s+(?:set\s+to|on|after|of)\s+(?:\d+|one|an?)\s*(?:hrs?|hours?|mins?|minutes?|days?|weeks?|seconds?)\b)?)",
-  r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\w-]+){0,4})",
+  r"\b((?:used\s+)?(?:an?\s+)?(?:borrowed|borrow|borrowing)\s+(?:(?:a|the|her|his|someone's)\s+)?(?:phone|mobile)\b(?:\s+[\p{L}\p{N}_-]+){0,4})",
   r"\b((?:comms|communications)\s+on\s+the\s+day)\b",
   r"\b((?:communications?|comms|coordination)\s+(?:during|on|for)\s+the\s+(?:raid|operation|rescue|day|night)\s+(?:was|were|went)\s+" + phrase(8) + r")" + TP,
   r"\b((?:by|via|over|on)\s+(?:two-way\s+|handheld\s+|police\s+)?radios?(?:\s+on\s+(?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:channel|frequency))?)\b",
@@ -369,10 +369,10 @@ pats['channel'] = [
   r"\b((?:(?:the|our)\s+)?(?:agreed|pre-?arranged|prearranged|planned|go|abort)\s+(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+" + phrase(12) + r")" + TPUNCT,
   r"\b((?:(?:the|our)\s+)?(?:signal|code\s*word|password)\s+(?:was|is|would\s+be|will\s+be)\s+(?:an?\s+|one\s+|two\s+|three\s+)?(?:missed\s+call|flash(?:es)?|text|call|knock|knocks|whistle|wave|blink|torch|lights?|word|emoji|ring|message)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:group|chat|messages|thread)\s+(?:will\s+be|was|were|is|are|gets|get)\s+(?:archived|deleted|wiped|cleared)\b" + ext(6) + r")" + TP,
-  r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:Nokia|phone|handset|SIM|mobile)\b,?\s+the\s+one\s+(?:we|I)\s+(?:keep|use|kept|used)\s+(?:only\s+)?for\s+[\w-]+)",
-  r"\b(our\s+(?:[\w-]+\s+)?(?:monitor|investigator|driver|officer|colleague|caseworker)\s+(?:called|phoned|rang|alerted|texted|messaged)\s+our\s+(?:[\w-]+\s+)?(?:counsell?or|team|office|investigator|lawyer|caseworker|social\s+worker|colleague))\b",
+  r"\b((?:the|a|our|my)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:Nokia|phone|handset|SIM|mobile)\b,?\s+the\s+one\s+(?:we|I)\s+(?:keep|use|kept|used)\s+(?:only\s+)?for\s+[\p{L}\p{N}_-]+)",
+  r"\b(our\s+(?:[\p{L}\p{N}_-]+\s+)?(?:monitor|investigator|driver|officer|colleague|caseworker)\s+(?:called|phoned|rang|alerted|texted|messaged)\s+our\s+(?:[\p{L}\p{N}_-]+\s+)?(?:counsell?or|team|office|investigator|lawyer|caseworker|social\s+worker|colleague))\b",
   # Phones kept for the work: "the duty phone", "from the office landline".
-  r"\b((?:the|a|our|my)\s+(?:[\w-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
+  r"\b((?:the|a|our|my)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
   r"\b((?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
 ]
@@ -385,6 +385,9 @@ pats['timing'] = [
   r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:rescue|raid|operation|entry|intervention)\s+(?:took\s+place|happened|was\s+carried\s+out|began|started)\s+(?:during|at|in|on)\s+the\s+" + phrase(5) + r")" + TP,
   r"\b(at\s+(?:low|high)\s+tide)\b",
+  # Dawn as the hour of a move, not of a day's work: "Land Cruisers that left
+  # Soubré before dawn" (but "paddled before sunrise" is the victims' day).
+  r"\b(?:left|set\s+off|departed|arrived|moved\s+in|went\s+in|started|began|struck|entered|raided|launched|assembled|gathered)\b(?:\s+[\p{L}\p{N}'’-]+){0,4}?\s+(before\s+(?:dawn|first\s+light|sunrise)|at\s+(?:first\s+light|dawn|daybreak))\b",
   r"\b(before\s+the\s+(?:morning|evening|night|first|dawn|daily)\s+(?:muster|roll\s*call|shift|prayers?|count|headcount|assembly))\b",
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
@@ -414,19 +417,19 @@ pats['notes'] = [
 pats['shelter-arrangement'] = [
   # What keeps a shelter hidden, and where it is: "a temporary shelter whose
   # address we never publish", "the shelter ... behind the district hospital".
-  r"\b((?:an?|the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:shelter|home|refuge|safe\s?house|facility|hostel)\b(?:\s+[\w'’-]+){0,3}?,?\s+(?:whose\s+(?:address|location)|which\s+(?:keeps|moves|changes)|that\s+(?:keeps|moves|changes))\b" + ext(10) + r")" + TPUNCT,
-  r"\b((?:shelter|safe\s?house|refuge)\b(?:\s+[\w'’-]+){0,5}?\s+(?:behind|next\s+to|opposite|beside|above)\s+the\s+(?:[\w-]+\s+)?(?:hospital|school|church|mosque|market|station|police\s+station|court|temple))\b",
-  r"\b((?:an?|the|our|their)\s+(?:[\w'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
-  r"\b((?:an?|the)\s+(?:church|mosque|temple|convent|parish|mission|school)\s+(?:shelter|safe\s?house|refuge)(?:\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\w-]+)?)",
+  r"\b((?:an?|the|our)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?(?:shelter|home|refuge|safe\s?house|facility|hostel)\b(?:\s+[\p{L}\p{N}_'’-]+){0,3}?,?\s+(?:whose\s+(?:address|location)|which\s+(?:keeps|moves|changes)|that\s+(?:keeps|moves|changes))\b" + ext(10) + r")" + TPUNCT,
+  r"\b((?:shelter|safe\s?house|refuge)\b(?:\s+[\p{L}\p{N}_'’-]+){0,5}?\s+(?:behind|next\s+to|opposite|beside|above)\s+the\s+(?:[\p{L}\p{N}_-]+\s+)?(?:hospital|school|church|mosque|market|station|police\s+station|court|temple))\b",
+  r"\b((?:an?|the|our|their)\s+(?:[\p{L}\p{N}_'-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|halfway\s+house|home)\s+(?:run|managed|operated|kept)\s+by\s+(?:an?\s+|the\s+)?(?:[\p{L}\p{N}_'-]+\s+){0,2}?(?:sisters|nuns|brothers|priests?|pastors?|monks|church|mosque|temple|convent|parish|mission|family|couple|woman|man))\b",
+  r"\b((?:an?|the)\s+(?:church|mosque|temple|convent|parish|mission|school)\s+(?:shelter|safe\s?house|refuge)(?:\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\p{L}\p{N}_-]+)?)",
   # "a church-run shelter for girls".
-  r"\b((?:an?|the)\s+(?:church|faith|mission|convent|parish|mosque|temple|nun|family)[- ](?:run|based|owned|managed)\s+(?:[\w-]+\s+)?(?:shelter|safe\s?house|refuge|home|hostel)(?:\s+for\s+(?:girls|boys|women|children|minors|survivors|young\s+\w+))?)\b",
-  r"\b((?:an?|the)\s+(?:shelter|safe\s?house|refuge|home)\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\w-]+)",
+  r"\b((?:an?|the)\s+(?:church|faith|mission|convent|parish|mosque|temple|nun|family)[- ](?:run|based|owned|managed)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:shelter|safe\s?house|refuge|home|hostel)(?:\s+for\s+(?:girls|boys|women|children|minors|survivors|young\s+[\p{L}\p{N}_]+))?)\b",
+  r"\b((?:an?|the)\s+(?:shelter|safe\s?house|refuge|home)\s+(?:in|at|behind|next\s+to|near)\s+(?:an?|the)\s+(?:former|old|converted|disused)\s+[\p{L}\p{N}_-]+)",
 ]
 pats['placement'] = [
   # "boys will be taken the same day to a partner shelter".
-  r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
+  r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
   # "We arranged for the families to stay at a guest house rented by our partner".
-  r"\b((?:arranged|arrange|arranges|arranging)\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+\s+to\s+(?:stay|sleep|live|be\s+housed|be\s+kept)\s+(?:at|in|with)\s+" + phrase(10) + r")" + TP,
+  r"\b((?:arranged|arrange|arranges|arranging)\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?[\p{L}\p{N}_-]+\s+to\s+(?:stay|sleep|live|be\s+housed|be\s+kept)\s+(?:at|in|with)\s+" + phrase(10) + r")" + TP,
   # Beds held for survivors: "where we rent twenty beds under a six-month
   # agreement", "Bed space reserved at Bahay Tala for up to 4 kids".
   r"\b((?:where\s+)?(?:we|the\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:hold|holds|rent|rents|reserve|reserves|keep|keeps|have|has|pay\s+for|pays\s+for)\s+(?:a\s+standing\s+arrangement\s+for\s+)?(?:up\s+to\s+)?(?:" + NUMR + r")\s+beds\b" + ext(8) + r")" + TP,
@@ -436,7 +439,7 @@ pats['placement'] = [
   # "The families spent their first two nights in a rented wedding hall".
   r"\b((?:the\s+(?:[\p{L}-]+\s+)?(?:families|children|boys|girls|survivors|women|men|workers)\s+)?spent\s+(?:their|her|his|the)\s+first\s+(?:" + NUMR + r"|few)\s+(?:nights?|days?|weeks?|months?)\s+(?:at|in)\s+" + phrase(6) + r")" + TP,
   # "The four boys go directly to St. Gabriel's Children's Shelter".
-  r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:go|goes|went|will\s+go|were\s+taken|are\s+taken|will\s+be\s+taken)\s+(?:directly|straight|immediately)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:shelter|home|refuge|safe\s?house|centre|center|hostel))\b",
+  r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:go|goes|went|will\s+go|were\s+taken|are\s+taken|will\s+be\s+taken)\s+(?:directly|straight|immediately)\s+to\s+(?:[\p{L}\p{N}_'’.-]+\s+){0,5}?(?:shelter|home|refuge|safe\s?house|centre|center|hostel))\b",
   r"\b(placed\s+(?:in|with)\s+(?:emergency|temporary)\s+(?:foster\s+care|foster\s+famil(?:y|ies)|accommodation|shelter|care)(?:\s+(?:that|the\s+same)\s+(?:evening|night|day))?)\b",
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
