@@ -814,7 +814,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// "Okada junction", "Kathmandu valley", "Kunak district police
 	// headquarters": the lower-case kind of place after the name is part
 	// of it; a person's name takes none.
-	if (category == "location" || category == "name" && !nameCue && all&(evHonorific|evName) == 0) && j < len(toks) {
+	if (category == "location" || category == "name" && !nameCue && all&evHonorific == 0) && j < len(toks) {
 		if end := m.tailVenue(t, j); end > j {
 			category, why, names, j = "location", "named place and its kind", nil, end
 		}
