@@ -36,7 +36,7 @@ WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
 def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
 # Who does operational work: "one of our investigators", "a plain-clothes
 # officer", "Two Romanian colleagues", "Our field officer".
-SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff)|I|we|he|she|they)"
+SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff|men|women|guys)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
 COVERROLE = r"(?:deckhands?|fisherm[ae]n|crew\s+members?|cooks?|cleaners?|maids?|dancers?|hostess(?:es)?|waiters?|waitress(?:es)?|porters?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
@@ -60,6 +60,7 @@ pats['team'] = [
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
   r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
+  r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
@@ -101,7 +102,7 @@ TSRC0 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|b
 TSRC2 = r"(?:" + TCAP + r"|\s+(?-i:\p{Ll})\p{L}+ed\b|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
 TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)"
 KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
-ESC = r"(?:an?|the|her|his|their|one|another)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
+ESC = r"(?:an?|the|her|his|their|one|another|my|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
 # Who did it, when a noun phrase says so: "the priest", "The neighbour's helper".
 DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,4}?)?"
 pats['source'] = [
@@ -121,7 +122,7 @@ pats['source'] = [
   r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:cook|hairdresser|barber|waiter|waitress|porter|tailor|mechanic|trader|pharmacist|nurse|midwife)\s+who\s+" + phrase(10) + r")" + TSRC,
   # Someone who got out and told: "a girl who had escaped the same
   # building phoned a staff member", "a cousin who had escaped the mill".
-  r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off)\s+" + phrase(12) + r")" + TCL,
+  r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?,?\s+(?:phoned|called|rang|texted|messaged|contacted|alerted|wrote\s+to|reached|tipped\s+off|told)\s+" + phrase(12) + r")" + TCL,
   r"\b(" + ESC + r"(?:\s+" + W + r"){0,10}?)" + TSRC2,
   # A call to a helpline and who made it: "through a call to our legal-aid
   # helpline from a rickshaw driver whose cousin had run away".
@@ -282,7 +283,7 @@ pats['vehicle'] = [
   r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   r"\b((?:in|by|aboard)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:police|hired|rented|borrowed|unmarked)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:and|plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:pick-?ups?|vans?|minibus(?:es)?|trucks?|bus|buses))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
   # Several vehicles of one kind: "in three jeeps".
-  r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
+  r"\b((?:in|aboard)\s+(?:two|three|four|five|six|[2-9]|1\d)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r"(?:\s+(?:without|with\s+no)\s+(?:sirens?|lights|headlights|markings|logos|uniforms|plates))?)\b",
   # "Three motorised canoes borrowed from the fisheries office".
   r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\s+(?:borrowed|hired|rented|lent|loaned)\s+from\s+(?:an?|the)\s+" + phrase(5) + r")" + TP,
   # "two police speedboats blocked the berth".
@@ -360,6 +361,7 @@ pats['channel'] = [
   r"\b((?:by|via|over|on)\s+(?:two-way\s+|handheld\s+|police\s+)?radios?(?:\s+on\s+(?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:channel|frequency))?)\b",
   r"\b((?:an?|the)\s+(?:dedicated|encrypted|secure|private|separate)\s+(?:radio\s+)?(?:channel|frequency))\b",
   r"\b((?:radio\s+)?call[- ]?signs?)\b",
+  r"\b((?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:phone|mobile|handset|SIM)\s+with\s+only\s+(?:one|a\s+single|two)\s+(?:numbers?|contacts?)" + ext(6) + r")" + TP,
   r"\b((?:(?:backup|comms|communications?)\s+)?(?:on|via|over)\s+(?:VHF|UHF|HF|CB)(?:\s+radio)?(?:\s+channel\s+\d+)?)",
   # "kept contact with two men inside the kiln through a single phone they shared".
   r"\b((?:" + SUBJX + r")?(?:kept|keep|keeps|keeping|stayed|stay)\s+in\s+(?:contact|touch)\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
