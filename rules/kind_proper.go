@@ -456,11 +456,11 @@ func elided(t *Text, k int) bool {
 }
 
 // hyphenPlace reports, and emits, a gazetteer place written with a hyphen
-// before a lower-case part ("Hpa-an"), which would otherwise read as a
-// compound word ("Go-live").
+// ("Hpa-an", "Hpa-An"), which would otherwise read as a compound word
+// ("Go-live") or lose a part that is a function word ("An").
 func (m *properMatcher) hyphenPlace(t *Text, i int, emit func(Match)) bool {
 	toks := t.Tokens
-	if i+1 >= len(toks) || toks[i+1].GapText != "-" || toks[i+1].Cap || toks[i+1].Digit ||
+	if i+1 >= len(toks) || toks[i+1].GapText != "-" || toks[i+1].Digit ||
 		i+2 < len(toks) && toks[i+2].Gap == GapHyphen {
 		return false
 	}
