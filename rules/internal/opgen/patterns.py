@@ -60,7 +60,6 @@ pats['team'] = [
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
   r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
-  r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
@@ -69,6 +68,9 @@ pats['team'] = [
   r"\b((?:surveillance|team|unit|cover)?\s*" + NUMR + r"\s+pax\b(?:\s+in\s+position)?)",
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
+]
+pats['women-officers'] = [
+  r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
 ]
 pats['cover'] = [
   r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
