@@ -59,7 +59,7 @@ pats['team'] = [
   r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
   # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
   r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
-  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|joined|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
+  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
   r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
@@ -366,7 +366,7 @@ pats['channel'] = [
   r"\b((?:an?|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:phone|mobile|handset|SIM)\s+with\s+only\s+(?:one|a\s+single|two)\s+(?:numbers?|contacts?)" + ext(6) + r")" + TP,
   r"\b((?:(?:backup|comms|communications?)\s+)?(?:on|via|over)\s+(?:VHF|UHF|HF|CB)(?:\s+radio)?(?:\s+channel\s+\d+)?)",
   # "kept contact with two men inside the kiln through a single phone they shared".
-  r"\b((?:" + SUBJX + r")?(?:kept|keep|keeps|keeping|stayed|stay)\s+in\s+(?:contact|touch)\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?kept\s+in\s+(?:contact|touch)\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:kept|keep|keeps|keeping)\s+contact\s+with\s+" + phrase(6) + r"\s+(?:through|via|by|on|using)\s+" + phrase(6) + r")" + TP,
   r"\b((?:an?|the)\s+(?:encrypted|secure|private)\s+(?:messaging\s+)?(?:app|application|chat|messenger)\b" + ext(8) + r")" + TP,
   # "The agreed signal was a missed call", "Signal was two flashes of the headlights".
