@@ -62,7 +62,7 @@ pats['team'] = [
   r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
   # Teams given a post: "Two teams on the front entrance and side lane",
   # "third team to the flat".
-  r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r")" + T,
+  r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r"(?:\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:lane|door|gate|entrance|exit|alley|stairs|road|street|window|side|back|front))?)" + T,
   # "simultaneous warrants at four addresses".
   r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
   r"\b((?:surveillance|team|unit|cover)?\s*" + NUMR + r"\s+pax\b(?:\s+in\s+position)?)",
@@ -117,7 +117,7 @@ pats['source'] = [
   r"\b((?:passed|handed|relayed|forwarded)\s+(?:on\s+)?by\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   # A note or number slipped to someone: "passed a note with our hotline number".
   r"\b((?:pass|passes|passed|passing|slip|slips|slipped|slipping|hand|hands|handed|handing|give|gives|gave|giving)\s+(?:an?|her|his|their|our)\s+(?:[\p{L}-]+\s+)?(?:note|slip|tip|list)\b(?:\s+" + W + r"){0,8}?)" + TCL,
-  r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+[\p{L}\p{N}_]+)?)",
+  r"\b((?:(?:an?|the|her|his|their|our)\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:called|messaged|texted|contacted|alerted)\s+(?:our|a|the)\s+(?:partner(?:'|’)?s?\s+)?(?:hotline|helpline|tip\s+line)\b(?:\s+on\s+[\p{L}\p{N}_]+)?(?:\s+(?:after|when|once)\s+" + phrase(10) + r")?)" + TSRC0,
   r"\b((?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:driver|seller|vendor|rider|attendant|neighbour|neighbor|cleaner|worker|helper|volunteer|observer|crew\s+member|schoolteacher|teacher|fisherman|boatman|operator|liaison\s+officer|shopkeeper|guard|mototaxi\s+driver|security\s+guard)\s+(?:who|in|at|aboard|from|on)\s+" + phrase(10) + r"(?:\s+and\s+(?:later\s+|then\s+|eventually\s+)?(?:called|phoned|texted|messaged|contacted|alerted|told|rang)\s+(?:our|the|us|a)\b(?:\s+(?:hotline|helpline|police|team|office|tip\s+line))?)?)" + TSRC,
   # Other trades only with a relative clause: "a hairdresser who braids for
   # the madam's girls" (not "a cook in a restaurant", a victim's old job).
@@ -138,7 +138,7 @@ pats['source'] = [
   # "An insider at the factory", "A source inside the brothel".
   r"\b((?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:insider|whistle-?blower|source|informer|informant|mole|contact)\s+(?:inside|at|in|within|close\s+to|on)\s+(?:the|a|an)\s+" + phrase(6) + r"(?:\s+had\s+(?:reported|seen|spotted|told\s+us|flagged|noticed|photographed)\s+" + phrase(10) + r")?)" + TSRC,
   # Messages left with someone: "we will leave notes with the woman who sells kenkey".
-  r"\b((?:leave|left|leaves|leaving|drop|dropped|drops)\s+(?:notes?|messages?|money|a\s+note|a\s+message|the\s+phone|a\s+phone)\s+with\s+(?:an?|the|her|his|our)\s+" + phrase(10) + r")" + TP,
+  r"\b((?:(?:we|I|they|he|she)\s+(?:will\s+|would\s+|can\s+)?)?(?:leave|left|leaves|leaving|drop|dropped|drops)\s+(?:notes?|messages?|money|a\s+note|a\s+message|the\s+phone|a\s+phone)\s+with\s+(?:an?|the|her|his|our)\s+" + phrase(12) + r")" + TCL,
   # Whoever tipped us off: "the local fisherman who first tipped us off".
   r"\b((?:an?|the|her|his|their|one)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:whose\s+(?:[\p{L}'’-]+\s+){1,6}?and\s+)?who\s+(?:first\s+|had\s+|later\s+|then\s+)?(?:tipped|alerted|informed|flagged|reported|noticed|spotted|witnessed|overheard|(?:called|phoned|rang|contacted|texted|messaged)\s+(?:us|our\b|the\s+(?:police|hotline|helpline|tip\s+line)|police|a\s+(?:hotline|helpline)))\b(?:\s+" + W + r"){0,8}?)" + TCL,
   r"\b((?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|officers|investigators)\s+had\s+(?:flagged|reported|spotted|monitored)\s+(?:the|an?|her|his)\s+" + phrase(5) + r")" + T,
@@ -270,10 +270,11 @@ pats['staging'] = [
   r"\b(staging\s+(?:area|point|at)\b(?:\s+[\p{L}\p{N}_-]+){0,4})",
 ]
 pats['vehicle'] = [
-  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took|moved)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows|\s+with\s+the\s+(?:police\s+|organi[sz]ation(?:'|’)s\s+)?(?:markings|logos|insignia|plates|livery|stickers)\s+(?:taped\s+over|covered(?:\s+up)?|removed|painted\s+over|taken\s+off))?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?))?(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
+  r"\b((?:(?:(?:they|we|the\s+(?:team|officers|police|investigators))\s+)?(?:drove\s+up|arrived|came|left|travell?ed|went|used|took|moved)\s+)?(?:(?:in|by|aboard|on|with|using)\s+)?(?:(?:an?|the|our|one|two|three|four|five|\d{1,2}|single|second)\s+)*(?:unmarked|hired|rented|borrowed|tinted|plain|white|black|silver|civilian|private)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+with\s+tinted\s+windows|\s+with\s+the\s+(?:police\s+|organi[sz]ation(?:'|’)s\s+)?(?:markings|logos|insignia|plates|livery|stickers)\s+(?:taped\s+over|covered(?:\s+up)?|removed|painted\s+over|taken\s+off))?(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?|outboards?(?:\s+motors?)?|engines?)){0,2}(?:\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:girls|boys|women|children|survivors|victims|arrests|suspects|investigators|officers|team|crossing|transfer|extraction|evacuation|rescue))?)",
   # A car by its make: "an unmarked Proton", "our rented Hiace", "our grey Camry".
   r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
   r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
+  r"\b((?:(?:we|they|I)\s+)?(?:hired|rented|borrowed|chartered)\s+(?:an?|the|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?|outboards?(?:\s+motors?)?|engines?)){0,2})",
   # Who drives whom: "Our investigator will collect them in a rented minivan".
   r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\p{L}\p{N}_-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
   # Notes: "2 x white Hilux", "1 x police truck for arrests".
@@ -377,7 +378,7 @@ pats['channel'] = [
   r"\b(our\s+(?:[\p{L}\p{N}_-]+\s+)?(?:monitor|investigator|driver|officer|colleague|caseworker)\s+(?:called|phoned|rang|alerted|texted|messaged)\s+our\s+(?:[\p{L}\p{N}_-]+\s+)?(?:counsell?or|team|office|investigator|lawyer|caseworker|social\s+worker|colleague))\b",
   # Phones kept for the work: "the duty phone", "from the office landline".
   r"\b((?:the|a|our|my)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
-  r"\b((?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
+  r"\b((?:contact\s+with\s+[\p{L}\p{N}_'’-]+\s+)?(?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
 ]
 TEND = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|so)\b|\s*$)"
@@ -452,7 +453,7 @@ OPTSUBJ = ["(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
-TS = [T, TP, TCL, TSRC, TEND, TPUNCT,
+TS = [T, TP, TCL, TSRC, TSRC0, TSRC2, TEND, TPUNCT,
       r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"]
 for k in pats:
     new = []
