@@ -69,11 +69,14 @@ pats['team'] = [
   # Parts of a raid team by their task: "front team 10, back team 6".
   r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
 ]
+# "Over two weeks," before a cover or a watch.
+DUR = r"(?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?"
+COVERSUBJ = r"(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?"
 pats['women-officers'] = [
   r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
 ]
 pats['cover'] = [
-  r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
+  r"\b(" + DUR + COVERSUBJ + r"(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
   r"\b((?:pretend(?:ed|ing)|claim(?:ed|ing)|purport(?:ed|ing))\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
   r"\b((?:under|in)\s+the\s+guise\s+of\s+(?:an?\s+)?" + phrase(4) + r")" + T,
   # A cover taken by going somewhere "as a customer", and where the
@@ -151,7 +154,7 @@ pats['surveillance'] = [
   # the greenhouse plastic".
   r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the|all\s+the|how\s+many|every)\s+(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
-  r"\b((?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b(" + DUR + r"(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
@@ -449,7 +452,7 @@ pats['placement'] = [
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
-OPTSUBJ = ["(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
+OPTSUBJ = [DUR, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
