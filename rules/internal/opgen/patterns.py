@@ -210,6 +210,8 @@ pats['equipment'] = [
   r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
   r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+[\p{L}\p{N}_]+\s+[\p{L}\p{N}_]+)?)",
+  r"\b((?:" + SUBJX + r")?monitor(?:ed|ing|s)?\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:page|pages|accounts?|profiles?|groups?|chats?|livestreams?|calls?|messages|ads?|advertisements|website|feeds?)\b" + ext(8) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:downloaded|extracted|copied|retrieved|recovered|pulled)\s+(?:the\s+|all\s+the\s+)?(?:chat\s+(?:history|logs?)|messages|photos|data|contacts|call\s+logs?|videos|files|images)\s+(?:from|off)\s+" + phrase(10) + r")" + TP,
   r"\b(unlocked\s+the\s+phone\b(?:\s+[\p{L}\p{N}_-]+){0,4})",
   r"\b(forensic\s+examiner\b(?:\s+[\p{L}\p{N}_-]+){0,6})",
   r"\b((?:(?:an?|the)\s+)?(?:(?:digital\s+)?forensics?\s+)?(?:examiner|analyst|expert|forensics?\s+team)\s+(?:imaged|extracted|copied|examined|downloaded|searched|cloned|unlocked)\s+" + phrase(8) + r")" + TPUNCT,
@@ -253,6 +255,8 @@ pats['staging'] = [
   r"\b((?:(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?)?on\s+standby\s+(?:at|in|near|outside|behind|by)\s+(?:an?|the)\s+" + phrase(6) + r")" + TP,
   r"(?m)^[ \t]*(?:[-*•+]\s+)?(?:[\d:.]+\s+)?((?:stage|meet|park|wait|assemble|regroup)\s+(?:at|in|behind|outside|near|by)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + MEETV + r")\s+(?:at|in|inside|outside|behind)\s+(?:an?|the|our)\s+(?-i:[\p{Ll}][\p{L}\p{N}_'’-]*)\s+(?:[\p{L}\p{N}_'’-]+\s+)?(?:office|offices|room|compound))\b",
+  # Pickups: "Officers from the embassy collected her from a church near the compound".
+  r"\b((?:collected|picked\s+up|fetched|extracted)\s+(?:her|him|them|the\s+(?:girls?|boys?|women|woman|children|child|survivors?|victims?|men|workers?|famil(?:y|ies)|witness(?:es)?))\s+(?:from|at|outside|behind)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
   # "park round the back by the car wash".
   r"\b((?:park|parks|parked|parking|wait|waits|waited|waiting|meet|meets|met|stage|staged|gather|gathered|pulled\s+up|pull\s+up|stopped)\s+(?:round|around|at|behind)\s+the\s+(?:back|rear|side|corner)\b" + ext(8) + r")" + TP,
@@ -278,6 +282,7 @@ pats['vehicle'] = [
   r"\b((?:(?:an?|the|our|their)\s+)?(?:unmarked|hired|rented|borrowed)\s+(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))",
   r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
   r"\b((?:(?:we|they|I)\s+)?(?:hired|rented|borrowed|chartered)\s+(?:an?|the|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?|outboards?(?:\s+motors?)?|engines?)){0,2})",
+  r"\b((?:drove|took|brought|driven)\s+(?:her|him|them)\s+to\s+(?:[\p{L}\p{N}_'’-]+\s+){1,4}?in\s+(?:his|her|their|our|my)\s+own\s+(?:car|van|vehicle|truck|taxi|pick-?up))\b",
   # Who drives whom: "Our investigator will collect them in a rented minivan".
   r"\b((?:" + SUBJ + r"\s+(?:will\s+|would\s+|to\s+)?)?(?:collect|collects|collected|pick\s+up|picks\s+up|picked\s+up|drive|drives|drove|take|takes|took|bring|brings|brought|ferry|ferried|transport|transported|move|moved)\s+(?:them|him|her|the\s+[\p{L}\p{N}_-]+)(?:\s+up)?\s+(?:in|by|on|aboard)\s+(?:an?|the|our|two|three)\s+(?:unmarked|hired|rented|borrowed|tinted|police|private|civilian)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")\b",
   # Notes: "2 x white Hilux", "1 x police truck for arrests".
@@ -389,6 +394,7 @@ pats['timing'] = [
   # "timed to reach the camp while the nets were being hauled in".
   r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,14}?" + W + r")" + TPUNCT,
   r"\b(at\s+the\s+(?:morning|evening|night|afternoon)\s+shift\s+change)\b",
+  r"\b((?:the|our)\s+plan\s+(?:was|is)\s+(?:for\s+[\p{L}\p{N}_]+\s+)?to\s+" + phrase(12) + r")" + TPUNCT,
   # "before the morning muster, so every worker would still be in the lines".
   r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:rescue|raid|operation|entry|intervention)\s+(?:took\s+place|happened|was\s+carried\s+out|began|started)\s+(?:during|at|in|on)\s+the\s+" + phrase(5) + r")" + TP,
