@@ -154,13 +154,14 @@ pats['surveillance'] = [
   # the greenhouse plastic".
   r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the|all\s+the|how\s+many|every)\s+(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
   # "watched the same lorry load young women at a roadside market".
-  r"\b(" + DUR + r"(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
+  r"\b(" + DUR + r"(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated|shadowed|shadowing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
   r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
   r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
   r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
   r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+(?:the|a|an|his|her|their|every|each|all)\s+" + phrase(8) + r")" + TP,
   r"\b(using\s+(?:public\s+|open\s+|satellite\s+|vessel\s+)?(?:tracking|AIS|GPS|satellite)\s+(?:data|signals?|positions?))\b",
+  r"\b((?:" + SUBJX + r"|(?:an?|the)\s+(?:[\p{L}-]+\s+)?(?:interpreter|translator|officer|investigator|agent)\s+)?listened\s+in\s+(?:on|to)\s+(?:the|his|her|their)\s+" + phrase(8) + r")" + TP,
   # "noted the number plate in his exercise book".
   r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
   # "drive past the target".
@@ -205,6 +206,7 @@ pats['equipment'] = [
   r"\b((?:" + SUBJX + r"|" + DETSUBJ + r")(?:recorded|filmed|photographed|videoed|audio[- ]recorded|photographing|filming|recording)\s+(?:the|a|an|every|each|his|her|their|our|them|him|it|everything|" + NUMR + r")(?:\s+" + W + r")?" + ext(12) + r"(?:\s+and\s+(?:sent|passed|forwarded|gave|showed|handed|uploaded|smuggled)\s+(?:it|them|the\s+[\p{L}\p{N}_]+|a\s+copy)\s+(?:out\s+)?(?:to|by|via|through|on)\s+" + phrase(6) + r")?)" + TP,
   r"\b((?:audio|video)\s+recorded\b(?:\s+[\p{L}\p{N}_'-]+){0,6})",
   r"\b(satellite (?:messenger|phone))\b",
+  r"\b((?:activated|pressed|triggered|used)\s+(?:an?|the|his|her|its)\s+(?:distress|emergency|locator|SOS)\s+(?:beacon|button|signal|alarm)|(?:distress|emergency|locator)\s+beacon|panic\s+button)\b",
   r"\b((?:wore|wears|wearing)\s+a\s+wire|(?:was|were)\s+wired(?:\s+up)?)\b",
   r"\b((?:an?|the)\s+(?:camera\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
   r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
@@ -348,7 +350,7 @@ pats['route'] = [
   r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
   # "Two of our social workers accompanied the children home ... on the night bus".
   r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|our\s+(?:lawyer|driver|investigator|staff))(?:\s+and\s+(?:" + NUMR + r"|an?|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\p{L}\p{N}_-]+|them|her|him)\s+(?:home|back|to\s+court|to\s+the\s+[\p{L}\p{N}_-]+)\b" + ext(10) + r")" + TP,
-  r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out))\b",
+  r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out|off\s+the\s+(?:coast|shore|island|port)))\b",
   r"\b(escorted\s+by\s+(?:[\p{L}\p{N}_-]+\s+){0,4}?(?:staff|officers|police|us))\b",
   r"\b(followed\s+(?:his|her|their|the)\s+[\p{L}\p{N}_]+\s+from\b(?:\s+[\p{L}\p{N}_-]+){0,3})",
 ]
@@ -399,6 +401,7 @@ pats['timing'] = [
   r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:rescue|raid|operation|entry|intervention)\s+(?:took\s+place|happened|was\s+carried\s+out|began|started)\s+(?:during|at|in|on)\s+the\s+" + phrase(5) + r")" + TP,
   r"\b(at\s+(?:low|high)\s+tide)\b",
+  r"\b((?:arrived|went\s+in|came|struck|entered|raided)\s+(?:unannounced\s+)?(?:during|at)\s+the\s+(?:night|day|morning|evening|late|early|first|second)\s+shift)\b",
   # Dawn as the hour of a move, not of a day's work: "Land Cruisers that left
   # Soubré before dawn" (but "paddled before sunrise" is the victims' day).
   r"\b(?:left|set\s+off|departed|arrived|moved\s+in|went\s+in|started|began|struck|entered|raided|launched|assembled|gathered)\b(?:\s+[\p{L}\p{N}'’-]+){0,4}?\s+(before\s+(?:dawn|first\s+light|sunrise)|at\s+(?:first\s+light|dawn|daybreak))\b",
@@ -408,6 +411,7 @@ pats['timing'] = [
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
 ]
 pats['security'] = [
+  r"\b((?:kept|keep|keeps|keeping)\s+(?:the\s+)?(?:names?|identities|addresses|details|locations?)\s+(?:of\s+(?:the\s+)?[\p{L}\p{N}_-]+\s+)?(?:off|out\s+of|secret|confidential|hidden)" + ext(6) + r")" + TP,
   r"\b((?:the\s+)?(?:safe\s*house|shelter|target|destination|raid)\s*(?:address|location|date|time)?\s+(?:is\s+|was\s+|are\s+|were\s+)?known\s+(?:only\s+)?to\s+" + phrase(5) + r")" + TP,
   # "so the neighbours don't connect us", "so that nobody can follow a relative".
   r"\b(so\s+(?:that\s+)?(?:the\s+neighbou?rs|neighbou?rs|nobody|no\s+one|the\s+traffickers?|the\s+suspects?|the\s+owners?|the\s+recruiters?)\s+(?:can(?:not|'t|’t)?|could(?:n't|n’t|\s+not)?|would(?:n't|n’t|\s+not)?|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|did\s+not|do\s+not)\s+(?:connect|see|notice|recogni[sz]e|follow|know|find|link|trace|suspect)\b" + ext(8) + r")" + TPUNCT,
@@ -455,6 +459,7 @@ pats['placement'] = [
   # "The four boys go directly to St. Gabriel's Children's Shelter".
   r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:boys|girls|children|survivors|women|kids)\s+)?(?:go|goes|went|will\s+go|were\s+taken|are\s+taken|will\s+be\s+taken)\s+(?:directly|straight|immediately)\s+to\s+(?:[\p{L}\p{N}_'’.-]+\s+){0,5}?(?:shelter|home|refuge|safe\s?house|centre|center|hostel))\b",
   r"\b(placed\s+(?:in|with)\s+(?:emergency|temporary)\s+(?:foster\s+care|foster\s+famil(?:y|ies)|accommodation|shelter|care)(?:\s+(?:that|the\s+same)\s+(?:evening|night|day))?)\b",
+  r"\b((?:were|was|are|will\s+be)\s+(?:housed|lodged|put\s+up|kept|accommodated)\s+(?:in|at)\s+(?:an?|the)\s+(?:rented|hired|borrowed|safe|secure|temporary)\s+" + phrase(4) + r")" + TP,
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
