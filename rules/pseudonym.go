@@ -15,8 +15,9 @@ var pseudonymRE = regexp.MustCompile(`((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,2}\p{
 type Pseudonyms map[string]bool
 
 // FindPseudonyms collects the names src marks with an asterisk; later
-// mentions without the asterisk are the same pseudonym, and so is the first
-// word alone ("Srey" after "Srey Leak*"). Markdown emphasis is not a
+// mentions without the asterisk are the same pseudonym, and so is each of
+// its words alone ("Srey" after "Srey Leak*") and its last words (a
+// capitalised word before the name may open the sentence: "Meet Devi*"). Markdown emphasis is not a
 // marker: "**Maria** Santos" and "*Ana*" name nobody's pseudonym. It
 // returns nil when there are none.
 func FindPseudonyms(src string) Pseudonyms {
@@ -33,7 +34,16 @@ func FindPseudonyms(src string) Pseudonyms {
 		name := src[m[2]:m[3]]
 		out[fold.Key(name)] = true
 		if ws := fold.Words(name); len(ws) > 1 {
-			out[fold.Key(name[ws[0].Start:ws[0].End])] = true
+			// Each word alone, and the words from each on: a capitalised
+			// word before the name may open the sentence ("Meet Devi*.",
+			// "Today Maria Luz*"), and the name's later mentions are "Devi",
+			// "Maria", "Luz".
+			for i, w := range ws {
+				out[fold.Key(name[w.Start:w.End])] = true
+				if i > 0 {
+					out[fold.Key(name[w.Start:])] = true
+				}
+			}
 		}
 	}
 	if len(out) == 0 {

@@ -1,0 +1,30 @@
+package rules
+
+import "testing"
+
+func TestFindPseudonyms(t *testing.T) {
+	for _, tc := range []struct {
+		src      string
+		has, not []string
+	}{
+		{"Ana* met Srey Leak* in town.", []string{"Ana", "Srey Leak", "Srey", "Leak"}, []string{"Boca", "Ana Cruz"}},
+		// A capitalised word that opens the sentence is taken into the
+		// match; the name alone is still the pseudonym.
+		{"Meet Devi*. She is 11. Devi's cousin", []string{"Devi", "Meet Devi"}, []string{"Raju"}},
+		{"Today Maria Luz* is at school.", []string{"Maria Luz", "Luz", "Maria"}, nil},
+		// Emphasis is no marker.
+		{"**Maria** Santos and *Ana*.", nil, []string{"Maria", "Ana", "Santos"}},
+	} {
+		ps := FindPseudonyms(tc.src)
+		for _, h := range tc.has {
+			if !ps.Has(h) {
+				t.Errorf("FindPseudonyms(%q) lacks %q", tc.src, h)
+			}
+		}
+		for _, n := range tc.not {
+			if ps.Has(n) {
+				t.Errorf("FindPseudonyms(%q) has %q", tc.src, n)
+			}
+		}
+	}
+}
