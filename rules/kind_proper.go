@@ -759,9 +759,18 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if single && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && ev[j]&evAllowed != 0 && m.common.hasToken(t, j) {
 			return
 		}
-		// "Partners in Hope", "Friends of Grace": the end of a title.
+		// "Partners in Hope", "Friends of Grace": the end of a title. Two
+		// words that are also names are a title too when "the", "of", "in"
+		// "for" or "with" join them ("Light the Way"); across "and" they may
+		// be two people ("Grace and Hope").
 		if i >= 2 && !toks[i-1].Cap && titleLinks[toks[i-1].Key] && t.Joinable(i, false) && t.Joinable(i-1, false) &&
-			toks[i-2].Cap && ev[i-2]&evWord != 0 && ev[i-2]&(evName|evNameWord|evPlace|evUnknown|evHonorific) == 0 {
+			toks[i-2].Cap && ev[i-2]&evWord != 0 && ev[i-2]&(evName|evPlace|evUnknown|evHonorific) == 0 &&
+			(ev[i-2]&evNameWord == 0 || toks[i-1].Key != "and") {
+			return
+		}
+		// ... and its start: "Light the Way", "Voices of Hope".
+		if j+1 < len(toks) && !toks[j].Cap && titleLinks[toks[j].Key] && toks[j].Key != "and" && t.Joinable(j, false) && t.Joinable(j+1, false) &&
+			toks[j+1].Cap && ev[j+1]&evWord != 0 && ev[j+1]&(evName|evPlace|evUnknown|evHonorific) == 0 {
 			return
 		}
 		category, why = "name", "name that is also a word, used as a name"
