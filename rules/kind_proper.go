@@ -368,12 +368,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 }
 
 // quotedGap reports a gap that opens a quotation after a space (` "`,
-// ` “`) or, when open is false, closes one before a space (`" `, `” `).
+// ` “`, and the low opening marks of Romanian, German or Polish, ` „`)
+// or, when open is false, closes one before a space (`" `, `” `, `“ `).
 func quotedGap(g string, open bool) bool {
 	if open {
-		return g == " \"" || g == " “"
+		return g == " \"" || g == " “" || g == " „" || g == " «" || g == " « "
 	}
-	return g == "\" " || g == "” "
+	return g == "\" " || g == "” " || g == "“ " || g == "» " || g == " » "
 }
 
 // arabicArticle reports "al-", "el-" or "ul-" joined by a hyphen to the
@@ -836,8 +837,19 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart) {
 		j++
 	}
+	// A title written in lower case before the name is part of it, as a
+	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
+	if category == "name" && i > 0 && !toks[i-1].Cap && lowerTitles[toks[i-1].Key] && t.Joinable(i, false) {
+		i--
+	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
 }
+
+// lowerTitles are titles and kinship terms of address that drafts write in
+// lower case before a name: Vietnamese, Filipino, South Asian.
+var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": true, "ong": true, "co": true, "chu": true, "bac": true,
+	"ate": true, "kuya": true, "tita": true, "tito": true, "lola": true, "lolo": true, "mang": true, "aling": true, "manang": true, "manong": true,
+	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true}
 
 // compass words open the names of regions.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "upper": true, "lower": true,
