@@ -837,6 +837,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart) {
 		j++
 	}
+	// ... and so is one joined after it ("Priya-di", "Munshi-ji").
+	if category == "name" && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
+		j++
+	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
 	if category == "name" && i > 0 && !toks[i-1].Cap && lowerTitles[toks[i-1].Key] && t.Joinable(i, false) {
@@ -846,10 +850,19 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 }
 
 // lowerTitles are titles and kinship terms of address that drafts write in
-// lower case before a name: Vietnamese, Filipino, South Asian.
+// lower case before a name: Vietnamese, Filipino, South Asian, Bulgarian,
+// Latin American, East African.
 var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": true, "ong": true, "co": true, "chu": true, "bac": true,
 	"ate": true, "kuya": true, "tita": true, "tito": true, "lola": true, "lolo": true, "mang": true, "aling": true, "manang": true, "manong": true,
-	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true}
+	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true,
+	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
+	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true}
+
+// nameSuffixes are titles of respect that South and East Asian drafts
+// join to a name with a hyphen.
+var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
+	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
+	"kun": true, "chan": true, "ssi": true, "nim": true}
 
 // compass words open the names of regions.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "upper": true, "lower": true,
@@ -891,8 +904,9 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if k := tok.Key; (k == "no" || k == "nos" || k == "nr" || k == "num") && numbered(t, i) {
 		return true, false
 	}
-	// A compound with a lower-case word is a word: "Go-live", "Check-in".
-	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit {
+	// A compound with a lower-case word is a word: "Go-live", "Check-in";
+	// a title of respect joined to a name is not ("Priya-di", "Munshi-ji").
+	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit && !nameSuffixes[t.Tokens[i+1].Key] {
 		if prefixes[tok.Key] {
 			sc.ev[i] &^= evPlace | evPlaceWord // "Pre-departure", though "Pre" is a town
 		}
