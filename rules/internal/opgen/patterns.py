@@ -16,7 +16,7 @@ SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+|each\s+with\s+)?|\+|\s+and\s+|\
 MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b|(?:the\s+|an?\s+)(?-i:\p{Lu}{2,6})\b|the\s+(?:rest|others)" + POST + r"))"
 LIST = member(NUMR) + MORE + r"*"
 # One official named by role alone may lead: "Bailiff and 4 constables".
-HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
+HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:(?:child\s+protection|protection|probation|welfare|labou?r|district|revenue)\s+officer|bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
 # Ends a phrase without being part of it (outside group 1).
 T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|that|while|when|then|so|because|told|said|says|were|was|is|are|had|has|have|to|into|at|in|on|from|with|after|before)\b|\s+\p{L}+ed\b|\s*$)"
 # Ends a clause: punctuation or a clause word, so a phrase may run on
@@ -46,7 +46,7 @@ SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){
 # With a cover that only a customer takes, any of our people: "Two of our
 # guys went in as customers".
 SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
-PEOPLE = r"(?:girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
+PEOPLE = r"(?:brides|beggars|hostesses|dancers|girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
 PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
 VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+[\p{L}\p{N}_]+|Isuzu|Tata\s+[\p{L}\p{N}_]+|Mahindra\s+[\p{L}\p{N}_]+|Suzuki\s+[\p{L}\p{N}_]+|Nissan\s+[\p{L}\p{N}_]+|Mitsubishi\s+[\p{L}\p{N}_]+|Ford\s+[\p{L}\p{N}_]+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+[\p{L}\p{N}_]+|Škoda\s+[\p{L}\p{N}_]+|Skoda\s+[\p{L}\p{N}_]+)"
 # Where a team meets or waits.
@@ -82,7 +82,7 @@ pats['cover'] = [
   # A cover taken by going somewhere "as a customer", and where the
   # undercover person then sat: "goes in as a customer, sits by the stairs".
   r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|acted|acting|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
-  r"\b(" + SUBJNP + r"\s+(?:joined|joins|worked|works|signed\s+on|took\s+a\s+job|go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  r"\b(" + SUBJNP + r"\s+(?:attended|attends|joined|joins|worked|works|signed\s+on|took\s+a\s+job|go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
   r"\b((?:an?|the)\s+undercover\s+(?:agent|officer|investigator|operative|cop)s?(?:\s+(?:online|inside|in\s+the\s+[\p{L}-]+))?\s+(?:confirmed|signalled|signaled|reported|texted|messaged|called|sent|gave|flashed|radioed|alerted|counted|saw)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
@@ -174,6 +174,7 @@ pats['surveillance'] = [
   # "six visits across the three venues", "he visited seven workshops".
   r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
   r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
+  r"\b((?:the\s+)?(?:[\p{L}'’-]+\s+)?(?:records|files|documents|data|footage|logs|registers?)\s+(?:were|was)\s+(?:obtained|seized|secured|subpoenaed)\s+(?:by|through|with|under|from)\s+" + phrase(8) + r")" + TP,
   # "Photographs of injuries were taken during a free health day we organised".
   r"\b((?:photographs|photos|videos?|footage|evidence|samples|measurements)\s+(?:of\s+[\p{L}\p{N}_-]+\s+)?(?:were|was)\s+(?:taken|gathered|collected|recorded|shot)\s+(?:during|at|in|under|from)\s+" + phrase(10) + r")" + TPUNCT,
   # "on three different nights".
@@ -257,6 +258,7 @@ pats['staging'] = [
   r"\b((?:(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?)?on\s+standby\s+(?:at|in|near|outside|behind|by)\s+(?:an?|the)\s+" + phrase(6) + r")" + TP,
   r"(?m)^[ \t]*(?:[-*•+]\s+)?(?:[\d:.]+\s+)?((?:stage|meet|park|wait|assemble|regroup)\s+(?:at|in|behind|outside|near|by)\s+(?:the|a|an)\s+" + phrase(6) + r")" + TP,
   r"\b((?:" + MEETV + r")\s+(?:at|in|inside|outside|behind)\s+(?:an?|the|our)\s+(?-i:[\p{Ll}][\p{L}\p{N}_'’-]*)\s+(?:[\p{L}\p{N}_'’-]+\s+)?(?:office|offices|room|compound))\b",
+  r"\b((?:were|was)\s+(?:collected|picked\s+up|fetched)\s+(?:from|at|outside)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   # Pickups: "Officers from the embassy collected her from a church near the compound".
   r"\b((?:collected|picked\s+up|fetched|extracted)\s+(?:her|him|them|the\s+(?:girls?|boys?|women|woman|children|child|survivors?|victims?|men|workers?|famil(?:y|ies)|witness(?:es)?))\s+(?:from|at|outside|behind)\s+(?:an?|the)\s+" + phrase(8) + r")" + TP,
   r"\b((?:RV|rendezvous|rally|muster|assembly|holding|staging)\s+points?)\b",
@@ -401,6 +403,7 @@ pats['timing'] = [
   r"\b((?:before|after|when|while)\s+the\s+" + phrase(6) + r",?\s+so\s+(?:that\s+)?(?:all|every|everyone|everybody|nobody|no\s+one)\b" + ext(10) + r")" + TPUNCT,
   r"\b((?:the\s+)?(?:rescue|raid|operation|entry|intervention)\s+(?:took\s+place|happened|was\s+carried\s+out|began|started)\s+(?:during|at|in|on)\s+the\s+" + phrase(5) + r")" + TP,
   r"\b(at\s+(?:low|high)\s+tide)\b",
+  r"\b((?:the\s+)?(?:raid|operation|rescue|entry)\s+(?:was|had\s+to\s+be)\s+(?:delayed|postponed|brought\s+forward|moved|called\s+off|aborted|put\s+off)\b" + ext(12) + r")" + TPUNCT,
   r"\b((?:arrived|went\s+in|came|struck|entered|raided)\s+(?:unannounced\s+)?(?:during|at)\s+the\s+(?:night|day|morning|evening|late|early|first|second)\s+shift)\b",
   # Dawn as the hour of a move, not of a day's work: "Land Cruisers that left
   # Soubré before dawn" (but "paddled before sunrise" is the victims' day).
@@ -411,6 +414,7 @@ pats['timing'] = [
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
 ]
 pats['security'] = [
+  r"\b(so\s+(?:that\s+)?(?:it|we|they|he|she|the\s+[\p{L}\p{N}_]+)\s+(?:would|could|did|does|do|will)\s*(?:not|n't|n’t)\s+(?:stand\s+out|be\s+noticed|be\s+recogni[sz]ed|be\s+seen|attract\s+attention|draw\s+attention|look\s+out\s+of\s+place)" + ext(6) + r")" + TPUNCT,
   r"\b((?:kept|keep|keeps|keeping)\s+(?:the\s+)?(?:names?|identities|addresses|details|locations?)\s+(?:of\s+(?:the\s+)?[\p{L}\p{N}_-]+\s+)?(?:off|out\s+of|secret|confidential|hidden)" + ext(6) + r")" + TP,
   r"\b((?:the\s+)?(?:safe\s*house|shelter|target|destination|raid)\s*(?:address|location|date|time)?\s+(?:is\s+|was\s+|are\s+|were\s+)?known\s+(?:only\s+)?to\s+" + phrase(5) + r")" + TP,
   # "so the neighbours don't connect us", "so that nobody can follow a relative".
@@ -448,6 +452,7 @@ pats['placement'] = [
   r"\b((?:(?:the\s+)?(?:boys|girls|women|children|survivors|victims|minors|kids|they|she|he)\s+)?(?:(?:will|would|are\s+to|shall)\s+be\s+(?:taken|moved|transferred|brought|driven|placed|escorted|flown)(?:\s+" + W + r"){0,4}?|(?:was|were|are|is)\s+(?:taken|moved|transferred|brought|driven|escorted)\s+(?:the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|straight|directly|immediately))\s+to\s+(?:an?|the|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:shelter|safe\s?house|refuge|hostel)\b)",
   # "We arranged for the families to stay at a guest house rented by our partner".
   r"\b((?:arranged|arrange|arranges|arranging)\s+for\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?[\p{L}\p{N}_-]+\s+to\s+(?:stay|sleep|live|be\s+housed|be\s+kept)\s+(?:at|in|with)\s+" + phrase(10) + r")" + TP,
+  r"\b((?:was|were)\s+(?:moved|taken|sent)\s+to\s+(?:[\p{L}\p{N}_'’-]+\s+){1,5}?(?:the\s+(?:night|day|evening|morning)\s+before|that\s+(?:same\s+)?(?:night|evening)|the\s+same\s+(?:day|night)|before\s+dawn)\b)",
   # Beds held for survivors: "where we rent twenty beds under a six-month
   # agreement", "Bed space reserved at Bahay Tala for up to 4 kids".
   r"\b((?:where\s+)?(?:we|the\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:hold|holds|rent|rents|reserve|reserves|keep|keeps|have|has|pay\s+for|pays\s+for)\s+(?:a\s+standing\s+arrangement\s+for\s+)?(?:up\s+to\s+)?(?:" + NUMR + r")\s+beds\b" + ext(8) + r")" + TP,
