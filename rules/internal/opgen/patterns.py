@@ -54,21 +54,6 @@ PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:
 MEETV = r"(?:(?:lay|lie|lying|lies)\s+in\s+wait|conven(?:e|es|ed|ing)|rendezvoused|link(?:ed)?\s+up|join(?:ed)?\s+up|meet|meets|met|meeting|gather(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|regroup(?:s|ed|ing)?|stag(?:es|ed|ing)|wait(?:s|ed|ing)|(?:will|to)\s+wait|park(?:s|ed|ing)|(?:will|to)\s+park|brief(?:s|ed|ing)|pre-?brief(?:s|ed|ing)?|rendezvous(?:ed)?|muster(?:s|ed|ing)?|form(?:s|ed)?\s+up|converg(?:e|es|ed|ing))"
 PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s+to|opposite|across\s+from|in\s+front\s+of|across\s+the\s+(?:road|street|alley|lane)(?:\s+(?:from|beside|near|behind|by))?)"
 pats = {}
-pats['team'] = [
-  r"\b((?:an?\s+|the\s+|our\s+|" + NUMR + r"\s+)?(?:[\p{L}-]+\s+)?teams?\s+(?:of|was|were)\s+" + NUMR + r"\b(?:\s+(?:people|members|strong))?(?:\s*[:—–]\s*(?:the\s+(?-i:\p{Lu}{2,6})\s*,\s*|(?:[\p{L}-]+\s+)?police\s*,\s*)?" + LIST + r"|\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + r"(?:" + SEP + member(NUM) + r")*)?)",
-  r"\b((?:(?:[\p{L}-]+\s+)?team\s*:\s*|(?:guarded|escorted|accompanied|led|joined|supported|executed|carried\s+out)\s+by\s+)?" + QUANT + HEAD1 + r"?(?:" + NUMR + r"\s+(?-i:\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*)" + SEP + r")?" + LIST + r")",
-  # "A 15-strong team", "a ten-member team from the anti-trafficking unit".
-  r"\b((?:an?\s+)?(?:" + NUMR + r"|\d+)[- ](?:strong|member|person|man|officer|woman)\s+(?:[\p{L}-]+\s+){0,2}?(?:team|unit|squad|force|contingent|group)\b" + UNIT + r"(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r")?)",
-  r"\b((?:an?|the|two|three|" + NUMR + r")\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+(?:accompanied|went\s+with|came\s+with)\s+(?:our|the)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:team|investigators?|staff|officers|raid)\b" + ext(8) + r")" + TP,
-  # Teams given a post: "Two teams on the front entrance and side lane",
-  # "third team to the flat".
-  r"\b((?:" + NUMR + r"|first|second|third|fourth|another|the\s+other)\s+teams?\s+(?:on|to|at|covering|covered|took|held|watched)\s+(?:the\s+)?" + phrase(6) + r"(?:\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:lane|door|gate|entrance|exit|alley|stairs|road|street|window|side|back|front))?)" + T,
-  # "simultaneous warrants at four addresses".
-  r"\b((?:simultaneous\s+|coordinated\s+)?(?:warrants|raids|searches)\s+(?:at|on|in)\s+" + NUMR + r"\s+(?:[\p{L}\p{N}_-]+\s+)?(?:addresses|locations|sites|premises|properties|houses|venues|farms|kilns)(?:,?\s+(?:executed|carried\s+out|conducted)\s+by)?)\b",
-  r"\b((?:surveillance|team|unit|cover)?\s*" + NUMR + r"\s+pax\b(?:\s+in\s+position)?)",
-  # Parts of a raid team by their task: "front team 10, back team 6".
-  r"\b((?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b(?:\s*(?:,|and|\+|/)\s*(?:front|back|rear|entry|arrest|search|cover|perimeter|support|raid|extraction|inner|outer)\s+team\s*(?::|of|=)?\s*" + NUMR + r"\b)*)",
-]
 # "Over two weeks," before a cover or a watch.
 DUR = r"(?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?"
 COVERSUBJ = r"(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?"
@@ -149,51 +134,6 @@ pats['source'] = [
 # Who watched or recorded: "one of them", "two of our team", "a colleague",
 # "Police".
 SUBJX = r"(?:(?:(?:one|two|three|four|some|each|both)\s+of\s+(?:them|us|our\s+[\p{L}-]+|the\s+[\p{L}-]+)|(?:the|our|an?)\s+(?:[\p{L}-]+\s+)?(?:police|officers?|team|investigators?|colleagues?|staff|agents?|monitors?|inspectors?)|police|officers|we|they|I|he|she)\s+(?:(?:also|then|had|would|secretly|quietly)\s+)?)"
-pats['surveillance'] = [
-  # "counted the girls he saw on the stairs", "counted the workers through
-  # the greenhouse plastic".
-  r"\b((?:" + SUBJX + r")?(?:count|counts|counted|counting|tallied|logged)\s+(?:the|all\s+the|how\s+many|every)\s+(?:[\p{L}-]+\s+){0,2}?" + PEOPLE + r"\b" + ext(10) + r")" + TP,
-  # "watched the same lorry load young women at a roadside market".
-  r"\b(" + DUR + r"(?:" + SUBJX + r")?(?:watch|watches|watched|watching|observe|observes|observed|observing|monitor|monitors|monitored|monitoring|surveilled|staked\s+out|staking\s+out|kept\s+watch\s+on|keeping\s+watch\s+on|kept\s+an\s+eye\s+on|followed|tailed|tailing|tracked|tracking|traced|geolocated|shadowed|shadowing)\s+(?:the|a|an|his|her|their)\s+(?:same\s+)?(?:[\p{L}-]+\s+){0,2}?(?:" + PREMISE + r"|" + PEOPLE + r")\b" + ext(12) + r")" + TP,
-  r"\b((?:" + SUBJX + r")?(?:drew|draw|draws|drawn|sketched|sketch|mapped|map|made)\s+(?:a|the)\s+(?:rough\s+)?(?:floor\s*plan|map|sketch|layout|diagram|plan)\s+of\s+" + phrase(8) + r")" + TP,
-  r"\b((?:kept|keep|keeps|keeping)\s+(?:a\s+)?(?:log|record|tally|count|list|diary)\s+of\s+(?:every|each|all|the)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:photos|photographs|pictures|videos?|footage)\s+of\s+(?:the|a|an|her|his|their)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?(?:taken|shot|filmed|captured|recorded)\s+(?:from|through|with|on|using)\s+" + phrase(8) + r")" + TP,
-  r"\b((?:number\s+)?(?:plates?|registrations?)\s+(?:of\s+(?:the|every|each|all)\s+(?:[\p{L}\p{N}_'’-]+\s+){0,3}?)?(?:logged|noted|recorded|photographed|written\s+down|taken\s+down)\b" + ext(6) + r")" + TP,
-  r"\b((?:sent|send|sends|texted|forwarded)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:an?\s+)?(?:photos?|photographs?|pictures?|videos?|screenshots?)\s+of\s+(?:the|a|an|his|her|their|every|each|all)\s+" + phrase(8) + r")" + TP,
-  r"\b(using\s+(?:public\s+|open\s+|satellite\s+|vessel\s+)?(?:tracking|AIS|GPS|satellite)\s+(?:data|signals?|positions?))\b",
-  r"\b((?:" + SUBJX + r"|(?:an?|the)\s+(?:[\p{L}-]+\s+)?(?:interpreter|translator|officer|investigator|agent)\s+)?listened\s+in\s+(?:on|to)\s+(?:the|his|her|their)\s+" + phrase(8) + r")" + TP,
-  # "noted the number plate in his exercise book".
-  r"\b((?:" + SUBJX + r")?(?:note|notes|noted|noting|wrote\s+down|writes\s+down|write\s+down|writing\s+down|took\s+down|jotted\s+down|memori[sz]ed|logged|photographed|copied)\s+(?:down\s+)?(?:the|its|their|his|her|a|every|each|all)\s+(?:[\p{L}-]+\s+){0,3}?(?:number\s+plates?|licen[cs]e\s+plates?|plates?|plate\s+numbers?|registration(?:\s+numbers?)?)\b" + ext(6) + r")" + TP,
-  # "drive past the target".
-  r"\b((?:(?:drive|drives|drove|driven|driving|walk|walks|walked|walking|ride|rides|rode|riding|cycled)\s+(?:slowly\s+)?(?:past|by|around)|(?:go|goes|went|going)\s+past)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\b" + ext(6) + r")" + TP,
-  # "Static observation from the car park", "Monitoring from the office".
-  r"\b((?:static\s+|covert\s+|mobile\s+|discreet\s+)?(?:observation|surveillance|stake-?out|monitoring|watch)(?:\s+(?:continued|lasted|ran|went\s+on))?(?:\s+for\s+" + NUMR + r"\s+(?:nights|days|weeks|hours|evenings))?\s+(?:from|of|on|at)\s+(?:the|a|an|our)\s+" + phrase(6) + r")" + TP,
-  r"\b((?:" + SUBJX + r")?(?:followed|follow|follows|following|tailed|trailed)\s+(?:(?:him|her|them|it|the\s+[\p{L}\p{N}_-]+)\s+)?(?:at\s+a\s+(?:safe\s+)?distance|from\s+a\s+distance|on\s+(?:foot|a\s+motorbike|a\s+motorcycle))\b)",
-  # "They logged the kiln's position on a phone".
-  r"\b((?:(?:they|we|he|she|I)\s+)?(?:logged|recorded|noted|marked|saved|pinned|took|matched|tracked|traced|confirmed|checked|identified)\s+(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+)?(?:position|location|IP\s+address(?:es)?|coordinates|GPS\s+(?:position|location|coordinates))\b" + ext(6) + r")" + TP,
-  # "six visits across the three venues", "he visited seven workshops".
-  r"\b((?:" + NUMR + r")\s+(?:more\s+)?visits\s+(?:to|across|at|in)\s+(?:the|a|an|" + NUMR + r")\s+" + phrase(4) + r")" + TP,
-  r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:[\p{L}-]+\s+)?" + PREMISE + r"s?)\b",
-  r"\b((?:the\s+)?(?:[\p{L}'’-]+\s+)?(?:records|files|documents|data|footage|logs|registers?)\s+(?:were|was)\s+(?:obtained|seized|secured|subpoenaed)\s+(?:by|through|with|under|from)\s+" + phrase(8) + r")" + TP,
-  # "Photographs of injuries were taken during a free health day we organised".
-  r"\b((?:photographs|photos|videos?|footage|evidence|samples|measurements)\s+(?:of\s+[\p{L}\p{N}_-]+\s+)?(?:were|was)\s+(?:taken|gathered|collected|recorded|shot)\s+(?:during|at|in|under|from)\s+" + phrase(10) + r")" + TPUNCT,
-  # "on three different nights".
-  r"\b(on\s+" + NUMR + r"\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|days|occasions|evenings|visits|mornings))\b",
-  # Exits secured: "Police secured the two exits", "two officers covered the rear gate".
-  r"\b((?:" + SUBJX + r"|" + NUMR + r"\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?(?:secured|covered|blocked|sealed|guarded|watched)\s+(?:the|both|all|two|three|each)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:exits?|entrances?|doors?|gates?|alleys?|lanes?|stairs|staircases?|roads?|windows?|ends)(?:\s+of\s+the\s+(?:street|road|lane|alley|building|block|compound))?)\b",
-  # In-operation messages: "texted the team leader that three girls were upstairs".
-  r"\b((?:texted|messaged|signalled|signaled|radioed)\s+(?:the\s+)?(?:team\s+leaders?|team|commander|police|officers|raid\s+team)\s+that\s+" + phrase(12) + r")" + TPUNCT,
-  # "3 evidence visits", "two undercover visits".
-  r"\b((?:" + NUMR + r"|multiple|repeated|further)\s+(?:more\s+)?(?:evidence(?:-gathering)?|undercover|surveillance|recce|reconnaissance|covert|follow-up)\s+(?:visits?|trips?|runs?|missions?|buys?))\b",
-  # "eight months of investigation by two of our investigators".
-  r"\b((?:" + NUMR + r")\s+(?:days|weeks|months|years)\s+of\s+(?:investigation|surveillance|undercover\s+work|monitoring|observation|evidence[- ]gathering)(?:\s+by\s+" + phrase(6) + r")?)" + TP,
-  # "visited the repair shop three times".
-  r"\b((?:visited|revisited|went\s+back\s+to|returned\s+to)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?" + PREMISE + r"\s+(?:(?:two|three|four|five|six|several|many|\d+)\s+(?:more\s+)?times|twice)(?:\s+and\s+(?:counted|watched|observed|photographed|filmed|noted|recorded|listed)\s+" + phrase(10) + r")?)" + TP,
-  # "chat logs recovered from a customer's seized phone overseas".
-  r"\b((?:chat\s+logs?|call\s+logs?|chats|messages|photos|photographs|videos?|footage|recordings?|images|files|data|screenshots|ledgers?)\s+(?:were\s+|was\s+)?(?:recovered|extracted|retrieved|downloaded|pulled|copied)\s+(?:off|from)\s+(?:an?|the|his|her|their)\s+" + phrase(6) + r")" + TP,
-  # "footage + notes handed to the case officer".
-  r"\b((?:the\s+)?(?:footage|recordings?|photos|videos?|notes|images|screenshots|evidence)(?:\s*(?:\+|&|and)\s*[\p{L}]+)?\s+(?:(?:was|were)\s+)?(?:handed|passed|given|sent|shared|uploaded|forwarded|stored|kept|saved|copied)\s+(?:over\s+)?(?:to|on|with|in|into)\s+" + phrase(6) + r")" + TP,
-]
 pats['equipment'] = [
   # "a hidden camera fitted in a fish trader's cool box", "watch cam".
   r"\b((?:(?:video|audio|footage|photos?|images?|the\s+visits?)\s+(?:was|were)\s+(?:captured|recorded|taken|filmed|shot)\s+(?:with|on|using)\s+|(?:I|we|he|she|they|one|one\s+of\s+them)\s+(?:wore|wears|carried|carries|used|uses|had|hid|concealed|switched\s+on)\s+)?(?:an?\s+|the\s+|two\s+)?(?:(?:hidden|button|buttonhole|pen|keychain|key-chain|spy|covert|body[- ]worn|pinhole|concealed|secret|watch|glasses|recording|little|tiny|small)\s+){1,2}(?:cameras?|cams?|microphones?|mics?|recorders?|devices?|pens?)\b(?:\s+(?:(?:fitted|hidden|sewn|concealed|mounted|built|tucked|placed|installed|clipped|taped|pinned)\s+)?(?:in|into|inside|under|behind|on|to)\s+(?:(?:an?|the|his|her|their|my|our)\s+)?" + phrase(5) + r"(?:\s+switched\s+on)?)?)" + T,
@@ -319,42 +259,6 @@ pats['vehicle'] = [
   r"\b(\d\s+police\s+vans?\b(?:\s*\+\s*(?:\d\s+)?[\p{L}\p{N}_ ]{1,20})?)",
   r"\b((?:vehicles?|transport)\s*:\s*[^\n.;]{3,200})",
   r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\p{L}\p{N}_-]+){0,5})",
-]
-pats['route'] = [
-  r"\b((?:on|boarded|by|took|taking|in)\s+(?:the\s+)?(?:train|flight|bus|ferry|coach)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\s?\d{2,5})\b",
-  r"\b((?:train|flight|bus|ferry)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,3}\d{3,5})\b",
-  r"\b(route\s+(?:no\.?\s*|number\s+)?[A-Z]?\d{1,4}[A-Z]?)\b",
-  r"\b((?:entry|exit|exfil|extraction|access|approach|escape)\s+(?:via|through|by)\s+(?:the\s+|a\s+)?(?:[\p{L}\p{N}_-]+\s+)?(?:gate|door|entrance|lane|alley|stairs|staircase|window|roof|route|road|back|side|kitchen|yard))\b",
-  # A flight by its airline code: "board flight 6E 1461", "5J 561 on time".
-  r"\bflights?\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\b",
-  r"\b((?-i:[A-Z]\d|\d[A-Z]|[A-Z]{2})\s?\d{2,4})\s+(?:is\s+|was\s+)?(?:on\s+time|delayed|land(?:s|ed|ing)|depart(?:s|ed|ing)|arriv(?:es|ed|ing)|boarding|took\s+off|touched\s+down)\b",
-  # A named train: "the Bandhan Express".
-  r"\b((?:the\s+)?(?-i:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:Express|Mail|Superfast|Shatabdi|Rajdhani|Intercity)))\b",
-  r"\b((?:(?:we|they|the\s+team|police|the\s+police|officers)\s+)?(?:came|went|drove|got|comes|go|left)\s+(?:in|out|round)\s+(?:the|by\s+the)\s+(?:back|side|rear|long)\s+(?:way|road|route))\b",
-  r"\b((?:with\s+)?(?:its|their|our|the|his|her)\s+(?:head)?lights\s+(?:off|out|switched\s+off))\b",
-  r"\b((?:boarded|followed|intercepted|stopped)\s+(?:the|his|her|their|a)\s+(?:bus|truck|car|van|train|boat|vehicle|lorry)\b(?:\s+(?:at|from|on)\s+(?:the\s+)?[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)?)",
-  r"\b((?:(?:the|a)\s+[\p{L}\p{N}_-]+\s+(?:was|were)\s+|" + NUMR + r"\s+(?:[\p{L}-]+\s+){0,2}?" + ROLE + r"\s+)?(?:approached|entered|came\s+in|came\s+up|went\s+in|went\s+up|ran\s+up|climbed|left)\s+(?:on\s+foot\s+)?(?:(?:through|via|by|from|up)\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+){0,3}?|the\s+(?:back|front|side|rear|fire|service|kitchen|main|emergency)\s+(?:[\p{L}\p{N}_-]+\s+)?)(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path|road|courtyard|office|shop|garage|kitchen)\b(?:\s+and\s+the\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:door|doors|entrance|gate|stairs|staircase|lane|alley|side|path)\b)?" + ext(8) + r")" + TP,
-  # "bring them in through the side entrance reserved for witnesses".
-  r"\b((?:(?:bring|brings|brought|take|takes|took|lead|leads|led|walk|walks|walked|usher|ushered|escort|escorted|sneak|snuck|slip|slipped|get|got)\s+(?:them|him|her|us|the\s+[\p{L}\p{N}_-]+)\s+(?:in|out|inside)?\s*)?through\s+(?:the|a)\s+(?:front|back|rear|side|kitchen|service|staff|fire|emergency)\s+(?:door|entrance|gate|exit)\b(?:\s+(?:and|from)\s+[\p{L}\p{N}_\s-]{1,40}?(?:door|courtyard|gate|moment|time)|\s+(?:reserved|used|kept)\s+for\s+" + phrase(3) + r")?)",
-  r"\b((?:travell?ed|went|came|returned|journeyed|sent)\s+(?:home\s+|back\s+)?(?:on|by)\s+(?:the\s+)?(?:overnight|night|early|morning|evening|late|first|last)\s+(?:bus|train|coach|ferry|flight|boat|plane))\b",
-  r"\b((?:escorted|taken|accompanied|brought|sent)\s+(?:home|back)\s+by\s+(?:train|bus|coach|road|air|boat|ferry|plane)(?:\s+with\s+(?:" + NUMR + r"\s+of\s+our|our|an?|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?)\b",
-  r"\b((?:left|turned\s+off|came\s+off|pulled\s+off|leaving)\s+the\s+(?:main\s+)?(?:highway|road|motorway|expressway|tarmac)\b" + ext(10) + r")" + TP,
-  r"\b((?:reached|crossed\s+to|got\s+to|went\s+to|approached)\s+the\s+(?:island|camp|village|site|kiln|farm|boat|vessel|mine|plantation|estate)\s+by\s+(?:[\p{L}\p{N}_-]+\s+)?(?:boat|canoe|motorbike|motorcycle|road|foot|night|speedboat|dinghy)\b)",
-  r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|cross|use|meet|be\s+seen\s+by)\s+" + phrase(8) + r")" + TP,
-  r"\b(to\s+avoid\s+(?:passing\s+)?(?:the|a|any)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:police\s+post|checkpoints?|roadblocks?|main\s+road|highway|expressway|gate|border\s+post|toll\s+plaza)\b" + ext(6) + r")" + TP,
-  r"\b((?:(?:it|we|they|the\s+(?:team|convoy|vehicles?|officers))\s+)?(?:drove|walked|travell?ed|went|covered|rode)\s+the\s+last\s+(?:[\p{L}\p{N}_-]+\s+)?(?:kilometres?|kilometers?|km|miles?|stretch|leg|metres|meters|part|hundred\s+metres)\b" + ext(10) + r")" + TP,
-  # Handovers to our side: "Handed over to Sister's team at the back gate",
-  # "handed over at the border"; not to traffickers ("handed over to fishing masters").
-  r"\b((?:handed|handing|hand)\s+(?:them\s+|her\s+|him\s+|the\s+[\p{L}\p{N}_]+\s+)?over\s+(?:at\s+(?:the|a)\b|to\s+(?:our\b|the\s+police|police|officers|the\s+authorities|(?:a|the)\s+(?:social\s+workers?|caseworkers?|counsell?ors?|partner|shelter|embassy|consulate|team)|[\p{L}'’]+(?:'|’)s\s+team))" + ext(10) + r")" + TP,
-  r"\b((?:[\p{L}'’]+\s+)?(?:route|road|way),?\s+not\s+the\s+usual\s+(?:one|route|road|way))\b",
-  # "She travelled home with one of our social workers on the overnight coach".
-  r"\b((?:(?:she|he|they)\s+)?(?:travell?ed|went|returned|flew|rode|journeyed|(?:was|were)\s+(?:taken|driven|escorted|brought))\s+(?:home\s+|back\s+)?(?:with|alongside)\s+(?:one\s+of\s+|two\s+of\s+)?(?:our|an?|the|two)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:social\s+workers?|staff|caseworkers?|case\s+workers?|officers?|investigators?|counsell?ors?|team\s+members?)\s+(?:on|by|aboard|in)\s+(?:the|an?)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:coach|bus|train|ferry|flight|boat|plane|minibus|van|car))\b",
-  r"\b((?:" + SUBJX + r")?(?:went|came|got|entered|burst|broke)\s+(?:in\s+)?through\s+the\s+(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?(?:\s+and\s+(?:the\s+)?(?:front|back|rear|kitchen|side)(?:\s+(?:door|entrance|gate))?)?)\b",
-  # "Two of our social workers accompanied the children home ... on the night bus".
-  r"\b((?:" + NUMR + r"\s+of\s+our\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|(?:an?|our|one|two|three)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"|our\s+(?:lawyer|driver|investigator|staff))(?:\s+and\s+(?:" + NUMR + r"|an?|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r")?\s+(?:accompanied|escorted|took|brought|drove)\s+(?:the\s+[\p{L}\p{N}_-]+|them|her|him)\s+(?:home|back|to\s+court|to\s+the\s+[\p{L}\p{N}_-]+)\b" + ext(10) + r")" + TP,
-  r"\b((?:(?:about|around|some|roughly|nearly|almost|over|under)\s+)?(?:\d{1,3}|forty|twenty|thirty|fifty)\s+(?:nautical\s+)?(?:miles|kilometres|kilometers|km)\s+(?:offshore|away|out|off\s+the\s+(?:coast|shore|island|port)))\b",
-  r"\b(escorted\s+by\s+(?:[\p{L}\p{N}_-]+\s+){0,4}?(?:staff|officers|police|us))\b",
-  r"\b(followed\s+(?:his|her|their|the)\s+[\p{L}\p{N}_]+\s+from\b(?:\s+[\p{L}\p{N}_-]+){0,3})",
 ]
 pats['channel'] = [
   r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)(?:\s+Business)?\s+(?:account|number|line)|(?:[\"“][^\"”\n]{1,40}[\"”]\s+)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
