@@ -11,18 +11,36 @@ import (
 	"github.com/rescue-stories/redact/rules"
 )
 
-// floors are the detection figures the built-in packs must keep on the
-// annotated development drafts in fixtures/drafts (docs/detection.md has
-// the table and the command that makes it). They sit a little under the
-// measured values so an unrelated change does not trip them, while a rule
-// change that makes things worse does. Raise them when detection improves.
-var floors = map[string]struct{ recall, cover, precision float64 }{
-	"name":        {0.99, 0.98, 0.97},
-	"location":    {0.98, 0.95, 0.98},
-	"date":        {0.98, 0.98, 0.97},
-	"operational": {0.98, 0.73, 0.89},
-	"identifier":  {0.97, 0.95, 0.95},
-	"all":         {0.99, 0.94, 0.96},
+// floor is the least recall, cover and precision a category may score.
+type floor struct{ recall, cover, precision float64 }
+
+// floors are the detection figures the built-in packs must keep, per set of
+// annotated drafts (docs/detection.md has the tables and the command that
+// makes them). They sit a little under the measured values so an unrelated
+// change does not trip them, while a rule change that makes things worse
+// does. Raise them when detection improves.
+//
+// fixtures/drafts are the development drafts the rules were first written
+// from; fixtures/fresh are drafts by other writers who never saw the rules
+// (fixtures/fresh/README.md), whose lower figures are what to expect on the
+// next story.
+var floors = map[string]map[string]floor{
+	"../fixtures/drafts": {
+		"name":        {0.99, 0.98, 0.99},
+		"location":    {0.99, 0.96, 0.99},
+		"date":        {0.99, 0.99, 0.98},
+		"operational": {0.98, 0.91, 0.93},
+		"identifier":  {0.99, 0.99, 0.99},
+		"all":         {0.99, 0.97, 0.98},
+	},
+	"../fixtures/fresh": {
+		"name":        {0.99, 0.99, 0.97},
+		"location":    {0.98, 0.95, 0.98},
+		"date":        {0.99, 0.97, 0.98},
+		"operational": {0.71, 0.47, 0.88},
+		"identifier":  {0.98, 0.95, 0.99},
+		"all":         {0.93, 0.86, 0.96},
+	},
 }
 
 func builtinScanner(t testing.TB) *redact.Scanner {
@@ -38,13 +56,22 @@ func builtinScanner(t testing.TB) *redact.Scanner {
 	return redact.New(set, redact.Options{})
 }
 
-// TestCorpusFloor scans the stripped drafts and scores the findings with
-// the corpus scorer's definitions.
+// TestCorpusFloor scans the stripped drafts of each set and scores the
+// findings with the corpus scorer's definitions.
 func TestCorpusFloor(t *testing.T) {
+	for dir, fl := range floors {
+		t.Run(filepath.Base(dir), func(t *testing.T) { checkFloors(t, dir, fl) })
+	}
+}
+
+// checkFloors scores the annotated drafts in dir and fails for every
+// category whose recall, cover or precision falls below its floor.
+func checkFloors(t *testing.T, dir string, floors map[string]floor) {
+	t.Helper()
 	sc := builtinScanner(t)
-	files, err := filepath.Glob("../fixtures/drafts/*.ann.md")
+	files, err := filepath.Glob(filepath.Join(dir, "*.ann.md"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no annotated drafts in fixtures/drafts: %v", err)
+		t.Fatalf("no annotated drafts in %s: %v", dir, err)
 	}
 	score := eval.NewScore()
 	for _, f := range files {
@@ -68,7 +95,7 @@ func TestCorpusFloor(t *testing.T) {
 		score.Add(name, clean, spans, found)
 	}
 	rows := score.Rows()
-	t.Logf("\n%s", eval.Table(rows))
+	t.Logf("%s:\n%s", dir, eval.Table(rows))
 	for _, r := range rows {
 		fl, ok := floors[r.Category]
 		if !ok {
