@@ -126,42 +126,18 @@ func (p *prefilter) buildDFA(reverse bool) *dfa {
 }
 
 // search returns re.FindAllStringSubmatchIndex(s, -1). The DFAs answer
-// first: no match at all (the usual case), or where the first match starts
-// and the last one ends; the regexp then runs from one rune before that
-// start to one rune after that end. Its results there are the whole text's
-// unless a match uses the cut edges, which shows as a match starting or
-// ending outside the bounds: then the whole text is searched after all.
+// first (bounds): no match at all (the usual case), or where the first
+// match starts and the last one ends; the regexp then runs from one rune
+// before that start to one rune after that end. Its results there are the
+// whole text's unless a match uses the cut edges, which shows as a match
+// starting or ending outside the bounds: then the whole text is searched
+// after all.
 func (p *pattern) search(s string) [][]int {
-	fwd := p.dfas()
-	if fwd == nil {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
-	if p.minLen == 0 {
-		// Empty matches are possible: FindAll's rule for them looks at
-		// the previous match, so no cutting.
-		if !fwd.matches(s) {
-			return nil
-		}
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
-	// One forward pass says both whether there is a match and where the
-	// last one ends.
-	last := fwd.lastEnd(s)
-	if last < 0 {
+	a, b, first, last, ok := p.bounds(s)
+	if !ok {
 		return nil
 	}
-	rev := p.reverse()
-	if rev == nil {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
-	}
-	// No match ends after last, so the reverse pass starts there, with one
-	// rune of context for the assertions at last. Cutting the text can
-	// only add a match ending at the cut, which moves first earlier: the
-	// window grows, it never loses a match.
-	_, cut := widen(s, last, last)
-	first := rev.firstStart(s[:cut])
-	a, b := widen(s, first, last)
-	if last < first || (a == 0 && b == len(s)) {
+	if a == 0 && b == len(s) {
 		return p.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	locs := p.re.FindAllStringSubmatchIndex(s[a:b], -1)
@@ -170,6 +146,42 @@ func (p *pattern) search(s string) [][]int {
 	}
 	shift(locs, a)
 	return locs
+}
+
+// bounds returns the part of s, [a, b), the regexp must search, and the
+// first match start and last match end the DFAs saw there; ok is false when
+// the DFAs prove there is no match. Without DFAs, for patterns that can
+// match empty text (FindAll's rule for those looks at the previous match)
+// or when the bounds cover the text, it is the whole of s.
+func (p *pattern) bounds(s string) (a, b, first, last int, ok bool) {
+	fwd := p.dfas()
+	if fwd == nil {
+		return 0, len(s), 0, len(s), true
+	}
+	if p.minLen == 0 {
+		return 0, len(s), 0, len(s), fwd.matches(s)
+	}
+	// One forward pass says both whether there is a match and where the
+	// last one ends.
+	last = fwd.lastEnd(s)
+	if last < 0 {
+		return 0, 0, 0, 0, false
+	}
+	rev := p.reverse()
+	if rev == nil {
+		return 0, len(s), 0, len(s), true
+	}
+	// No match ends after last, so the reverse pass starts there, with one
+	// rune of context for the assertions at last. Cutting the text can
+	// only add a match ending at the cut, which moves first earlier: the
+	// window grows, it never loses a match.
+	_, cut := widen(s, last, last)
+	first = rev.firstStart(s[:cut])
+	a, b = widen(s, first, last)
+	if last < first {
+		return 0, len(s), 0, len(s), true
+	}
+	return a, b, first, last, true
 }
 
 // widen moves a back and b on by one rune of s each, where there is one.
@@ -420,20 +432,34 @@ func (p *pattern) findAll(t *Text) [][]int {
 	if plainSearch {
 		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
 	}
+	var out [][]int
+	p.windows(t, func(lo, hi int) {
+		locs := p.search(t.Src[lo:hi])
+		shift(locs, lo)
+		out = append(out, locs...)
+	})
+	return out
+}
+
+// windows calls each with the parts of t the pattern must be searched in:
+// the whole text, or, for a windowed pattern, each run of alphabet runes
+// around a literal of its first clause that holds the other clauses, with
+// one rune of context either side. It calls nothing when the literals rule
+// out a match.
+func (p *pattern) windows(t *Text, each func(lo, hi int)) {
+	src := t.Src
 	if len(p.clauses) == 0 || !p.window {
-		if !p.mayMatch(t) {
-			return nil
+		if p.mayMatch(t) {
+			each(0, len(src))
 		}
-		return p.search(t.Src)
+		return
 	}
 	lm := t.literals(p.set)
 	for i := range p.clauses {
 		if !lm.anyPresent(&p.clauses[i]) {
-			return nil
+			return
 		}
 	}
-	var out [][]int
-	src := t.Src
 	done := 0 // runs end at or before done have been searched
 	lm.positions(&p.clauses[0], func(end int) bool {
 		if end <= done {
@@ -473,13 +499,9 @@ func (p *pattern) findAll(t *Text) [][]int {
 		}
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
-		lo, hi := widen(src, a, b)
-		locs := p.search(src[lo:hi])
-		shift(locs, lo)
-		out = append(out, locs...)
+		each(widen(src, a, b))
 		return true
 	})
-	return out
 }
 
 // litInfo is what the analysis knows about a sub-expression. Strings are

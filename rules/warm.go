@@ -6,8 +6,9 @@ import "runtime"
 const maxWarm = 256 << 10
 
 // Warm prepares, on another goroutine, what scanning src will need of the
-// pattern rules: the DFAs and the regexp of every pattern whose literals
-// and DFA say it can match somewhere in src. A short run (one story, a
+// pattern rules: the DFAs, with the states the scan's windows lead them
+// through, and the regexp of every pattern whose DFAs say it matches in one
+// of those windows. A short run (one story, a
 // pre-commit hook) otherwise builds them one after another on its critical
 // path; with a second core the work overlaps the scan. It goes from the
 // last rule to the first, so the scan, which meets them first to last,
@@ -32,15 +33,17 @@ func (s *Set) warm(src string) {
 		}
 		pats := m.patterns()
 		for j := len(pats) - 1; j >= 0; j-- {
-			p := pats[j]
-			if !p.mayMatch(t) {
-				continue
+			// The scan's own windows: a DFA run over the whole text would
+			// build states no window needs.
+			p, match := pats[j], false
+			p.windows(t, func(lo, hi int) {
+				if !match {
+					_, _, _, _, match = p.bounds(src[lo:hi])
+				}
+			})
+			if match {
+				p.re.Regexp()
 			}
-			if fwd := p.dfas(); fwd != nil && !fwd.matches(src) {
-				continue
-			}
-			p.reverse()
-			p.re.Regexp()
 		}
 	}
 }
