@@ -3,20 +3,13 @@ import re,sys
 W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
 NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[\p{L}\p{N}_]+)?|thirty|forty|fifty|a\s+dozen|several)"
-NUM = r"(?:" + NUMR[3:-1] + r"|an?|our|their)"
 ROLE = r"(?:police(?:\s+(?:officers?|constables?|agents?|investigators?|inspectors?))?|boatm[ae]n|officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
 # A unit by its proper name first ("of the Brigade des mineurs", "from the
 # Nepal Police"), else by a unit noun ("from the regional anti-trafficking unit").
 UNIT = r"(?:\s+(?:of|from)\s+the\s+(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*)*(?:(?:\s+(?:des|de|du|del|la|le)\s+[\p{L}-]+|\s+(?:of|for|and|&)\s+(?-i:\p{Lu})[\p{L}-]*)(?:\s+(?-i:\p{Lu})[\p{L}-]*)*)*|\s+(?:of|from)\s+the\s+(?:[\p{L}-]+\s+){0,6}?(?:police|unit|department|agency|ministry|office|bureau|division|squad|task\s+force|service|organi[sz]ation|team|brigade|programme|program|project))?"
 # Where a member of the team is placed: "2 female officers in the first wave".
 POST = r"(?:\s+in\s+(?:\d{1,2}|two|three|four|five|six)\s+teams(?:\s+of\s+\d{1,3})?|\s+(?:in|on|at|with)\s+the\s+(?:(?:first|second|third|last|front|back|rear|entry|arrest|lead|search)\s+)?(?:wave|team|group|car|vehicle|van|line|door|entrance|boat|truck|jeep)|\s+at\s+the\s+(?:front|back|rear|side))?"
-QUANT = r"(?:(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|roughly|our|the|their|all)\s+)?"
 def member(num): return num + r"\s+(?:[\p{L}-]+\s+){0,3}?" + ROLE + r"\b" + UNIT + POST
-SEP = r"\s*(?:,\s*(?:and\s+|including\s+|plus\s+|each\s+with\s+)?|\+|\s+and\s+|\s+plus\s+|\s+including\s+)\s*"
-MORE = r"(?:" + SEP + r"(?:" + member(r"(?:" + NUM[3:-1] + r"|[A-Z]{2,6})") + r"|" + NUMR + r"\s+(?-i:\p{Lu}{2,}[\p{L}]*)\b|(?:the\s+|an?\s+)(?-i:\p{Lu}{2,6})\b|the\s+(?:rest|others)" + POST + r"))"
-LIST = member(NUMR) + MORE + r"*"
-# One official named by role alone may lead: "Bailiff and 4 constables".
-HEAD1 = r"(?:(?:an?\s+|the\s+)?(?:(?:child\s+protection|protection|probation|welfare|labou?r|district|revenue)\s+officer|bailiff|magistrate|prosecutor|inspector|tahsildar|sub-inspector|investigator|interpreter|locksmith|social\s+worker|doctor|nurse|labou?r\s+inspector)\s*(?:,|\+|\s+and|\s+plus)\s*)"
 # Ends a phrase without being part of it (outside group 1).
 T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|that|while|when|then|so|because|told|said|says|were|was|is|are|had|has|have|to|into|at|in|on|from|with|after|before)\b|\s+\p{L}+ed\b|\s*$)"
 # Ends a clause: punctuation or a clause word, so a phrase may run on
@@ -46,8 +39,6 @@ SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){
 # With a cover that only a customer takes, any of our people: "Two of our
 # guys went in as customers".
 SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
-PEOPLE = r"(?:brides|beggars|hostesses|dancers|girls|boys|women|men|workers|children|kids|minors|people|customers|clients|guards|recruits|victims|labou?rers|families|crew|fishermen|staff|trucks|lorries|vehicles|cars|boats)"
-PREMISE = r"(?:targets?|workshops?|venues?|house|building|premises|bar|brothel|club|karaoke|kiln|mill|farm|factory|shop|store|site|compound|camp|boat|vessel|estate|hotel|lodge|guest\s*house|parlou?r|spa|salon|restaurant|warehouse|quarry|plantation|market|lorry|truck|bus|van|car|vehicle|minibus|pick-?up|entrance|door|gate|rooms?|flat|apartment|stairs|staircase|windows?|cubicle|café|cafe|den)"
 VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+[\p{L}\p{N}_]+|Isuzu|Tata\s+[\p{L}\p{N}_]+|Mahindra\s+[\p{L}\p{N}_]+|Suzuki\s+[\p{L}\p{N}_]+|Nissan\s+[\p{L}\p{N}_]+|Mitsubishi\s+[\p{L}\p{N}_]+|Ford\s+[\p{L}\p{N}_]+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+[\p{L}\p{N}_]+|Škoda\s+[\p{L}\p{N}_]+|Skoda\s+[\p{L}\p{N}_]+)"
 # Where a team meets or waits.
 PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
@@ -91,7 +82,6 @@ TSRC = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|bu
 TSRC0 = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"
 TSRC2 = r"(?:" + TCAP + r"|\s+(?-i:\p{Ll})\p{L}+ed\b|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says|called|texted|messaged|sent|took|was|had|phoned|rang|contacted|alerted|wrote|reached)\b|\s*$)"
 TCL = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)"
-KIN = r"(?:girl|boy|woman|man|worker|cousin|sister|brother|friend|relative|survivor|victim|labou?rer|child|neighbou?r|mother|father|aunt|uncle|niece|nephew|wife|husband|daughter|son|teenager|crew\s+member|fisherman|maid|housemaid|recruit|employee|resident)"
 ESC = r"(?:an?|the|her|his|their|one|another|my|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+who\s+(?:had\s+|herself\s+|himself\s+)?(?:escaped|fled|run\s+away|ran\s+away|got\s+out|slipped\s+away|been\s+rescued)\b"
 # Who did it, when a noun phrase says so: "the priest", "The neighbour's helper".
 DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,4}?)?"
