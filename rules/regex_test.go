@@ -20,8 +20,10 @@ var trickyPatterns = []string{
 	`(?i)straße|ǅ`, `(?:a{1000}){1}`, `(?:x{0,500}){0,2}`, `(?:x{3,9}y?){2,7}`,
 }
 
-func TestInstBound(t *testing.T) {
-	exprs := append([]string{}, trickyPatterns...)
+// testTrees parses the tricky patterns and every built-in pattern.
+func testTrees(t *testing.T) (exprs []string, trees []*syntax.Regexp) {
+	t.Helper()
+	exprs = append([]string{}, trickyPatterns...)
 	for _, re := range builtinRegexes(t) {
 		exprs = append(exprs, re.String())
 	}
@@ -30,6 +32,15 @@ func TestInstBound(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", expr, err)
 		}
+		trees = append(trees, tree)
+	}
+	return exprs, trees
+}
+
+func TestInstBound(t *testing.T) {
+	exprs, trees := testTrees(t)
+	for i, expr := range exprs {
+		tree := trees[i]
 		prog, err := syntax.Compile(tree.Simplify())
 		if err != nil {
 			t.Fatalf("%q: %v", expr, err)
@@ -48,15 +59,9 @@ func TestInstBound(t *testing.T) {
 }
 
 func TestMatchesEmpty(t *testing.T) {
-	exprs := append([]string{}, trickyPatterns...)
-	for _, re := range builtinRegexes(t) {
-		exprs = append(exprs, re.String())
-	}
-	for _, expr := range exprs {
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			t.Fatalf("%q: %v", expr, err)
-		}
+	exprs, trees := testTrees(t)
+	for i, expr := range exprs {
+		tree := trees[i]
 		if got, want := matchesEmpty(tree), regexp.MustCompile(expr).MatchString(""); got != want {
 			t.Errorf("%q: matchesEmpty %v, regexp says %v", expr, got, want)
 		}

@@ -136,14 +136,7 @@ func sameProg(a, b *syntax.Prog) string {
 func TestSnapshotRoundTrip(t *testing.T) {
 	srcs := append(slices.Clone(trickyPatterns), `(?i)\bcalle\s+[\p{L}-]+`, `\bteam\s+of\s+\d+`, `(?:^|\s)(@\w+)$`, `x(a)(b)?`, `é+|ſ`,
 		`(?P<name>a+?)(?U)b*c{2,}?`, `(?m)^x$\z`, `(?s).\z`, `[^a-z]\B`, `(?i)Kelvin|\x{212A}`, `\pN{0,3}`)
-	data, err := makeSnapshot(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := decodeSnapshot(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, m := makeAndDecode(t, srcs)
 	for _, src := range srcs {
 		checkEntry(t, src, m[src])
 	}
@@ -248,14 +241,7 @@ func BenchmarkSnapshotDFAs(b *testing.B) {
 // code computes (a snapshot older than a change to it) is not used.
 func TestSnapshotStaleDFA(t *testing.T) {
 	srcs := []string{`\bteam\s+of\s+\d+`, `[a-f]x`, `(?i)calle\s+\w+`} // as many as classesAgree checks
-	data, err := makeSnapshot(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := decodeSnapshot(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, m := makeAndDecode(t, srcs)
 	for _, src := range srcs {
 		off := strings.Index(string(data), m[src].fwd)
 		if off < 0 {
@@ -267,4 +253,18 @@ func TestSnapshotStaleDFA(t *testing.T) {
 			t.Errorf("%q: snapshot with other byte classes decoded", src)
 		}
 	}
+}
+
+// makeAndDecode makes a snapshot of srcs and decodes it again.
+func makeAndDecode(t *testing.T, srcs []string) ([]byte, map[string]*snapEntry) {
+	t.Helper()
+	data, err := makeSnapshot(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeSnapshot(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, m
 }
