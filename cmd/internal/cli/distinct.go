@@ -1,7 +1,5 @@
 package cli
 
-import "path/filepath"
-
 // distinct drops inputs that name a file already in the list, by another
 // path or through a symbolic link ("drafts/ drafts/a.md"). Apply writes
 // each file as soon as it is planned, while other workers are still
@@ -16,7 +14,7 @@ func distinct(ins []input) []input {
 			out = append(out, in)
 			continue
 		}
-		key := fileKey(in.Path)
+		key := canonicalPath(in.Path)
 		if seen[key] {
 			continue
 		}
@@ -24,16 +22,4 @@ func distinct(ins []input) []input {
 		out = append(out, in)
 	}
 	return out
-}
-
-// fileKey is p made absolute and free of symbolic links where it can be:
-// two paths to one file give one key.
-func fileKey(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		return r
-	}
-	return filepath.Clean(p)
 }

@@ -145,6 +145,18 @@ func resolveLink(p string) *walkedLink {
 	return &walkedLink{Dir: st.IsDir(), Target: resolvedPath(p)}
 }
 
+// canonicalPath is p made absolute and, where it can be, free of links:
+// two paths to one file, or to one directory, give the same string.
+func canonicalPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real
+	}
+	return filepath.Clean(p)
+}
+
 // resolvedPath is p made absolute and free of links, or "" when it cannot be.
 func resolvedPath(p string) string {
 	abs, err := filepath.Abs(p)

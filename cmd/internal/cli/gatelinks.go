@@ -69,10 +69,7 @@ func shownPath(abs string) string {
 	if err != nil {
 		return abs
 	}
-	if real, err := filepath.EvalSymlinks(wd); err == nil {
-		wd = real
-	}
-	if rel, err := filepath.Rel(wd, abs); err == nil {
+	if rel, err := filepath.Rel(canonicalPath(wd), abs); err == nil {
 		return rel
 	}
 	return abs

@@ -265,14 +265,7 @@ func (vr *verifyRun) allTargets(paths []string) ([]target, []error, error) {
 
 // sameDir reports whether p is dir (both resolved through links).
 func sameDir(p, dir string) bool {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return false
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	return abs == dir
+	return canonicalPath(p) == dir
 }
 
 // orphans returns the records under the records directory whose content
