@@ -41,7 +41,7 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := s.parse(path, src)
+	doc, _ := s.parse(path, src)
 	li := NewLineIndex(src)
 	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {

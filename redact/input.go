@@ -266,13 +266,16 @@ func delimiterCells(ln []byte) int {
 // parse splits src into segments: as Markdown when the path (or
 // Options.Markdown) says so and MarkdownHazard finds nothing, otherwise as
 // plain text, which still covers every byte.
-func (s *Scanner) parse(path string, src []byte) *markdown.Doc {
+func (s *Scanner) parse(path string, src []byte) (*markdown.Doc, *Hazard) {
 	md := IsMarkdown(path)
 	if s.opts.Markdown != nil {
 		md = *s.opts.Markdown
 	}
-	if md && MarkdownHazard(src) == nil {
-		return markdown.Parse(src)
+	if !md {
+		return markdown.ParseText(src), nil
 	}
-	return markdown.ParseText(src)
+	if h := MarkdownHazard(src); h != nil {
+		return markdown.ParseText(src), h
+	}
+	return markdown.Parse(src), nil
 }

@@ -45,6 +45,9 @@ type Result struct {
 	// Suppressed are findings that an inline allow comment removed, kept so
 	// reports can show every exception and its reason.
 	Suppressed []Suppressed
+	// Hazard says why a Markdown file was scanned as plain text; nil when
+	// it was not.
+	Hazard *Hazard
 }
 
 // IsMarkdown reports whether a path is parsed as Markdown.
@@ -63,8 +66,8 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 		return nil, err
 	}
 	s.warm.Do(func() { s.set.Warm(string(src)) })
-	doc := s.parse(path, src)
-	res := &Result{Path: path, Src: src}
+	doc, hazard := s.parse(path, src)
+	res := &Result{Path: path, Src: src, Hazard: hazard}
 	li := NewLineIndex(src)
 	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {

@@ -118,10 +118,8 @@ func runExplain(opts *ExplainOptions) error {
 			errs = append(errs, fmt.Errorf("%s: %w", in.Path, err))
 			continue
 		}
-		if redact.IsMarkdown(in.Path) {
-			if h := redact.MarkdownHazard(src); h != nil {
-				fmt.Fprintf(ios.ErrOut, "%s:%d: %s; scanned as plain text\n", in.Path, h.Line, h.Reason)
-			}
+		if h := ex.Result.Hazard; h != nil {
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %s; scanned as plain text\n", in.Path, h.Line, h.Reason)
 		}
 		fails = fails || gateFails(ex.Result, cfg.FailOn)
 		docs = append(docs, toExplainDoc(in.Path, ex, mask, opts.Dropped))

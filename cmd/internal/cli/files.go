@@ -340,10 +340,8 @@ func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scann
 		return s
 	}
 	s.Result = res
-	if redact.IsMarkdown(in.Path) {
-		if h := redact.MarkdownHazard(src); h != nil {
-			s.Note = fmt.Sprintf("%d: %s; scanned as plain text", h.Line, h.Reason)
-		}
+	if h := res.Hazard; h != nil {
+		s.Note = fmt.Sprintf("%d: %s; scanned as plain text", h.Line, h.Reason)
 	}
 	return s
 }
