@@ -37,11 +37,10 @@ type Step struct {
 
 // Explain scans src and explains the result.
 func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
-	res, err := s.Scan(path, src)
+	res, doc, err := s.scan(path, src)
 	if err != nil {
 		return nil, err
 	}
-	doc, _ := s.parse(path, src)
 	li := NewLineIndex(src)
 	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {

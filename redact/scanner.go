@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
 )
 
@@ -62,8 +63,14 @@ func IsMarkdown(path string) bool {
 // Scan finds sensitive details in src. path is only used to pick the parser
 // and to label the result; nothing is read or written.
 func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
+	res, _, err := s.scan(path, src)
+	return res, err
+}
+
+// scan is Scan, also returning the parsed document (Explain walks it).
+func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) {
 	if err := s.checkInput(src); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.warm.Do(func() { s.set.Warm(string(src)) })
 	doc, hazard := s.parse(path, src)
@@ -78,7 +85,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	texts := make([]scannedText, 0, len(doc.Segments))
 	for _, seg := range doc.Segments {
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
-			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
+			return nil, nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
 		texts = append(texts, scannedText{seg.Start, t})
@@ -114,7 +121,7 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}
 	if err := s.suppress(res); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return res, nil
+	return res, doc, nil
 }
