@@ -59,7 +59,8 @@ type prefilter struct {
 	clauses []clause
 	set     *litSet   // where the clauses' literal IDs are
 	window  bool      // search alphabet runs, not the whole text
-	alpha   *alphabet // runes a match can contain
+	alpha   *alphabet // runes a match can contain (but its tail)
+	tail    int       // runes past a run of alpha a match can take
 	minLen  int       // fewest runes in a match
 
 	dfaOnce  sync.Once
@@ -359,10 +360,35 @@ type analysis struct {
 	minLen  int
 	window  bool
 	alpha   *alphabet
+	// tail: how many runes past a run of alpha a match can reach (its
+	// terminator); 0 for most patterns.
+	tail int
 }
 
 // analyseTree analyses a parsed pattern.
 func analyseTree(tree *syntax.Regexp) *analysis {
+	a := &analysis{clauses: chooseClauses(tree)}
+	a.minLen = minLen(tree)
+	a.alpha = newAlphabet(tree)
+	a.window = len(a.clauses) > 0 && a.minLen > 0 && a.alpha.splits()
+	if a.minLen > 0 && a.alpha.breaks() < len(breakers) {
+		// A phrase rule ends its match on a terminator (a full stop, a
+		// bracket) its phrase cannot hold; its windows are the runs of the
+		// phrase's own alphabet, stretched over the few runes the
+		// terminator can take past them (tail.go), when that alphabet
+		// breaks prose at more places than the whole pattern's.
+		if core, tail, ok := splitTail(tree, a.alpha.breaks()); ok {
+			if cl := chooseClauses(core); len(cl) > 0 {
+				a.clauses, a.alpha, a.tail, a.window = cl, newAlphabet(core), tail, true
+			}
+		}
+	}
+	return a
+}
+
+// chooseClauses returns the pattern's most selective clauses of required
+// literals, the best first; none when no clause is worth its cost.
+func chooseClauses(tree *syntax.Regexp) [][]string {
 	// Not simplified: Simplify expands x{2,8} into copies of x, which the
 	// analysis would only walk again.
 	info := analyse(tree)
@@ -382,31 +408,28 @@ func analyseTree(tree *syntax.Regexp) *analysis {
 		best = append(best, scored{c, clauseScore(c)})
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
-	a := &analysis{}
+	var clauses [][]string
 	for _, b := range best {
-		if len(a.clauses) == maxClauses {
+		if len(clauses) == maxClauses {
 			break
 		}
 		// Every hit of a literal costs the shared scan of each segment;
 		// past the first clause, only rare literals earn it.
-		if len(a.clauses) > 0 && b.score >= maxExtraScore {
+		if len(clauses) > 0 && b.score >= maxExtraScore {
 			break
 		}
-		if slices.ContainsFunc(a.clauses, func(c []string) bool { return implies(c, b.lits) }) {
+		if slices.ContainsFunc(clauses, func(c []string) bool { return implies(c, b.lits) }) {
 			continue
 		}
-		a.clauses = append(a.clauses, b.lits)
+		clauses = append(clauses, b.lits)
 	}
-	a.minLen = minLen(tree)
-	a.alpha = newAlphabet(tree)
-	a.window = len(a.clauses) > 0 && a.minLen > 0 && a.alpha.splits()
-	return a
+	return clauses
 }
 
 // fill sets p from an analysis, interning its literals in ls (nil: the
 // shared set).
 func (p *prefilter) fill(a *analysis, ls *litSet) {
-	p.minLen, p.alpha, p.window = a.minLen, a.alpha, a.window
+	p.minLen, p.alpha, p.window, p.tail = a.minLen, a.alpha, a.window, a.tail
 	if len(a.clauses) == 0 {
 		return
 	}
@@ -433,11 +456,20 @@ func (p *pattern) findAll(t *Text) [][]int {
 		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
 	}
 	var out [][]int
+	overlap := false
 	p.windows(t, func(lo, hi int) {
 		locs := p.search(t.Src[lo:hi])
 		shift(locs, lo)
+		// A tail can reach into the next run: a match there starting
+		// before the last one ends is one FindAll would not have found.
+		if len(out) > 0 && len(locs) > 0 && locs[0][0] < out[len(out)-1][1] {
+			overlap = true
+		}
 		out = append(out, locs...)
 	})
+	if overlap {
+		return p.search(t.Src)
+	}
 	return out
 }
 
@@ -489,6 +521,10 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 			b += size
 		}
 		done = b
+		for k := 0; k < p.tail && b < len(src); k++ {
+			_, size := utf8.DecodeRuneInString(src[b:])
+			b += size
+		}
 		if b-a < p.minLen {
 			return true
 		}
@@ -1007,13 +1043,20 @@ func (a *alphabet) has(r rune) bool {
 
 // splits reports whether the alphabet leaves out characters that break
 // prose into pieces, so that searching runs can save work.
-func (a *alphabet) splits() bool {
-	for _, c := range ".,;:!?()\"\n" {
+func (a *alphabet) splits() bool { return a.breaks() > 0 }
+
+// breakers are the characters that break prose into pieces.
+const breakers = ".,;:!?()\"\n"
+
+// breaks counts the breakers the alphabet leaves out.
+func (a *alphabet) breaks() int {
+	n := 0
+	for _, c := range breakers {
 		if !a.has(c) {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // mayMatch reports whether every clause occurs somewhere in t.

@@ -137,6 +137,11 @@ func TestPrefilterAnalysis(t *testing.T) {
 		{`x(?s:.)+`, [][]string{{"x"}}, false},
 		// No literal at all.
 		{`\p{Lu}\p{Ll}+`, nil, false},
+		// A terminator outside the phrase's alphabet: windowed on the
+		// phrase's literals (tail.go).
+		{`(?i)\b(posed\s+as\s+\w+)(?:[.,;:!?()"\n](?:\s|$)|\s+and\b)`, [][]string{{"posed"}}, true},
+		// ... but not when the tail can run on after its full stop.
+		{`(?i)\b(posed\s+as\s+\w+)(?:[.,;:!?()"\n]\s*)`, [][]string{{"posed"}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
@@ -157,6 +162,35 @@ func TestPrefilterAnalysis(t *testing.T) {
 
 // TestPrefilterSkips checks that the prefilter does its job: a segment
 // without the literals never reaches the regexp engine.
+// TestTailWindows checks patterns whose terminator reaches past a run of
+// their phrase's alphabet: the bound, and matches that run into the next
+// window, where the search falls back to the whole text.
+func TestTailWindows(t *testing.T) {
+	tests := []struct {
+		expr string
+		tail int // -1: not windowed by its tail
+	}{
+		{`(?i)\b(posed\s+as\s+\w+)(?:[.,;:!?()"\n](?:\s|$)|\s+and\b)`, 2},
+		{`\b(ab\s?)(?:[.,;:!?()"\n]ab)?`, 3},
+		{`\b(ab)(?:[.,;:!?()"\n]ab){0,2}`, 6},
+		{`\b(ab)(?:[.,;:!?()"\n]\w+)`, -1},
+		{`\b(ab)(?:[.,;:!?()"\n]ab)*`, -1},
+		{`\b(ab)(?:[.,;:!?()"\n]a){5}`, -1}, // 10 runes: more than maxTail
+	}
+	texts := []string{"ab.ab.ab ab. ab", "ab.ab ab.a.a.a.a.a", "posed as Bob. And posed as Al and", "xab.ab"}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			p := newPattern(regexp.MustCompile(tt.expr))
+			if tt.tail < 0 && p.window || tt.tail >= 0 && (!p.window || p.tail != tt.tail) {
+				t.Errorf("window %v, tail %d; want tail %d (-1: no window)", p.window, p.tail, tt.tail)
+			}
+			for _, s := range texts {
+				checkSame(t, p, NewText(s, "paragraph"))
+			}
+		})
+	}
+}
+
 func TestPrefilterSkips(t *testing.T) {
 	p := newPattern(regexp.MustCompile(`\bteam\s+of\s+\d+`))
 	if p.mayMatch(NewText("The staff met at dawn.", "paragraph")) {
@@ -191,6 +225,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`\bab\b|c\Bd`, "ab cd ab-ab_c d")
 	f.Add(`(?i)straße|ǅ`, "STRASSE Straße ǆ ǅ Ǆ")
 	f.Add(`(?m)^a$|\Bb\B|\Ac|d\z`, "a\nxbx\nc d")
+	f.Add(`\b(ab\s?)(?:[.,;:!?()"\n]ab)?`, "ab.ab.ab ab. ab")
 	f.Fuzz(func(t *testing.T, expr, src string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

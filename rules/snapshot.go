@@ -93,7 +93,7 @@ func snapshotFor(src string) *snapEntry {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 3\n"
+const snapshotMagic = "redact prefilters 4\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -168,6 +168,7 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 		w.bool(e.matchesEmpty)
 		w.uint(e.minLen)
 		w.bool(e.window)
+		w.uint(e.tail)
 		w.buf = binary.LittleEndian.AppendUint64(w.buf, e.alpha.ascii[0])
 		w.buf = binary.LittleEndian.AppendUint64(w.buf, e.alpha.ascii[1])
 		w.uint(len(e.alpha.high))
@@ -271,6 +272,7 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 		e := &snapEntry{numSubexp: r.uint(), matchesEmpty: r.bool()}
 		e.minLen = r.uint()
 		e.window = r.bool()
+		e.tail = r.uint()
 		e.alpha = &alphabet{ascii: [2]uint64{r.uint64(), r.uint64()}}
 		for range r.uint() {
 			i := r.uint()
