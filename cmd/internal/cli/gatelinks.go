@@ -48,18 +48,56 @@ func gateArgs(paths []string, root string, cfg *Config) (follow []string, links 
 		// Cleaned: "stories/more/" names the link stories/more, and lstat
 		// would follow it for the trailing slash.
 		p := filepath.Clean(a)
-		st, err := os.Lstat(p)
-		if a == "-" || err != nil || st.Mode()&os.ModeSymlink == 0 {
+		if a == "-" {
 			follow = append(follow, a)
 			continue
 		}
-		l := resolveLink(p)
-		links = append(links, input{Path: p, Link: l})
-		if linkCheckedInPlace(l, root, cfg) {
-			follow = append(follow, shownPath(l.Target))
+		st, err := os.Lstat(p)
+		if err == nil && st.Mode()&os.ModeSymlink != 0 {
+			l := resolveLink(p)
+			links = append(links, input{Path: p, Link: l})
+			if linkCheckedInPlace(l, root, cfg) {
+				follow = append(follow, shownPath(l.Target))
+			}
+			continue
 		}
+		// A path through a linked folder of the repository
+		// (stories/ext/x.md, stories/ext a link) is judged by that
+		// link, as a walk would meet it; its target is checked in its
+		// own place.
+		if lp := linkedParent(p, root); lp != "" {
+			l := resolveLink(lp)
+			links = append(links, input{Path: lp, Link: l})
+			if linkCheckedInPlace(l, root, cfg) {
+				follow = append(follow, shownPath(canonicalPath(p)))
+			}
+			continue
+		}
+		follow = append(follow, a)
 	}
 	return follow, links
+}
+
+// linkedParent returns the first folder on the way to p that is a
+// symbolic link kept inside the repository root, or "".
+func linkedParent(p, root string) string {
+	parts := strings.Split(p, string(filepath.Separator))
+	for i := 1; i < len(parts); i++ {
+		q := strings.Join(parts[:i], string(filepath.Separator))
+		if q == "" || q == "." || q == ".." {
+			continue
+		}
+		st, err := os.Lstat(q)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			continue
+		}
+		// A link above the repository (a system's /tmp -> /private/tmp)
+		// is no link of its content.
+		if (&walkedLink{Target: canonicalPath(filepath.Dir(q))}).within(root) {
+			return q
+		}
+	}
+	return ""
 }
 
 // shownPath is the absolute path abs relative to the working directory

@@ -57,9 +57,10 @@ unapproved-suppression, orphan-record, symbolic-link, ...). Exit code 0:
 everything is approved; 1: something is not; 2: the tool could not do its
 job.
 
-A symbolic link where content is expected, named or met in a directory,
-is never followed. A link to content that is checked in its own place is
-noted on standard error, and the target is verified under its own record;
+A symbolic link where content is expected (named, met in a directory, or
+a linked folder on the way to a named file) is never followed. A link to
+content that is checked in its own place is noted on standard error, and
+the target is verified under its own record;
 any other (leaving the repository, not resolving, or to a hidden or
 excluded file) fails as symbolic-link: its content cannot be verified.
 
