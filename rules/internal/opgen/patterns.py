@@ -362,7 +362,24 @@ pats['placement'] = [
   # "Family visits happen away from the shelter".
   r"\b((?:family\s+|parents(?:'|’)?\s+|relatives(?:'|’)?\s+)?visits\s+(?:happen|take\s+place|are\s+held|are\s+arranged|occur)\s+(?:away\s+from|outside)\s+(?:the|our)\s+(?:shelter|home|house|safe\s?house))\b",
 ]
-OPTSUBJ = [DUR, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
+# Reports that reached the organisation, by the channel they came through:
+# "His sister messaged our Facebook page", "called our toll-free line",
+# "contacted the organisation's anonymous tip line", "rang our field office".
+# A hotline anyone may own; an office, page or inbox only when it is ours.
+TIPV = r"(?:called|rang|phoned|messaged|texted|contacted|e-?mailed|wrote\s+to|reached|alerted|DMed|dialled|dialed|(?:sent|left)\s+(?:a\s+)?(?:message|voice\s+note|voice\s+message|text)\s+(?:to|on))"
+TIPLINE = r"(?:hotline|helpline|help\s+line|tip\s*line|tip-line|toll-free\s+(?:line|number)|freephone(?:\s+line)?|emergency\s+line|crisis\s+line|reporting\s+line)"
+TIPOURS = r"(?:(?:field\s+|regional\s+|local\s+|district\s+|country\s+)?office|(?:Facebook|Instagram|TikTok)\s+(?:page|inbox|account)|page|inbox|WhatsApp\s+(?:line|number))"
+TIPOWN = r"(?:(?:our|the|a|an)\s+(?:(?:organi[sz]ation|charity|partner|programme|program|NGO|team)(?:'|’)s?\s+)?|(?:our\s+partner(?:'|’)?s?|the\s+partner(?:'|’)?s?)\s+)"
+TIPSUBJ = r"(?:(?:(?:an?|the|her|his|their|my|one)\s+(?:[\p{L}*'’-]+\s+){0,3}?|(?:he|she|they|I|someone|somebody)\s+)(?:had\s+|then\s+|later\s+|finally\s+|first\s+)?)?"
+pats['tip-channel'] = [
+  # Passed on through a messaging app: "forwarded it to me on Signal",
+  # "The men were told through a cousin's Telegram account". Only passing
+  # on, or a message to us or the police: a recruiter also "sent her
+  # messages on WhatsApp".
+  r"\b((?:(?:forwarded|relayed|passed\s+on|passed)\b(?:\s+" + W + r"){0,6}?|(?:sent|messaged|texted|called|phoned|rang|reached|told)(?:\s+(?:it|them|the\s+[\p{L}-]+|a\s+[\p{L}-]+|(?:an?\s+)?(?:voice\s+note|message|photo|pin|screenshot)s?))?\s+(?:to\s+)?(?:me|us|our\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|the\s+(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|police|team|caseworker|counsell?or|team\s+leader|hotline|prosecutor|lawyer))|(?:was|were)\s+told)\s+(?:on|over|via|through|by)\s+(?:(?:an?|the|our|their|his|her|my)\s+)?(?:[\p{L}'’-]+(?:'|’)s?\s+)?(?:(?:private|encrypted|secret|team|group)\s+)?(?-i:Signal|Telegram|WhatsApp|Viber|Messenger|Facebook|Zalo|WeChat|LINE|IMO|Instagram|Skype)\b(?:\s+(?:account|group|chat|message|call|number|line|channel|voice\s+note))?)",
+  r"\b(" + TIPSUBJ + TIPV + r"\s+(?:" + TIPOWN + r"(?:[\p{L}-]+\s+){0,2}?" + TIPLINE + r"|our\s+(?:[\p{L}-]+\s+)?" + TIPOURS + r")\b(?:\s+(?:after|when|once|about|because|to\s+(?:say|report|tell))\s+" + phrase(10) + r")?)" + TSRC0,
+]
+OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
 # each phrase, for phrases whose end no terminator marks.
