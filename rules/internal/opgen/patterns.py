@@ -379,6 +379,30 @@ pats['tip-channel'] = [
   r"\b((?:(?:forwarded|relayed|passed\s+on|passed)\b(?:\s+" + W + r"){0,6}?|(?:sent|messaged|texted|called|phoned|rang|reached|told)(?:\s+(?:it|them|the\s+[\p{L}-]+|a\s+[\p{L}-]+|(?:an?\s+)?(?:voice\s+note|message|photo|pin|screenshot)s?))?\s+(?:to\s+)?(?:me|us|our\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|the\s+(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|police|team|caseworker|counsell?or|team\s+leader|hotline|prosecutor|lawyer))|(?:was|were)\s+told)\s+(?:on|over|via|through|by)\s+(?:(?:an?|the|our|their|his|her|my)\s+)?(?:[\p{L}'’-]+(?:'|’)s?\s+)?(?:(?:private|encrypted|secret|team|group)\s+)?(?-i:Signal|Telegram|WhatsApp|Viber|Messenger|Facebook|Zalo|WeChat|LINE|IMO|Instagram|Skype)\b(?:\s+(?:account|group|chat|message|call|number|line|channel|voice\s+note))?)",
   r"\b(" + TIPSUBJ + TIPV + r"\s+(?:" + TIPOWN + r"(?:[\p{L}-]+\s+){0,2}?" + TIPLINE + r"|our\s+(?:[\p{L}-]+\s+)?" + TIPOURS + r")\b(?:\s+(?:after|when|once|about|because|to\s+(?:say|report|tell))\s+" + phrase(10) + r")?)" + TSRC0,
 ]
+# The team's own vehicles, by whose they are, their make or their colour.
+# A car by make and a capitalised model: "Hyundai Accent", "Opel Astra".
+MAKE = r"(?:Hyundai|Kia|Opel|Vauxhall|Honda|Mazda|Peugeot|Renault|Dacia|Volkswagen|VW|Chevrolet|Daihatsu|Lada|Fiat|Subaru|Mercedes(?:-Benz)?|Nissan|Mitsubishi|Suzuki|Ford|Isuzu|Mahindra|Tata|Toyota|Škoda|Skoda|Citroën|Citroen|Hino|Foton|JAC)\s+(?-i:\p{Lu})[\p{L}\p{N}-]*"
+# Models and kinds that name a vehicle in the plural too: "Two Boleros plus
+# a hired tempo".
+VEHX = r"(?:" + MAKE + r"|" + VEH + r"|Boleros|tempos?|chapas?|longtails?|long-tail\s+boats?|bakkies?|bajaj|qingqis?)"
+VEHTAIL = r"(?:\s+(?:cars?|vans?|jeeps?|pick-?ups?|trucks?|minibus(?:es)?|chapas?|taxis?|boats?|buses))?"
+COLOUR = r"(?:grey|gray|white|black|silver|blue|red|green|yellow|brown|maroon|beige|cream|orange|dark|navy)"
+TEAMSUBJ = r"(?:(?:they|we|I|officers|police|investigators|the\s+(?:[\p{L}-]+\s+)?(?:team|officers|police|investigators)|(?:" + NUMR + r"|two\s+of\s+(?:us|our\s+[\p{L}-]+)|one\s+of\s+(?:us|our\s+[\p{L}-]+))(?:\s+[\p{L}-]+){0,2}?\s+" + ROLE + r"(?:\s+in\s+plain\s+clothes)?)\s+(?:had\s+|would\s+|will\s+|then\s+)?)"
+pats['team-vehicle'] = [
+  # "our grey Hyundai Accent", "Our night outreach van stopped at her spot",
+  # "the team's Land Cruiser".
+  r"\b((?:our|the\s+team(?:'|’)s|the\s+organi[sz]ation(?:'|’)s|our\s+partner(?:'|’)s)\s+(?:(?-i:[\p{Ll}\p{N}])[\p{L}\p{N}-]*\s+){0,3}?" + VEHX + VEHTAIL + r"\b(?:\s+(?:stopped|collected|picked\s+up|waited|parked|drove|followed|fetched|pulled\s+up))?)",
+  # "a grey taxi driven by our volunteer driver", "a longtail boat arranged
+  # by a Karen driver".
+  r"\b((?:an?|the|one|two|three|\d)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + VEHTAIL + r"\s+(?:driven|arranged|hired|rented|lent|loaned|provided|borrowed|sent)\s+by\s+(?:an?|the|our)\s+" + phrase(4) + r")" + TP,
+  # The team in a vehicle of a colour or make: "officers waited in a grey
+  # Opel Astra", "two police officers in plain clothes came in a yellow
+  # taxi", "They drove north in three unmarked Toyota Probox cars".
+  r"\b(" + TEAMSUBJ + r"(?:drove|drive|drives|waited|wait|waits|sat|came|come|went|go|goes|travell?ed|arrived|arriving|rode|followed|following|took\s+(?:us|them|her|him|the\s+[\p{L}-]+))(?:\s+(?:north|south|east|west|back|home|out|off|up|down|there|ahead|behind))?\s+(?:in|by|aboard|on)\s+(?:an?|the|our|one|two|three|four|five|\d)\s+(?:(?:unmarked|rented|hired|borrowed|private|civilian|police|old|small|battered)\s+)?(?:" + COLOUR + r"\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + r"|" + MAKE + r")" + VEHTAIL + r")\b",
+  r"\b((?:an?|the|one|two|three)\s+" + COLOUR + r"\s+" + MAKE + VEHTAIL + r")\b",
+  # Vehicles counted and joined: "Two Boleros plus a hired tempo for the families".
+  r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\s+(?:plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + VEHTAIL + r"\b(?:\s+for\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
+]
 OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
