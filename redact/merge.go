@@ -148,7 +148,10 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 	return out
 }
 
-// trimSpan narrows s to start and end on a letter or digit.
+// trimSpan narrows s to start on a letter or digit and end on one or on
+// the marks that follow it: a vowel sign or an accent belongs to its letter
+// ("บุญมี", "José" written with a combining accent), and cutting it off
+// would leave it behind in the text.
 func trimSpan(src []byte, s Span) Span {
 	for s.Start < s.End {
 		r, n := utf8.DecodeRune(src[s.Start:s.End])
@@ -159,7 +162,7 @@ func trimSpan(src []byte, s Span) Span {
 	}
 	for s.End > s.Start {
 		r, n := utf8.DecodeLastRune(src[s.Start:s.End])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			break
 		}
 		s.End -= n

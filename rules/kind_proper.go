@@ -426,6 +426,24 @@ func sentenceAdverb(k string) bool {
 // titleLinks join the words of a title ("Partners in Hope").
 var titleLinks = map[string]bool{"in": true, "of": true, "for": true, "and": true, "with": true, "the": true}
 
+// titlePreps start the link of a title before "the" ("Voices from the
+// Field", "Light on the Road").
+var titlePreps = map[string]bool{"from": true, "on": true, "to": true, "at": true, "by": true, "beyond": true, "across": true, "into": true, "under": true, "through": true, "behind": true}
+
+// titleStart returns the index of the word that one title link ("in",
+// "the") or a preposition and "the" join to token i, or -1: the word a
+// title-case title runs on from.
+func titleStart(t *Text, i int) int {
+	toks := t.Tokens
+	if i < 2 || toks[i-1].Cap || !titleLinks[toks[i-1].Key] || !t.Joinable(i, false) || !t.Joinable(i-1, false) {
+		return -1
+	}
+	if toks[i-1].Key == "the" && i >= 3 && !toks[i-2].Cap && titlePreps[toks[i-2].Key] && t.Joinable(i-2, false) {
+		return i - 3
+	}
+	return i - 2
+}
+
 // groupNouns name a group of people; a capitalised word right before one
 // describes the group.
 var groupNouns = map[string]bool{"men": true, "women": true, "people": true, "families": true, "refugees": true, "migrants": true, "workers": true, "villagers": true, "communities": true, "community": true, "fishermen": true, "girls": true, "boys": true, "children": true, "language": true, "speakers": true}
@@ -760,13 +778,23 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if single && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && ev[j]&evAllowed != 0 && m.common.hasToken(t, j) {
 			return
 		}
+		// "the Board", "the Mercedes": one word that is also a name, after
+		// "the", is the thing the word names, not a person.
+		if single && prevKey == "the" && !toks[i].SentStart {
+			return
+		}
+		// "North India", "Western Kenya": a direction before a country
+		// is part of a region's name, never a person.
+		if single && compass[toks[i].Key] && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && ev[j]&evAllowed != 0 {
+			return
+		}
 		// "Partners in Hope", "Friends of Grace": the end of a title. Two
 		// words that are also names are a title too when "the", "of", "in"
-		// "for" or "with" join them ("Light the Way"); across "and" they may
-		// be two people ("Grace and Hope").
-		if i >= 2 && !toks[i-1].Cap && titleLinks[toks[i-1].Key] && t.Joinable(i, false) && t.Joinable(i-1, false) &&
-			toks[i-2].Cap && ev[i-2]&evWord != 0 && ev[i-2]&(evName|evPlace|evUnknown|evHonorific) == 0 &&
-			(ev[i-2]&evNameWord == 0 || toks[i-1].Key != "and") {
+		// "for" or "with" join them ("Light the Way"), or a preposition
+		// and "the" ("Voices from the Field"); across "and" they may be
+		// two people ("Grace and Hope").
+		if k := titleStart(t, i); k >= 0 && toks[k].Cap && ev[k]&evWord != 0 && ev[k]&(evName|evPlace|evUnknown|evHonorific) == 0 &&
+			(ev[k]&evNameWord == 0 || toks[i-1].Key != "and") {
 			return
 		}
 		// ... and its start: "Light the Way", "Voices of Hope".
@@ -858,11 +886,13 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
 	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true}
 
-// nameSuffixes are titles of respect that South and East Asian drafts
-// join to a name with a hyphen.
+// nameSuffixes are titles of respect that South, Central and East Asian
+// and Turkish drafts join to a name with a hyphen ("Priya-di",
+// "Rustam-aka").
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
-	"kun": true, "chan": true, "ssi": true, "nim": true}
+	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
+	"hanim": true, "khanum": true, "efendi": true}
 
 // compass words open the names of regions.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "upper": true, "lower": true,
@@ -891,12 +921,20 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		if sc.small[i]&smHonorific != 0 && i+1 < len(t.Tokens) && t.Tokens[i+1].Cap && t.Tokens[i+1].Gap == GapSpace && !t.Tokens[i+1].SentStart {
 			return false, false
 		}
+		if surnameInitial(t, sc.ev, i) {
+			return false, false
+		}
 		return true, false
 	}
 	if g := tok.GapText; strings.HasSuffix(g, "#") || strings.HasSuffix(g, "{") || strings.HasSuffix(g, "@") {
 		return true, false
 	}
 	if camel(w) && sc.small[i]&smHonorific == 0 { // "PCpt", "PMaj" are titles
+		return true, false
+	}
+	// "Q1.", "Step 2:": a numbered label, no name ("E0412", "T3" are
+	// codes, which other rules may not know: they stay).
+	if strings.ContainsAny(w, "0123456789") && sc.small[i]&smHonorific == 0 && numberedLabel(t, i) {
 		return true, false
 	}
 	// "No." before a number labels it ("Case No. 12"), whatever surname
@@ -925,6 +963,57 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		}
 	}
 	return false, false
+}
+
+// surnameInitial reports a one-letter initial that ends a name ("Pramila
+// K: she is out", "Mama N."): after a capitalised word joined by a space
+// that may be a name, and before punctuation or the end of the line, not
+// before a word ("told Ana I would").
+func surnameInitial(t *Text, ev []evidence, i int) bool {
+	toks := t.Tokens
+	if i == 0 || toks[i].Key == "i" || !t.Joinable(i, false) || toks[i].SentStart {
+		return false
+	}
+	p := toks[i-1]
+	if !p.Cap || utf8.RuneCountInString(t.Src[p.Start:p.End]) < 2 ||
+		ev[i-1]&(evName|evNameWord|evUnknown|evHonorific) == 0 || ev[i-1]&(evAllowed|evAcronym) != 0 {
+		return false
+	}
+	rest := t.Src[toks[i].End:]
+	if i+1 < len(toks) {
+		rest = toks[i+1].GapText
+		if strings.Contains(rest, "\n") {
+			return true
+		}
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" {
+		return i+1 == len(toks) // else a word follows
+	}
+	switch rest[0] {
+	case ':', ',', ')', '\n', ';':
+		return true
+	case '.':
+		// "A." before a word is a list label or an initial of the next
+		// name, which the caller has ruled out; after a name it ends it.
+		return toks[i].Key != "a"
+	}
+	return false
+}
+
+// numberedLabel reports a token that starts a line and ends in a full
+// stop, a colon or a bracket ("**Q1.** What happened?", "A3) ...").
+func numberedLabel(t *Text, i int) bool {
+	toks := t.Tokens
+	if i > 0 && !strings.Contains(toks[i].GapText, "\n") && strings.Trim(toks[i].GapText, "*_# ") != "" {
+		return false
+	}
+	rest := t.Src[toks[i].End:]
+	if i+1 < len(toks) {
+		rest = toks[i+1].GapText
+	}
+	rest = strings.TrimLeft(rest, "*_")
+	return rest != "" && strings.ContainsRune(".:)", rune(rest[0]))
 }
 
 // camel reports an upper-case letter after two lower-case ones inside a
