@@ -403,6 +403,25 @@ pats['team-vehicle'] = [
   # Vehicles counted and joined: "Two Boleros plus a hired tempo for the families".
   r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\s+(?:plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + VEHTAIL + r"\b(?:\s+for\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
 ]
+# How evidence was gathered, told in the past tense, each anchored by its
+# verb: calls intercepted, transfers traced, a sign matched to a building,
+# plates logged or noted, people counted going in, devices previewed.
+PEOPLE = r"(?:girls|boys|children|kids|workers|women|men|minors|customers|clients|labourers|laborers|vehicles|cars|trucks|lorries|motorbikes|buses)"
+pats['evidence'] = [
+  r"\b((?:" + SUBJX + r")?(?:intercept(?:ed|ing|s)?|tapp(?:ed|ing)|monitored)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:calls|phone\s+calls|communications|conversations|texts|phones?)\b" + ext(6) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?traced\s+(?:the\s+|their\s+|his\s+|her\s+|" + NUMR + r"\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:transfers|payments|calls|numbers?|phones?|accounts?|IP\s+address(?:es)?|company|companies|owners?|vessels?|ships?|boats?|vehicles?|cars?|lorr(?:y|ies)|trucks?|money|funds|remittances|wallets?|SIMs?|SIM\s+cards?)\b" + ext(8) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?matched\s+(?:the|an?|his|her|their|its)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?[\p{L}\p{N}'’-]+\s+(?:to|with|against|using|through)\s+" + phrase(10) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?logged\s+(?:the\s+|every\s+|each\s+|all\s+(?:the\s+)?|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:position|location|plates?|departures|arrivals|returns|movements|comings|coordinates|vehicles|cars|visits|customers|clients)\b" + ext(8) + r")" + TP,
+  r"\b((?:" + SUBJX + r")?(?:noted|wrote|jotted|took)\s+(?:down\s+)?(?:the|every|each|all|their|its|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:plates?|registration(?:\s+numbers?)?|number\s+plates?|licen[cs]e\s+plates?)\b" + ext(8) + r")" + TP,
+  # "counted the girls he saw on the stairs", "counting the children going
+  # in": people counted where they are, not "we counted nine girls".
+  r"\b((?:counted|counting|counts)\s+(?:the|every|all\s+the)\s+(?:[\p{L}-]+\s+)?" + PEOPLE + r"\s+(?:he|she|they|we|going|coming|leaving|entering|arriving|through|from|on|at|in|inside|who|as)\b" + ext(10) + r")" + TP,
+  r"\b((?:(?:an?|the)\s+(?:[\p{L}-]+\s+)?(?:examiner|analyst|expert|officer|investigator|team)\s+)?(?:previewed|imaged|triaged|cloned)\s+(?:" + NUMR + r"|the|all|every|each|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:laptops?|phones?|devices?|computers?|hard\s+drives?|tablets?|handsets?)\b" + ext(8) + r")" + TP,
+  # "photographs of the club's back entrance were taken from a parked car".
+  r"\b((?:photographs|photos|pictures|video|videos|footage|images|stills)\s+(?:of\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?)?(?:were|was)\s+(?:taken|shot|filmed|recorded|captured)\s+(?:from|through|during|with|on)\s+" + phrase(10) + r")" + TP,
+  r"\b((?:chat\s+(?:logs?|history)|chats|messages|photos|data|call\s+logs?|files|images|videos)\s+(?:were\s+|was\s+)?(?:recovered|extracted|retrieved|downloaded|pulled|found)\s+(?:from|on)\s+(?:an?|the|his|her|their)\s+" + phrase(6) + r")" + TP,
+  r"\b((?:sent|took|with|forwarded|shared)\s+(?:(?:the|some|two|three|\d+)\s+)?screenshots?\s+of\s+" + phrase(6) + r")" + TP,
+]
 OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
