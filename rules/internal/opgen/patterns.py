@@ -29,7 +29,7 @@ WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
 def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
 # Who does operational work: "one of our investigators", "a plain-clothes
 # officer", "Two Romanian colleagues", "Our field officer".
-SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff|men|women|guys)|I|we|he|she|they)"
+SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:one|two|three|both|some)\s+of\s+(?:them|us)|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff|men|women|guys)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
 COVERROLE = r"(?:deckhands?|fisherm[ae]n|crew\s+members?|cooks?|cleaners?|maids?|dancers?|hostess(?:es)?|waiters?|waitress(?:es)?|porters?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
@@ -52,8 +52,16 @@ pats['women-officers'] = [
   r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
 ]
 pats['cover'] = [
-  r"\b(" + DUR + COVERSUBJ + r"(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
+  r"\b(" + DUR + COVERSUBJ + r"(?:(?:pos(?:ed|ing|es|e)|disguised|dressed|went\s+undercover|(?:introduced|introducing|presented|presenting|passed|passing)\s+(?:himself|herself|themselves)(?:\s+off)?|masquerad(?:ed|ing)|under\s+cover)\s+as|(?:pretend(?:ed|ing)|claim(?:ed|ing))\s+to\s+be)\s+(?:an?\s+|the\s+|two\s+|three\s+)?" + phrase(3) + r"(?:\s+(?:looking\s+for|buying|selling|for|wanting\s+to|hoping\s+to|trying\s+to|seeking)\s+" + phrase(4) + r")?(?:,?\s+(?:asking|offering|looking|saying|claiming|wanting|seeking|requesting)\s+" + phrase(10) + r")?)" + T,
   r"\b((?:pretend(?:ed|ing)|claim(?:ed|ing)|purport(?:ed|ing))\s+to\s+be\s+(?:an?\s+)?" + phrase(3) + r")" + T,
+  # A cover by what one pretends to do: "stood by the road pretending to
+  # sell phone cards", "went to the site pretending to look for work" (not
+  # a victim who "pretended to sleep").
+  r"\b((?:(?:stood|sat|waited|went|came|walked|stayed|returned|visited|hung\s+around|spent)\b(?:\s+" + W + r"){0,6}?,?\s+)?pretend(?:ed|ing|s)?\s+to\s+(?:sell|buy|shop|look\s+for|be\s+looking\s+for|ask\s+about|deliver|repair|fix|rent|hire|order|book|collect|recruit|need|want|seek|apply\s+for|wait\s+for|be\s+interested\s+in|be\s+shopping\s+for)\b" + ext(8) + r")" + T,
+  # A pretext at the door: "knock and say they were following up a labour
+  # complaint", "told Auntie he wanted to buy dry goods for a party".
+  r"\b((?:(?:knock|knocked|knocks|go\s+in|went\s+in|call|called|arrive|arrived)\s+and\s+)?(?:say|said|says|claim|claimed|tell|told|explain|explained)\s+(?:(?:the\s+[\p{L}-]+|him|her|them|Auntie|the\s+owner|the\s+guard|the\s+manager)\s+)?(?:that\s+)?(?:they|he|she|we)\s+(?:were|was)\s+(?:following\s+up|inspecting|checking\s+on|surveying|conducting\s+a\s+survey|doing\s+a\s+survey|there\s+to\s+(?:inspect|check|deliver|repair|fix|collect|survey)|from\s+the\s+(?:ministry|council|municipality|electricity|water|health|census|gas))\b" + ext(8) + r")" + T,
+  r"\b((?:one|two|both|each)\s+of\s+(?:them|us)\s+(?:told|asked)\s+(?:the\s+[\p{L}-]+|him|her|them|(?-i:\p{Lu})[\p{L}-]+)\s+(?:that\s+)?(?:he|she|they|we)\s+(?:wanted|needed|was\s+looking|were\s+looking|was\s+hoping|were\s+hoping)\s+(?:to\s+buy|to\s+rent|to\s+hire|to\s+book|to\s+order|for)\b" + ext(8) + r")" + T,
   r"\b((?:under|in)\s+the\s+guise\s+of\s+(?:an?\s+)?" + phrase(4) + r")" + T,
   # A cover taken by going somewhere "as a customer", and where the
   # undercover person then sat: "goes in as a customer, sits by the stairs".
