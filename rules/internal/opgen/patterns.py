@@ -430,6 +430,26 @@ pats['evidence'] = [
   r"\b((?:chat\s+(?:logs?|history)|chats|messages|photos|data|call\s+logs?|files|images|videos)\s+(?:were\s+|was\s+)?(?:recovered|extracted|retrieved|downloaded|pulled|found)\s+(?:from|on)\s+(?:an?|the|his|her|their)\s+" + phrase(6) + r")" + TP,
   r"\b((?:sent|took|with|forwarded|shared)\s+(?:(?:the|some|two|three|\d+)\s+)?screenshots?\s+of\s+" + phrase(6) + r")" + TP,
 ]
+# Where the team watched, waited and went in: the part of a building
+# ("two more waited on the back stairs", "covered the rear gate"), a
+# distance ("I would wait two streets down"), a room taken opposite, lights
+# off, and the way in ("a team entered through the front").
+SIDE = r"(?:back|rear|front|side|kitchen|fire|service)"
+PART = r"(?:stairs|stairwell|staircase|steps|door|doors|doorway|gate|gates|entrance|entrances|exit|exits|lane|alley|window|windows|wall|yard|road|street|corridor|landing|lobby|car\s+park|office)"
+POSTSUBJ = r"(?:(?:" + NUMR + r")\s+(?:more|others|officers|constables|police(?:men|women)?|agents|investigators|gendarmes|of\s+(?:us|them|our\s+team))|the\s+rest|the\s+others|(?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers?|police|investigators?|constables?|colleague)(?:\s+of\s+" + NUMR + r")?|I|we|they|police|officers)(?:\s+(?:would|will|had|then))?\s+"
+pats['post'] = [
+  r"\b(" + POSTSUBJ + r"(?:waited|wait|waiting|stood|stand|sat|hid|stayed|watched|watch|covered|cover|guarded|blocked|posted|stationed|positioned|took\s+up\s+position)\s+(?:on|at|by|in|near|outside|behind|from|over|beside|inside)?\s*the\s+(?:[\p{L}-]+\s+)?" + SIDE + r"\s+" + PART + r"\b" + ext(10) + r")" + TP,
+  r"\b((?:watched|covered|guarded|blocked|sealed)\s+the\s+" + SIDE + r"\s+" + PART + r"\b" + ext(10) + r")" + TP,
+  r"\b((?:(?:I|we)\s+would\s+)?(?:wait|waited|waiting|park|parked|parking|stay|stayed|stood|sat|stopped)\s+(?:a\s+few|" + NUMR + r"|a|one)\s+(?:streets?|blocks?|doors?|houses?|corners?|metres?|meters?|kilometres?|kilometers?|km|hundred\s+(?:metres|meters|yards)|yards)\s+(?:down|away|up|back|along|further|from\s+(?:the\s+)?[\p{L}-]+)\b(?:\s+in\s+(?:our|an?|the|his|her|their)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?" + VEHX + VEHTAIL + r"\b)?" + ext(8) + r")" + TP,
+  r"\b((?:rented|took|booked|hired)\s+(?:an?|the)\s+(?:[\p{L}\p{N}-]+\s+)?(?:flat|room|house|apartment|shop)\s+(?:on\s+the\s+[\p{L}\p{N}-]+\s+floor\s+|upstairs\s+)(?:across\s+the\s+(?:street|road|alley|lane)(?:\s+from)?|opposite|across\s+from|overlooking|facing|next\s+to)\b" + ext(6) + r")" + TP,
+  r"\b((?:parked|waited|drove|sat|stopped|approached|came|went|moved)\b(?:\s+" + W + r"){0,6}?\s+with\s+(?:its\s+|the\s+|our\s+|their\s+|all\s+)?(?:head)?lights\s+(?:off|out)\b(?:\s+(?:behind|near|outside|by|beside|opposite|across\s+from|at|in|under)\s+(?:an?|the)\s+" + phrase(4) + r")?)" + TP,
+  r"\b(followed\s+(?:(?:him|her|them|the\s+[\p{L}-]+)\s+)?at\s+a\s+(?:safe\s+|discreet\s+)?distance)\b",
+  r"\b((?:static|mobile|foot|vehicle|discreet|covert)\s+(?:observation|surveillance)\b" + ext(6) + r")" + TP,
+  r"\b((?:surveillance|observation|arrest\s+team|entry\s+team|back-?up|team\s+[A-Z1-9])\b(?:\s+" + W + r"){0,3}?\s+in\s+position)\b",
+  # The way in: "a team entered through the front", "We came in the back way".
+  r"\b((?:(?:(?:an?|the|our)\s+)?(?:team|police|officers|investigators)\s+(?:entered|enter|enters|went\s+in|go\s+in|goes\s+in|came\s+in|come\s+in|moved\s+in|broke\s+in)|(?:bring|brought|take|took)\s+(?:them|her|him|the\s+[\p{L}-]+)\s+in)\s+(?:through|via)\s+the\s+(?:back|rear|front|side|kitchen|service)\b(?:\s+(?:door|doors|gate|entrance|way|office|stairs|lane|window)\b)?(?:\s+and\s+the\s+[\p{L}-]+)?(?:\s+(?:reserved\s+for|used\s+by)\s+" + phrase(3) + r")?)",
+  r"\b((?:we|they|police|officers|the\s+team)\s+(?:came|went|drove|got)\s+in\s+(?:the|by\s+the)\s+" + SIDE + r"\s+way)\b",
+]
 OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
