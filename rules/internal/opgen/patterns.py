@@ -314,6 +314,21 @@ pats['timing'] = [
   r"\b((?:the\s+)?(?:raid|operation|rescue|entry|intervention|op)\s+(?:was|is|will\s+be|had\s+been)\s+(?:scheduled|planned|set|timed|fixed)\s+for)\s+(?:\d|dawn|first\s+light|midnight|early|the\s+early|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
   r"\b((?:when|as|while|before|after)\s+the\s+(?:guards?|night\s+guards?|watchm[ae]n|shifts?)\s+(?:changed|change|changes|swapped|rotated)(?:\s+shifts?)?)\b",
   r"\b(at\s+the\s+same\s+(?:moment|time))\b",
+  # The hour of the move by what happens then: "Go in at first prayer,
+  # when the boys are all inside".
+  r"\b((?:go|goes|went|going|move|moves|moved|enter|entered|strike|struck)\s+in\s+(?:at|during|after|before)\s+(?:the\s+)?(?:first|dawn|morning|evening|night|noon|midday|afternoon|last|fajr|maghrib|isha)\s+(?:prayers?|call\s+to\s+prayer|shift(?:\s+change)?|light|muster|roll\s*call|headcount)\b(?:,?\s+when\s+" + phrase(10) + r")?)" + TEND,
+  # "The signal to go in was a single missed call from the undercover
+  # investigator to the team leader".
+  r"\b((?:the\s+|our\s+)?(?:signal|code\s*word|go-?ahead)\s+(?:to|for)\s+(?:go\s+in|move(?:\s+in)?|enter|start|strike|raid|begin|act|come\s+in|leave|abort|pull\s+out)\s+(?:was|is|would\s+be|will\s+be)\s+" + phrase(14) + r")" + TPUNCT,
+  # Searches at once: "simultaneous searches at seven addresses", "entered
+  # addresses simultaneously".
+  r"\b(simultaneous(?:ly)?\s+(?:searches|raids|warrants|arrests|entries|operations|interventions|inspections)\s+(?:at|in|on|of)\s+(?:" + NUMR + r"|several|multiple)\s+(?:[\p{L}-]+\s+)?(?:addresses|locations|sites|houses|premises|venues|properties|homes|flats|apartments|bars|brothels|kilns|farms)\b" + ext(8) + r")" + TP,
+  r"\b((?:entered|raided|searched|hit|stormed)\s+(?:" + NUMR + r"\s+|the\s+|all\s+(?:the\s+)?)?(?:[\p{L}-]+\s+)?(?:addresses|locations|sites|houses|premises|venues|properties|homes|flats|apartments|bars|brothels)\s+(?:simultaneously|at\s+once|at\s+the\s+same\s+time))\b",
+  # How often the venue was visited: "3 evidence visits", "on three
+  # different nights", "he visited seven workshops".
+  r"\b(" + NUMR + r"\s+(?:more\s+)?(?:evidence|undercover|pretext|site|follow-up|surveillance|covert|reconnaissance|recce|scouting)\s+(?:visits|trips)|" + NUMR + r"\s+visits\s+(?:across|to)\s+(?:the\s+)?(?:" + NUMR + r"\s+)?(?:venues|bars|sites|kilns|brothels|spas|parlou?rs|clubs|farms|factories|workshops|houses|premises))\b",
+  r"\b((?:(?:went|came|returned|go|going)\s+(?:back\s+|in\s+)?)?on\s+(?:two|three|four|five|six|seven|several|[2-9])\s+(?:different|separate|consecutive|successive|more)\s+(?:nights|evenings|visits))\b",
+  r"\b((?:(?:he|she|they|we|I)\s+)?visited\s+(?:" + NUMR + r")\s+(?:different\s+|more\s+)?(?:workshops|kilns|venues|bars|brothels|farms|factories|massage\s+parlou?rs|spas|karaoke\s+bars|KTVs?|boats|camps|mills|quarries|plantations|sites|clubs|lodges|guesthouses)\b)",
 ]
 pats['security'] = [
   r"\b(so\s+(?:that\s+)?(?:it|we|they|he|she|the\s+[\p{L}\p{N}_]+)\s+(?:would|could|did|does|do|will)\s*(?:not|n't|n’t)\s+(?:stand\s+out|be\s+noticed|be\s+recogni[sz]ed|be\s+seen|attract\s+attention|draw\s+attention|look\s+out\s+of\s+place)" + ext(6) + r")" + TPUNCT,
