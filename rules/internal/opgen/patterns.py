@@ -465,6 +465,26 @@ pats['post'] = [
   r"\b((?:(?:(?:an?|the|our)\s+)?(?:team|police|officers|investigators)\s+(?:entered|enter|enters|went\s+in|go\s+in|goes\s+in|came\s+in|come\s+in|moved\s+in|broke\s+in)|(?:bring|brought|take|took)\s+(?:them|her|him|the\s+[\p{L}-]+)\s+in)\s+(?:through|via)\s+the\s+(?:back|rear|front|side|kitchen|service)\b(?:\s+(?:door|doors|gate|entrance|way|office|stairs|lane|window)\b)?(?:\s+and\s+the\s+[\p{L}-]+)?(?:\s+(?:reserved\s+for|used\s+by)\s+" + phrase(3) + r")?)",
   r"\b((?:we|they|police|officers|the\s+team)\s+(?:came|went|drove|got)\s+in\s+(?:the|by\s+the)\s+" + SIDE + r"\s+way)\b",
 ]
+# How survivors were taken home or handed over: by what, with whom, to whom.
+# "escorted home by train with two of our caseworkers", "travelled home
+# with one of our social workers on the overnight coach", "handed over at
+# the border with six other girls".
+OURSTAFF = r"(?:(?:" + NUMR + r"|one)\s+of\s+our\s+(?:[\p{L}-]+\s+)?(?:social\s+workers|caseworkers|case\s+workers|staff|counsell?ors|team|investigators|officers|volunteers|lawyers|nurses)|our\s+(?:[\p{L}-]+\s+)?(?:social\s+worker|caseworker|case\s+worker|counsell?or|investigator|officer|volunteer|lawyer|nurse|driver)s?)"
+MODE = r"(?:by\s+(?:train|bus|road|boat|air|car|coach|motorbike|motorcycle|ferry|plane|jeep|van|canoe|foot)|on\s+the\s+(?:overnight|night|evening|morning|early|late|last|first|next)\s+(?:bus|coach|train|ferry|boat|flight|plane))"
+pats['escort'] = [
+  # A victim is also "taken by bus" by a recruiter: taken, brought, sent
+  # only home or back, or with our staff.
+  r"\b((?:(?:were|was)\s+)?(?:(?:escorted|accompanied|travell?ed|returned|came\s+back)\s+(?:home\s+|back\s+)?|(?:taken|brought|driven|sent|flown|went)\s+(?:home|back)\s+)(?:" + MODE + r"(?:\s+with\s+" + OURSTAFF + r")?|with\s+" + OURSTAFF + r"(?:\s+" + MODE + r")?))\b",
+  r"\b((?:(?:were|was)\s+)?(?:taken|brought|driven|sent|flown|went)\s+(?:" + MODE + r"\s+)?with\s+" + OURSTAFF + r")\b",
+  # "Two of our social workers accompanied the children home in small
+  # groups on the night bus".
+  r"\b((?:" + OURSTAFF + r"\s+)?(?:escorted|accompanied|took|drove|brought)\s+(?:the\s+[\p{L}-]+|them|her|him)\s+(?:home|back)\b(?:\s+in\s+(?:small\s+)?groups(?:\s+of\s+" + NUMR + r")?)?\s+" + MODE + r")\b",
+  r"\b((?:then\s+)?by\s+(?:motorbike|motorcycle|boat|canoe|jeep|road|foot|train|bus|car)\s+to\s+(?:each|every|their|her|his)\s+(?:village|home|house|family|families|community))\b",
+  # Handed over: "handed over at the border with six other girls", "the
+  # seven young men were handed to the border guards" (a suspect handed to
+  # the police is excluded by the rule's context).
+  r"\b((?:(?:the\s+)?(?:" + NUMR + r"\s+)?(?:[\p{L}-]+\s+)?(?:girls|boys|children|women|men|survivors|workers|families|victims)\s+(?:were|was)\s+)?handed\s+(?:over\s+)?(?:to\s+(?:the\s+)?(?-i:\p{Ll})[\p{L}'’-]*\s+(?:(?-i:\p{Ll})[\p{L}'’-]*\s+)?(?:guards|police|officers|team|staff|authorities|officials|caseworkers|social\s+workers)|to\s+(?:[\p{L}'’-]+(?:'|’)s\s+)?team|at\s+the\s+(?:border|checkpoint|airport|station|port|gate|back\s+gate))\b" + ext(8) + r")" + TP,
+]
 OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
 # Every terminated pattern gets a fallback that takes at most two words of
