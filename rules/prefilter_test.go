@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -320,5 +321,39 @@ func TestDFABounds(t *testing.T) {
 		for _, s := range texts {
 			checkBounds(t, expr, s)
 		}
+	}
+}
+
+// TestTailWindowsRandom checks every built-in pattern windowed by its
+// terminator's reach on random sentences made of its own literals, common
+// words and the punctuation that ends phrases, where a tail reaching into
+// the next run is likeliest.
+func TestTailWindowsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	common := []string{"the", "a", "and", "to", "at", "in", "team", "officers", "two", "our", "she", "was", "posed", "as", "met", "x", "Ana", "12"}
+	seps := []string{" ", " ", " ", ". ", ", ", "; ", ": ", "! ", "? ", " (", ") ", "\"", "\n", " and ", ".\n"}
+	n := 0
+	for _, re := range builtinPatterns(t) {
+		p := newPattern(re)
+		if !p.window || p.tail == 0 {
+			continue
+		}
+		n++
+		var words []string
+		for _, c := range p.clauses {
+			words = append(words, c.lits...)
+		}
+		words = append(words, common...)
+		for range 60 {
+			var b strings.Builder
+			for k := rng.IntN(30) + 1; k > 0; k-- {
+				b.WriteString(words[rng.IntN(len(words))])
+				b.WriteString(seps[rng.IntN(len(seps))])
+			}
+			checkSame(t, p, NewText(b.String(), "paragraph"))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no built-in pattern is windowed by its tail")
 	}
 }
