@@ -159,6 +159,12 @@ pats['equipment'] = [
   r"\b(digital forensics examiner)\b",
   r"\b((?:took|taken) a still\b(?:\s+[\p{L}\p{N}_-]+){0,5})",
   r"\b((?:(?:the\s+)?(?:police|officers|investigators|we|they)\s+)?(?:took|taken|grabbed|pulled)\s+(?:a\s+)?(?:still|stills|screenshots?|screen\s+grabs?|frames?)\s+(?:of|from)\s+" + phrase(8) + r")" + TP,
+  # Filming on a camera by where it is worn or how it runs: "filming on a
+  # shirt-pocket camera", "recorded on a phone camera hidden in a straw tote
+  # bag", "with a phone camera on a timer", "filming with a camera stitched
+  # into the peak of a baseball cap".
+  r"\b((?:filming|filmed|recording|recorded|photographing|photographed|logged|logging|documented|documenting)\b(?:\s+" + W + r"){0,4}?\s+(?:on|with|using)\s+(?:an?|the|his|her|their|our)\s+(?:[\p{L}-]+\s+)?(?:(?:[\p{L}]+-)?pocket|chest|phone|mobile|dash|bag|hat|cap|lapel|collar|keychain|key-chain|pinhole|spy)[- ]?(?:camera|cam)\b(?:\s+(?:hidden|sewn|tucked|concealed|fitted|stitched|set|running|on\s+a\s+timer)\b" + ext(8) + r")?)" + T,
+  r"\b((?:filming|filmed|recording|recorded)\s+(?:on|with|using)\s+(?:an?|the|his|her|their|our)\s+(?:[\p{L}-]+\s+)?(?:camera|cam|recorder)\s+(?:hidden|sewn|tucked|concealed|fitted|stitched|taped|clipped)\s+(?:in|into|inside|under|behind|to|on)\s+(?:an?|the|his|her|their|my|our)\s+" + phrase(6) + r")" + T,
   # "copies on the encrypted drive only".
   r"\b((?:(?:copies|backups?|a\s+copy)\s+(?:are\s+|were\s+|kept\s+|stored\s+)?(?:on|in|to)\s+|(?:copied|uploaded|saved|stored|backed\s+up|kept|transferred)\s+(?:[\p{L}\p{N}_-]+\s+){0,3}?(?:on|onto|to|in)\s+)?(?:an?|the|our)\s+(?:encrypted|password-protected)\s+(?:drive|laptop|phone|server|folder|USB|stick|hard\s+drive|disk|partition)(?:\s+only)?" + ext(6) + r")" + TP,
 ]
