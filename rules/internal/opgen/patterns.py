@@ -20,6 +20,8 @@ T = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|or|who|which|th
 TCAP = r"\s+(?:of|to|at|in|on|beside|near|from|by|with|for|behind|outside|past|around|before|after|until)\s+(?:the\s+)?(?:(?-i:\p{Lu})|\d)"
 TP = r"(?:" + TCAP + r"|[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|which|who|so|because|then|until|unless|if|when|where|told|said|says|in\s+case)\b|\s*$)"
 TPUNCT = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s*$)"
+# Ends a clause at punctuation or and, but, so.
+TEND = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|so)\b|\s*$)"
 def phrase(n): return r"(?:" + W + r"\s+){0,%d}?" % n + W3
 # Without a terminator in reach, a phrase still takes up to two words.
 def short(n): return r"(?:" + W + r"\s+){0,1}" + W3
@@ -300,8 +302,13 @@ pats['channel'] = [
   r"\b((?:the|a|our|my)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
   r"\b((?:contact\s+with\s+[\p{L}\p{N}_'’-]+\s+)?(?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
+  # A code word and what it was: "I said the code word we had agreed over
+  # voice note, \"buna\"".
+  r"\b((?:(?:I|we|he|she|they)\s+(?:said|says|say|used|gave|texted|sent)\s+)?(?:the|a|our|their|my)\s+(?:agreed\s+|secret\s+)?(?:code\s*word|password|safe\s*word)\b(?:\s+" + W + r"){0,8}?,?\s*[\"“‘][^\"”’\n]{1,30}[\"”’])",
+  # A silent signal: "keep her phone on silent and send a single dot when
+  # the employer went out".
+  r"\b((?:(?:keep|kept|keeps|put|set)\s+(?:her|his|their|the|my|our)\s+phones?\s+on\s+(?:silent|vibrate)\s+and\s+)?(?:send|sends|sent|text|texts|texted|give|gives|gave)\s+(?:us\s+|me\s+)?(?:an?|one|the)\s+(?:single\s+|one-letter\s+|blank\s+)?(?:dot|full\s+stop|letter|emoji|thumbs-?up|missed\s+call|blank\s+(?:message|text))\s+(?:when|once|if|as\s+soon\s+as|to\s+(?:say|show|confirm|signal))\s+" + phrase(10) + r")" + TEND,
 ]
-TEND = r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|so)\b|\s*$)"
 pats['timing'] = [
   # "timed to reach the camp while the nets were being hauled in".
   r"\b(timed\s+(?:to|for|so)\s+(?:" + W + r"\s+){0,14}?" + W + r")" + TPUNCT,
