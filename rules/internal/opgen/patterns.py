@@ -436,6 +436,11 @@ pats['team-vehicle'] = [
   # taxi", "They drove north in three unmarked Toyota Probox cars".
   r"\b(" + TEAMSUBJ + r"(?:drove|drive|drives|waited|wait|waits|sat|came|come|went|go|goes|travell?ed|arrived|arriving|rode|followed|following|took\s+(?:us|them|her|him|the\s+[\p{L}-]+))(?:\s+(?:north|south|east|west|back|home|out|off|up|down|there|ahead|behind))?\s+(?:in|by|aboard|on)\s+(?:an?|the|our|one|two|three|four|five|\d)\s+(?:(?:unmarked|rented|hired|borrowed|private|civilian|police|old|small|battered)\s+)?(?:" + COLOUR + r"\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + r"|" + MAKE + r")" + VEHTAIL + r")\b",
   r"\b((?:an?|the|one|two|three)\s+" + COLOUR + r"\s+" + MAKE + VEHTAIL + r")\b",
+  # The move that the vehicle made, so a finding does not leave the verb
+  # bare: "drove to the bar in four unmarked pickups", "and drove in two
+  # Bolero jeeps", "arriving in a borrowed NGO pick-up". Only the
+  # team's own move: a recruiter "drove them north in two vans".
+  r"\b((?:(?:they|we)\s+)?(?:drove|drive|drives|travell?ed|arrived|arriving|rode)\b(?:\s+(?:to|north|south|east|west|back|out|off|up|down|home|the|a|an|bar|club|site|camp|kiln|farm|village|house|border|town|city|there|straight|together|onward|on|ahead|separately|convoy|in\s+convoy)){0,4}?\s+(?:in|by|aboard)\s+(?:(?:" + NUMR + r"|an?|the|our)\s+(?:(?:unmarked|hired|rented|borrowed|tinted|private|civilian|police|NGO)\s+)|(?:two|three|four|five|six|[2-9])\s+)(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\b(?:\s+(?:and|plus)\s+(?:an?|our|the|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\b)?)",
   # Vehicles counted and joined: "Two Boleros plus a hired tempo for the families".
   r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\s+(?:plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + VEHTAIL + r"\b(?:\s+for\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
 ]
