@@ -96,7 +96,7 @@ ESC = r"(?:an?|the|her|his|their|one|another|my|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p
 # Who did it, when a noun phrase says so: "the priest", "The neighbour's helper".
 DETSUBJ = r"(?:(?:an?|the|her|his|their|our)\s+(?:[\p{L}'’-]+\s+){0,4}?)?"
 pats['source'] = [
-  r"\b((?:an?|the|our)\s+(?:tip|lead|report|call|message)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:\s+(?:who|that)\s+" + phrase(10) + r")?)" + TSRC0,
+  r"\b((?:an?|the|our)\s+(?:tip|tip-off|lead|report|call|message|referral|alert)\s+from\s+(?:an?|the|her|his|their)\s+" + phrase(3) + r"(?:,?\s+(?:who|that)\s+" + phrase(10) + r")?)" + TSRC0,
   # "tip came via a moto-dop who drives the girls home after closing".
   r"\b((?:the\s+|a\s+|our\s+|this\s+|first\s+)?(?:tip|tip-off|lead|information|intel|word|alert|referral|report|call|case)\s+(?:came|comes|come|arrived|was\s+passed|reached\s+us)\s+(?:in\s+)?(?:via|from|through)\s+(?:an?|the|her|his|their|our)\s+" + phrase(10) + r")" + TSRC0,
   r"\b(informant(?:\s+(?:is|was)\s+(?:an?|the)\s+" + phrase(10) + r")?)" + TSRC0,
