@@ -479,6 +479,11 @@ pats['post'] = [
   r"\b(followed\s+(?:(?:him|her|them|the\s+[\p{L}-]+)\s+)?at\s+a\s+(?:safe\s+|discreet\s+)?distance)\b",
   r"\b((?:static|mobile|foot|vehicle|discreet|covert)\s+(?:observation|surveillance)\b" + ext(6) + r")" + TP,
   r"\b((?:surveillance|observation|arrest\s+team|entry\s+team|back-?up|team\s+[A-Z1-9])\b(?:\s+" + W + r"){0,3}?\s+in\s+position)\b",
+  # Who was put at a door: "two officers at the back door and the rest at
+  # the front", "two constables on the door all night"; the exits taken:
+  # "Police secured the two exits".
+  r"\b(" + NUMR + r"\s+(?:[\p{L}-]+\s+)?(?:officers|constables|police(?:men|women)?|guards|gendarmes|agents|investigators|soldiers)\s+(?:at|on|by|outside|covering|guarding)\s+the\s+(?:" + SIDE + r"\s+)?(?:door|doors|gate|gates|exit|exits|entrance|stairs|stairwell|staircase)\b(?:,?\s+(?:and\s+)?the\s+(?:rest|others)\s+(?:at|on|by)\s+the\s+" + SIDE + r"(?:\s+(?:door|gate|entrance))?)?(?:\s+(?:all\s+night|all\s+day|overnight|throughout))?)",
+  r"\b((?:(?:the\s+)?(?:police|officers|gendarmes|constables|soldiers|agents)\s+)?(?:secured|sealed\s+off|sealed|cordoned\s+off|blocked|covered|guarded)\s+(?:the\s+)?(?:two|both|all|three|four|every|each)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:exits|entrances|doors|gates|ways\s+out|stairwells|staircases))\b",
   # The way in: "a team entered through the front", "We came in the back way".
   r"\b((?:(?:(?:an?|the|our)\s+)?(?:team|police|officers|investigators)\s+(?:entered|enter|enters|went\s+in|go\s+in|goes\s+in|came\s+in|come\s+in|moved\s+in|broke\s+in)|(?:bring|brought|take|took)\s+(?:them|her|him|the\s+[\p{L}-]+)\s+in)\s+(?:through|via)\s+the\s+(?:back|rear|front|side|kitchen|service)\b(?:\s+(?:door|doors|gate|entrance|way|office|stairs|lane|window)\b)?(?:\s+and\s+the\s+[\p{L}-]+)?(?:\s+(?:reserved\s+for|used\s+by)\s+" + phrase(3) + r")?)",
   r"\b((?:we|they|police|officers|the\s+team)\s+(?:came|went|drove|got)\s+in\s+(?:the|by\s+the)\s+" + SIDE + r"\s+way)\b",
