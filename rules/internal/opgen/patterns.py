@@ -302,6 +302,11 @@ pats['channel'] = [
   r"\b((?:the|a|our|my)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:duty|burner|spare|work|office|operation|operations|pickup|dedicated)\s+(?:phone|mobile|SIM|landline|handset|Nokia)s?\b" + ext(6) + r")" + TP,
   r"\b((?:contact\s+with\s+[\p{L}\p{N}_'’-]+\s+)?(?:only\s+)?(?:via|through|over)\s+(?-i:Signal|Telegram|WhatsApp|Zalo|Viber|LINE)(?:\s+(?:only|group|chat|call|messages?))?)\b",
   r"\b(flashes\s+of\s+(?:the\s+)?headlights)\b",
+  # Word sent to the team during the operation: "texted the team leader
+  # that three girls were upstairs", "sent a message to the police every
+  # time it stopped".
+  r"\b((?:texted|messaged|signall?ed|radioed|called|phoned|rang|alerted|told|whatsapped)\s+(?:the|our)\s+(?:team\s+lead(?:er)?|commander|officer\s+in\s+charge|arrest\s+team|back-?up\s+team|entry\s+team|raid\s+team|other\s+team)\b(?:\s+that\s+" + phrase(12) + r")?)" + TPUNCT,
+  r"\b((?:(?:and|then)\s+)?(?:sent|texted|sends|send)\s+(?:a\s+)?(?:message|text|update|word|signal)s?\s+to\s+(?:the\s+)?(?:police|team|officers|investigators?)\s+(?:every\s+time|each\s+time|whenever|when|as\s+soon\s+as|once)\s+" + phrase(8) + r")" + TPUNCT,
   # A code word and what it was: "I said the code word we had agreed over
   # voice note, \"buna\"".
   r"\b((?:(?:I|we|he|she|they)\s+(?:said|says|say|used|gave|texted|sent)\s+)?(?:the|a|our|their|my)\s+(?:agreed\s+|secret\s+)?(?:code\s*word|password|safe\s*word)\b(?:\s+" + W + r"){0,8}?,?\s*[\"“‘][^\"”’\n]{1,30}[\"”’])",
