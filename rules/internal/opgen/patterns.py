@@ -446,6 +446,12 @@ pats['team-vehicle'] = [
   # Bolero jeeps", "arriving in a borrowed NGO pick-up". Only the
   # team's own move: a recruiter "drove them north in two vans".
   r"\b((?:(?:they|we)\s+)?(?:drove|drive|drives|travell?ed|arrived|arriving|rode)\b(?:\s+(?:to|north|south|east|west|back|out|off|up|down|home|the|a|an|bar|club|site|camp|kiln|farm|village|house|border|town|city|there|straight|together|onward|on|ahead|separately|convoy|in\s+convoy)){0,4}?\s+(?:in|by|aboard)\s+(?:(?:" + NUMR + r"|an?|the|our)\s+(?:(?:unmarked|hired|rented|borrowed|tinted|private|civilian|police|NGO)\s+)|(?:two|three|four|five|six|[2-9])\s+)(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\b(?:\s+(?:and|plus)\s+(?:an?|our|the|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\b)?)",
+  # Riding along or behind: "Two of our staff bought seats on the same bus,
+  # in the last row", "would ride in an unmarked car behind the minibus",
+  # "a NAPTIP officer following on a motorcycle".
+  r"\b((?:" + TEAMSUBJ + r")?(?:bought|booked|took|had)\s+(?:seats|tickets|places|a\s+seat|a\s+ticket)\s+on\s+the\s+same\s+(?:bus|train|flight|boat|ferry|coach|minibus)\b(?:,?\s+in\s+the\s+(?:last|front|back|rear|next|same)\s+(?:row|rows|seat|seats|carriage|coach))?)",
+  r"\b((?:ride|rode|riding|drive|drove|driving|follow|followed|following|travel|travell?ed|stay|stayed)\s+(?:in|on)\s+(?:an?|the|our)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + r"\s+(?:behind|ahead\s+of|in\s+front\s+of|after)\s+the\s+(?:[\p{L}-]+\s+)?(?:bus|minibus|car|van|truck|lorry|taxi|vehicle|convoy|coach|chapa|jeep|pick-?up|boat))\b",
+  r"\b((?:(?:an?|the|our)\s+(?:[\p{L}-]+\s+)?" + ROLE + r"\s+)?following\s+(?:them\s+|us\s+|behind\s+)?(?:on|in)\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:motorcycles?|motorbikes?|bikes?|boda-?bodas?|scooters?|okadas?|cars?|vans?|taxis?|pick-?ups?))\b",
   # Vehicles counted and joined: "Two Boleros plus a hired tempo for the families".
   r"\b(" + NUMR + r"\s+(?:[\p{L}\p{N}-]+\s+)?" + VEHX + VEHTAIL + r"\s+(?:plus|\+)\s+(?:an?|the|our|" + NUMR + r")\s+(?:[\p{L}\p{N}-]+\s+){0,2}?" + VEHX + VEHTAIL + r"\b(?:\s+for\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:girls|boys|women|children|families|survivors|victims|workers|arrests|suspects|team|officers))?)",
 ]
