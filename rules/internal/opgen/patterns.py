@@ -362,6 +362,11 @@ pats['security'] = [
   r"\b((?:all\s+)?(?:phones|mobiles|mobile\s+phones)\s+(?:were|was|are|had\s+to\s+be|must\s+be)\s+(?:switched\s+off|turned\s+off|collected|handed\s+in|left\s+behind)\b" + ext(8) + r")" + TP,
   # Phones taken away: "officers handed their personal phones to a constable".
   r"\b((?:[\p{L}-]+\s+)?(?:handed|surrendered|gave\s+up|switched\s+off|turned\s+off|left|collected)\s+(?:their|all|our|his|her|the)\s+(?:personal\s+|own\s+)?(?:phones|mobiles|handsets|mobile\s+phones)\b" + ext(8) + r")" + TP,
+  # A route chosen not to be seen: "Took the canal road instead of the main
+  # road so the munim's boys at the dhaba would not see us", "so as not to
+  # pass the police post at the estate gate".
+  r"\b((?:took|take|takes|taking|used|use|chose|choose|followed|drove\s+(?:along|down|up|round))\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:road|route|lane|path|track|way|bypass|back\s+roads?)\s+(?:instead\s+of|rather\s+than|to\s+avoid|so\s+as\s+not\s+to|so\s+(?:that\s+)?(?:nobody|no\s+one|they|the\s+[\p{L}'’-]+))\b" + ext(14) + r")" + TPUNCT,
+  r"\b(so\s+as\s+not\s+to\s+(?:pass|go\s+past|drive\s+past|be\s+seen\s+by|run\s+into|meet|cross)\b" + ext(8) + r")" + TPUNCT,
 ]
 # The value of a labelled field runs to the end of its line but stops at a
 # capital or a clock time, which are findings of their own (a name, a
