@@ -1005,7 +1005,7 @@ func surnameInitial(t *Text, ev []evidence, i int) bool {
 // stop, a colon or a bracket ("**Q1.** What happened?", "A3) ...").
 func numberedLabel(t *Text, i int) bool {
 	toks := t.Tokens
-	if i > 0 && !strings.Contains(toks[i].GapText, "\n") && strings.Trim(toks[i].GapText, "*_# ") != "" {
+	if i > 0 && !strings.Contains(toks[i].GapText, "\n") {
 		return false
 	}
 	rest := t.Src[toks[i].End:]
