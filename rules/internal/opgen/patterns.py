@@ -49,7 +49,7 @@ PREP = r"(?:up\s+)?(?:at|in|inside|by|near|behind|outside|on|above|beside|next\s
 pats = {}
 # "Over two weeks," before a cover or a watch.
 DUR = r"(?:(?:over|for|during)\s+(?:the\s+)?(?:next\s+|following\s+)?(?:" + NUMR + r"|several|many)\s+(?:days|weeks|months|nights),?\s+)?"
-COVERSUBJ = r"(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,8}?,?\s+)?"
+COVERSUBJ = r"(?:" + SUBJ + r"(?:\s+(?:in\s+civilian\s+clothes|in\s+plain\s+clothes))?(?:\s+" + W + r"){0,4}?,?\s+)?"
 pats['women-officers'] = [
   r"\b((?:an?|one|" + NUMR + r")\s+(?:women|woman|female)\s+(?:police\s+)?(?:officers?|constables?|agents?|investigators?|inspectors?)(?:\s+(?:on\s+duty|from\s+the\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+))?)\b",
 ]
