@@ -37,7 +37,10 @@ type dfa struct {
 }
 
 const (
-	dfaMaxStates = 2000    // fits the int16 transitions below the match bit
+	// Fits the int16 transitions below the match bit. The largest
+	// operational patterns build a few thousand states over real drafts;
+	// a cap of 2,000 made their caches start again over and over.
+	dfaMaxStates = 6000
 	dfaUnknown   = -1      // transition not built yet
 	dfaMatchBit  = 1 << 14 // in a transition: a match ends just before the rune
 )

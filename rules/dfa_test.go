@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"regexp/syntax"
 	"testing"
 	"unicode/utf8"
@@ -99,5 +101,50 @@ func TestASCIIMask(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDFAStateReset runs a pattern whose DFA has far more states than the
+// cache keeps ((a|b)*a(a|b){13}: one per last 14 letters) over random text,
+// so the cache starts again many times in one scan, and checks that the
+// answers still agree with the regexp's.
+func TestDFAStateReset(t *testing.T) {
+	expr := `(?:a|b)*a(?:a|b){13}c`
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(expr)
+	fwd := newDFA(tree)
+	if fwd == nil {
+		t.Fatal("no DFA")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	resets := 0
+	for n := range 40 {
+		b := make([]byte, 4000)
+		for i := range b {
+			b[i] = "ab"[rng.IntN(2)]
+		}
+		if n%2 == 0 {
+			b[len(b)-1-rng.IntN(100)] = 'c'
+		}
+		s := string(b)
+		got := fwd.lastEnd(s)
+		want := -1
+		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
+			want = locs[len(locs)-1][1]
+		}
+		if got != want {
+			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
+		}
+		c := fwd.get()
+		if len(c.states) < dfaMaxStates/2 {
+			resets++ // the cache was started again during the scan
+		}
+		fwd.put(c)
+	}
+	if resets == 0 {
+		t.Errorf("the cache never started again: the test does not reach the reset")
 	}
 }
