@@ -604,6 +604,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	toks := t.Tokens
 	ev, country, phrase := sc.ev, sc.country, sc.phrase
 	start := i
+	// "One day", "Two weeks later": a number word before a lower-case
+	// word opens a phrase of time or count, wherever the line breaks, even
+	// where a town has the number's name.
+	if j == i+1 && numberWords[toks[i].Key] && j < len(toks) && !toks[j].Cap && !toks[j].Digit && t.Joinable(j, false) {
+		return
+	}
 	// Drop leading ordinary words that only open the sentence or a
 	// title-case heading ("The", "When", "Dear").
 	for i < j {
@@ -893,6 +899,10 @@ var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai":
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
 	"hanim": true, "khanum": true, "efendi": true}
+
+// numberWords are the cardinals a sentence may open with.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true}
 
 // compass words open the names of regions.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "upper": true, "lower": true,
