@@ -172,11 +172,14 @@ func resolvedPath(p string) string {
 
 // within reports whether the link leads to dir or below it (dir is
 // absolute and link-free); a target that is unknown is not within.
-func (l *walkedLink) within(dir string) bool {
-	if l.Target == "" || dir == "" {
+func (l *walkedLink) within(dir string) bool { return within(dir, l.Target) }
+
+// within reports whether path p is dir or under it.
+func within(dir, p string) bool {
+	if p == "" || dir == "" {
 		return false
 	}
-	r, err := filepath.Rel(dir, l.Target)
+	r, err := filepath.Rel(dir, p)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }
 

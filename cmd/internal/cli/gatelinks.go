@@ -52,23 +52,18 @@ func gateArgs(paths []string, root string, cfg *Config) (follow []string, links 
 			follow = append(follow, a)
 			continue
 		}
-		st, err := os.Lstat(p)
-		if err == nil && st.Mode()&os.ModeSymlink != 0 {
-			l := resolveLink(p)
-			links = append(links, input{Path: p, Link: l})
-			if linkCheckedInPlace(l, root, cfg) {
-				follow = append(follow, shownPath(l.Target))
-			}
-			continue
+		// The link that judges p: p itself, or the first linked folder of
+		// the repository on the way to it (stories/ext/x.md, stories/ext
+		// a link), as a walk would meet it.
+		lp := p
+		if st, err := os.Lstat(p); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			lp = linkedParent(p, root)
 		}
-		// A path through a linked folder of the repository
-		// (stories/ext/x.md, stories/ext a link) is judged by that
-		// link, as a walk would meet it; its target is checked in its
-		// own place.
-		if lp := linkedParent(p, root); lp != "" {
+		if lp != "" {
 			l := resolveLink(lp)
 			links = append(links, input{Path: lp, Link: l})
 			if linkCheckedInPlace(l, root, cfg) {
+				// Checked in its own place: the path through the link.
 				follow = append(follow, shownPath(canonicalPath(p)))
 			}
 			continue
@@ -93,7 +88,7 @@ func linkedParent(p, root string) string {
 		}
 		// A link above the repository (a system's /tmp -> /private/tmp)
 		// is no link of its content.
-		if (&walkedLink{Target: canonicalPath(filepath.Dir(q))}).within(root) {
+		if within(root, canonicalPath(filepath.Dir(q))) {
 			return q
 		}
 	}
