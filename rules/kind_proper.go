@@ -989,12 +989,9 @@ func surnameInitial(t *Text, ev []evidence, i int) bool {
 		ev[i-1]&(evName|evNameWord|evUnknown|evHonorific) == 0 || ev[i-1]&(evAllowed|evAcronym) != 0 {
 		return false
 	}
-	rest := t.Src[toks[i].End:]
-	if i+1 < len(toks) {
-		rest = toks[i+1].GapText
-		if strings.Contains(rest, "\n") {
-			return true
-		}
+	rest := t.gapAfter(i)
+	if i+1 < len(toks) && strings.Contains(rest, "\n") {
+		return true
 	}
 	rest = strings.TrimLeft(rest, " \t")
 	if rest == "" {
@@ -1014,16 +1011,8 @@ func surnameInitial(t *Text, ev []evidence, i int) bool {
 // numberedLabel reports a token that starts a line and ends in a full
 // stop, a colon or a bracket ("**Q1.** What happened?", "A3) ...").
 func numberedLabel(t *Text, i int) bool {
-	toks := t.Tokens
-	if i > 0 && !strings.Contains(toks[i].GapText, "\n") {
-		return false
-	}
-	rest := t.Src[toks[i].End:]
-	if i+1 < len(toks) {
-		rest = toks[i+1].GapText
-	}
-	rest = strings.TrimLeft(rest, "*_")
-	return rest != "" && strings.ContainsRune(".:)", rune(rest[0]))
+	rest := strings.TrimLeft(t.gapAfter(i), "*_")
+	return t.lineStart(i) && rest != "" && strings.ContainsRune(".:)", rune(rest[0]))
 }
 
 // camel reports an upper-case letter after two lower-case ones inside a
@@ -1201,11 +1190,7 @@ func (m *properMatcher) fullName(t *Text, i, j int) bool {
 // ("Kisenyi\nPreheader: Your gift"): e-mail headers and notes written as
 // "Label: value" lines inside one Markdown paragraph.
 func label(t *Text, j int) bool {
-	if j > 0 && !strings.Contains(t.Tokens[j].GapText, "\n") {
-		return false
-	}
-	return j+1 < len(t.Tokens) && strings.HasPrefix(t.Tokens[j+1].GapText, ":") ||
-		j+1 == len(t.Tokens) && strings.HasPrefix(t.Src[t.Tokens[j].End:], ":")
+	return t.lineStart(j) && strings.HasPrefix(t.gapAfter(j), ":")
 }
 
 // lowerPlaces finds place names written in lower case, as hurried field

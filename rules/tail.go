@@ -93,9 +93,7 @@ func reach(re *syntax.Regexp, alpha *alphabet) reachInfo {
 		return reachInfo{max: 1, after: 1}
 	case syntax.OpCapture:
 		return reach(re.Sub[0], alpha)
-	case syntax.OpStar:
-		return repeatReach(reach(re.Sub[0], alpha), -1)
-	case syntax.OpPlus:
+	case syntax.OpStar, syntax.OpPlus:
 		return repeatReach(reach(re.Sub[0], alpha), -1)
 	case syntax.OpQuest:
 		return repeatReach(reach(re.Sub[0], alpha), 1)

@@ -271,6 +271,20 @@ func (t *Text) Joinable(i int, hyphens bool) bool {
 	return g == GapSpace || (g == GapHyphen && hyphens)
 }
 
+// lineStart reports whether token i opens a line of the text.
+func (t *Text) lineStart(i int) bool {
+	return i == 0 || strings.Contains(t.Tokens[i].GapText, "\n")
+}
+
+// gapAfter is the text between token i and the next one, or the rest of
+// the text after the last token.
+func (t *Text) gapAfter(i int) string {
+	if i+1 < len(t.Tokens) {
+		return t.Tokens[i+1].GapText
+	}
+	return t.Src[t.Tokens[i].End:]
+}
+
 // abbreviations whose full stop does not end a sentence ("Mr. Santos", "S. Rajendran").
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "op": true,
