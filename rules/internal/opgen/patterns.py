@@ -29,18 +29,20 @@ def short(n): return r"(?:" + W + r"\s+){0,1}" + W3
 # drops them.
 WL = r"(?-i:[\p{Ll}\p{N}'’-])[\p{L}\p{N}'’-]*(?:,\d{3})*"
 def ext(n): return r"(?:\s+" + WL + r"){0,%d}?" % n
+# The roles of the people who do the work, whatever else a pattern adds.
+OURROLE = r"investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?"
 # Who does operational work: "one of our investigators", "a plain-clothes
 # officer", "Two Romanian colleagues", "Our field officer".
-SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|staff|men|women|guys)|I|we|he|she|they)"
+SUBJ = r"(?:(?:site|pretext|evidence|undercover|first|second|follow-up)\s+visits?:?|(?:our|one\s+of\s+our|two\s+of\s+our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:" + OURROLE + r"|staff|men|women|guys)|I|we|he|she|they)"
 # Roles a cover takes: "as a customer", "as wholesale buyers".
 COVERROLE = r"(?:deckhands?|fisherm[ae]n|crew\s+members?|cooks?|cleaners?|maids?|dancers?|hostess(?:es)?|waiters?|waitress(?:es)?|porters?|clients?|buyers?|tourists?|backpackers?|punters?|johns?|traders?|businessm[ae]n|businesswom[ae]n|job[- ]?seekers?|migrant\s+workers?|photographers?|drivers?|suppliers?|contractors?|recruiters?|brokers?|wholesalers?|dealers?|patrons?|guests?|visitors?|couples?|foreigners?|owners?|shopkeepers?|students?|volunteers?|researchers?|journalists?|labourers?|laborers?|workers?|sellers?|vendors?|repairm[ae]n|technicians?|salesm[ae]n|salespeople|friends?)"
 COVERSTRONG = r"(?:customers?|clients?|buyers?|punters?|johns?|patrons?|(?:[\p{L}-]+[- ])?(?:shop|business|bar|restaurant|factory|boat)[- ]?owners?)"
 # Investigators and officers, never a pronoun: a victim also "went to
 # Dubai as a domestic worker".
-SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?))"
+SUBJNP = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}'’-]+\s+){0,2}?(?:" + OURROLE + r"))"
 # With a cover that only a customer takes, any of our people: "Two of our
 # guys went in as customers".
-SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:investigators?|officers?|agents?|officials?|colleagues?|policewom[ae]n|policem[ae]n|operatives?|inspectors?|constables?|detectives?|guys|men|staff|members?|volunteers?|team))"
+SUBJNP2 = r"(?:(?:an?|the|our|one|two|three|four|\d{1,2})\s+(?:[\p{L}-]+\s+){0,2}?(?:" + OURROLE + r"|guys|men|staff|members?|volunteers?|team))"
 VEH = r"(?:boda-?bodas?|okadas?|microbus(?:es)?|coaster(?:\s+bus)?|Myvi|Perodua\s+[\p{L}\p{N}_]+|Isuzu|Tata\s+[\p{L}\p{N}_]+|Mahindra\s+[\p{L}\p{N}_]+|Suzuki\s+[\p{L}\p{N}_]+|Nissan\s+[\p{L}\p{N}_]+|Mitsubishi\s+[\p{L}\p{N}_]+|Ford\s+[\p{L}\p{N}_]+|vans?|minivans?|cars?|pick-?ups?|trucks?|lorr(?:y|ies)|jeeps?|jeepneys?|bus|buses|minibus(?:es)?|coach(?:es)?|vehicles?|boats?|canoes?|speedboats?|dinghies|dinghy|pirogues?|SUVs?|4x4s?|sedans?|taxis?|cabs?|motorcycles?|motorbikes?|motos?|tricycles?|three-wheelers?|matatus?|danfos?|guaguas?|tuk-?tuks?|auto-?rickshaws?|rickshaws?|ambulances?|Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruisers?|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio|Tempo\s+Travell?ers?|Toyota\s+[\p{L}\p{N}_]+|Škoda\s+[\p{L}\p{N}_]+|Skoda\s+[\p{L}\p{N}_]+)"
 # Where a team meets or waits.
 PLACE = r"(?:(?:police|border|army|military|checkpoint)\s+post|ramp|pharmacy|(?:community|church|parish|wedding|village|town|sports)\s+(?:centre|center|hall)|hall|car\s*park|parking\s+(?:lot|area|garage)|(?:petrol|gas|filling|fuel|service|bus|train|railway|police)\s+station|station|car\s+wash|church|mosque|temple|school|hotel|motel|guest\s*house|lodge|inn|hostel|market|motor\s+park|bus\s+park|bus\s+stand|bus\s+stop|terminal|bridge|tea\s+shop|tea\s+stall|shop|stall|kiosk|restaurant|cafe|café|canteen|dhaba|laundromat|laundrette|junction|crossroads|intersection|roundabout|checkpoint|border\s+post|toll\s+(?:plaza|gate)|corner|gate|pier|jetty|dock|landing|harbou?r|beach|field|compound|warehouse|back\s*yard|yard|courtyard|garage|depot|lot|park|plaza|square|mall|airport|airstrip|HQ|headquarters|lay-?by|roadside|alley|bus|van|car|vehicle|minibus|truck|boat)"
