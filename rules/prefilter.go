@@ -370,14 +370,15 @@ func analyseTree(tree *syntax.Regexp) *analysis {
 	a := &analysis{clauses: chooseClauses(tree)}
 	a.minLen = minLen(tree)
 	a.alpha = newAlphabet(tree)
-	a.window = len(a.clauses) > 0 && a.minLen > 0 && a.alpha.splits()
-	if a.minLen > 0 && a.alpha.breaks() < len(breakers) {
+	breaks := a.alpha.breaks()
+	a.window = len(a.clauses) > 0 && a.minLen > 0 && breaks > 0
+	if a.minLen > 0 && breaks < len(breakers) {
 		// A phrase rule ends its match on a terminator (a full stop, a
 		// bracket) its phrase cannot hold; its windows are the runs of the
 		// phrase's own alphabet, stretched over the few runes the
 		// terminator can take past them (tail.go), when that alphabet
 		// breaks prose at more places than the whole pattern's.
-		if core, tail, ok := splitTail(tree, a.alpha.breaks()); ok {
+		if core, tail, ok := splitTail(tree, breaks); ok {
 			if cl := chooseClauses(core); len(cl) > 0 {
 				a.clauses, a.alpha, a.tail, a.window = cl, newAlphabet(core), tail, true
 			}
@@ -1041,14 +1042,11 @@ func (a *alphabet) has(r rune) bool {
 	return false
 }
 
-// splits reports whether the alphabet leaves out characters that break
-// prose into pieces, so that searching runs can save work.
-func (a *alphabet) splits() bool { return a.breaks() > 0 }
-
 // breakers are the characters that break prose into pieces.
 const breakers = ".,;:!?()\"\n"
 
-// breaks counts the breakers the alphabet leaves out.
+// breaks counts the breakers the alphabet leaves out: with none left out,
+// searching runs of the alphabet saves no work.
 func (a *alphabet) breaks() int {
 	n := 0
 	for _, c := range breakers {
