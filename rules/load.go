@@ -342,16 +342,24 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		r.matcher = c.proper(rr.Proper, n, full)
 	case KindHashed:
 		r.matcher = c.hashed(rr, n, full)
+	case KindClassifier:
+		if m := c.classifier(rr, n, full); m != nil {
+			r.matcher = m
+		}
 	case "":
 		l, cl := fieldPos(n, "kind")
-		c.errorf(l, cl, full, "missing field \"kind\" (terms, pattern, context, proper or hashed)")
+		c.errorf(l, cl, full, "missing field \"kind\" (terms, pattern, context, proper, hashed or classifier)")
 	default:
 		l, cl := fieldPos(n, "kind")
-		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context, proper or hashed)", rr.Kind)
+		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context, proper, hashed or classifier)", rr.Kind)
 	}
 	if rr.Kind != KindHashed {
 		kindOnly("hashes", len(rr.Hashes) > 0)
 		kindOnly("hashes_file", rr.HashesFile != "")
+	}
+	if rr.Kind != KindClassifier {
+		kindOnly("model_file", rr.ModelFile != "")
+		kindOnly("threshold", rr.Threshold != nil)
 	}
 	r.context = c.contexts(rr.Context, n, full)
 	r.allow = c.allow(rr.Allow, n, "allow", full)

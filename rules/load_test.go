@@ -14,7 +14,7 @@ func TestInvalidPacks(t *testing.T) {
 		"unknown-key.yaml":  `testdata/invalid/unknown-key.yaml:4:5: rule local.x: unknown field "patern" (did you mean "pattern"?)`,
 		"bad-regex.yaml":    `testdata/invalid/bad-regex.yaml:6:14: rule local.phone: bad pattern "(\\d+": missing closing ): ` + "`(\\d+`",
 		"bad-category.yaml": `testdata/invalid/bad-category.yaml:4:15: rule local.thing: unknown category "secret" (one of name, location, date, operational, identifier)`,
-		"missing-kind.yaml": `testdata/invalid/missing-kind.yaml:3:5: rule local.thing: missing field "kind" (terms, pattern, context, proper or hashed)`,
+		"missing-kind.yaml": `testdata/invalid/missing-kind.yaml:3:5: rule local.thing: missing field "kind" (terms, pattern, context, proper, hashed or classifier)`,
 		"duplicate-id.yaml": `testdata/invalid/duplicate-id.yaml:7:9: rule local.a: duplicate rule id`,
 		"escape.yaml":       `testdata/invalid/escape.yaml:6:17: rule local.names: data file "../../etc/passwd" leaves the pack's directory`,
 		"not-yaml.yaml":     `testdata/invalid/not-yaml.yaml:2:1:`,

@@ -32,6 +32,8 @@ const (
 	KindContext = "context"
 	KindProper  = "proper"
 	KindHashed  = "hashed"
+	// KindClassifier scores sentences with a trained model (kind_classifier.go).
+	KindClassifier = "classifier"
 )
 
 // The raw* types mirror the YAML schema one to one; docs/rule-packs.md and
@@ -112,6 +114,8 @@ type rawRule struct {
 	Examples    *rawExamples `yaml:"examples"`
 	Hashes      []string     `yaml:"hashes"`
 	HashesFile  string       `yaml:"hashes_file"`
+	ModelFile   string       `yaml:"model_file"`
+	Threshold   *float64     `yaml:"threshold"`
 	Lint        *rawLint     `yaml:"lint"`
 }
 

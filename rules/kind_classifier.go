@@ -1,0 +1,350 @@
+package rules
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A classifier rule scores each sentence with a linear model over its words
+// and flags the sentences whose score reaches the rule's threshold. It is
+// for what no list or pattern can enumerate: operational detail is written
+// in endless phrasings ("two of us waited in a rented car on the other
+// side"), but such sentences share their vocabulary. The model is a
+// logistic regression trained on annotated drafts
+// (rules/internal/clftrain); every match names the words that weighed most,
+// so a reviewer can see why a sentence was flagged.
+//
+// A model file has one feature per line, "weight<TAB>feature": a feature is
+// a folded word, two words separated by one space (adjacent words of the
+// sentence), "#" for a number, or "<bias>". Lines starting with # are
+// comments.
+
+// ClassifierNumber is the feature of a word that starts with a digit: "12
+// officers" and "4 officers" say the same thing.
+const ClassifierNumber = "#"
+
+// ClassifierBias names the model's intercept in a model file.
+const ClassifierBias = "<bias>"
+
+// DefaultClassifierThreshold is the score (a probability) a sentence needs
+// when the rule gives no threshold.
+const DefaultClassifierThreshold = 0.9
+
+// maxSentenceTokens bounds the words one sentence contributes: a segment
+// without full stops (a table, a long list line) is scored in pieces of this
+// many words, so one run-on line cannot become one finding.
+const maxSentenceTokens = 80
+
+// partThreshold is the score a part of a flagged sentence needs on its own
+// when other findings cut the sentence (ScorePart).
+var partThreshold = 0.5
+
+type classifierMatcher struct {
+	vocab     map[string]int32 // word -> id
+	unigram   []float64        // by word id
+	bigram    map[uint64]float64
+	bias      float64
+	threshold float64
+	logit     float64 // the threshold as a logit, compared with the sum
+	partLogit float64 // what a part of a cut sentence needs (ScorePart)
+}
+
+// Sentences returns the token ranges [i, j) of t's sentences: a sentence
+// starts at a token marked SentStart and has at most maxSentenceTokens words.
+func (t *Text) Sentences() [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 1; i <= len(t.Tokens); i++ {
+		if i == len(t.Tokens) || t.Tokens[i].SentStart || i-start == maxSentenceTokens {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i
+		}
+	}
+	return out
+}
+
+// SentenceFeatures returns the distinct features of tokens [i, j) of t, as
+// the trainer and the matcher both see them: each word's folded key (a
+// number as "#") and each pair of adjacent words.
+func SentenceFeatures(t *Text, i, j int) []string {
+	skip := placeholders(t, i, j)
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	prev := ""
+	for k := i; k < j; k++ {
+		w := featureWord(t.Tokens[k])
+		if skip != nil && skip[k-i] {
+			w = ""
+		}
+		if w != "" {
+			add(w)
+			if prev != "" {
+				add(prev + " " + w)
+			}
+		}
+		prev = w
+	}
+	return out
+}
+
+// placeholders marks the tokens of [i, j) inside a placeholder that apply
+// wrote ("[team]", "[operational detail]", "[name 6]"): a bracket holding
+// at most three words and not followed by "(" (a Markdown link). Their
+// words are the rules' labels, not the writer's: an applied draft must not
+// be flagged again for them.
+func placeholders(t *Text, i, j int) []bool {
+	var skip []bool
+	for k := i; k < j; k++ {
+		if !strings.HasSuffix(t.Tokens[k].GapText, "[") {
+			continue
+		}
+		for n := k + 1; n <= k+3 && n <= j; n++ {
+			end := len(t.Src)
+			if n < len(t.Tokens) {
+				end = t.Tokens[n].Start
+			}
+			gap := t.Src[t.Tokens[n-1].End:end]
+			if !strings.HasPrefix(gap, "]") {
+				if n < j && t.Tokens[n].Gap != GapSpace {
+					break
+				}
+				continue
+			}
+			if strings.HasPrefix(gap, "](") {
+				break
+			}
+			if skip == nil {
+				skip = make([]bool, j-i)
+			}
+			for x := k; x < n; x++ {
+				skip[x-i] = true
+			}
+			break
+		}
+	}
+	return skip // nil when there is none: the common case costs nothing
+}
+
+func featureWord(tok Token) string {
+	if tok.Digit {
+		return ClassifierNumber
+	}
+	return tok.Key
+}
+
+func (m *classifierMatcher) find(t *Text, emit func(Match)) {
+	var ids []int32 // word ids of the sentence, -1 for unknown words
+	var seen []uint64
+	for _, s := range t.Sentences() {
+		ids = ids[:0]
+		seen = seen[:0]
+		z := m.bias
+		skip := placeholders(t, s[0], s[1])
+		for k := s[0]; k < s[1]; k++ {
+			id, ok := m.vocab[featureWord(t.Tokens[k])]
+			if !ok || (skip != nil && skip[k-s[0]]) {
+				id = -1 // unknown, a token without a key, or a placeholder's
+			}
+			ids = append(ids, id)
+			if id >= 0 && !containsKey(seen, uint64(id)) {
+				seen = append(seen, uint64(id))
+				z += m.unigram[id]
+			}
+			if k > s[0] {
+				prev := ids[len(ids)-2]
+				if prev >= 0 && id >= 0 {
+					key := bigramKey(prev, id)
+					if w, ok := m.bigram[key]; ok && !containsKey(seen, key) {
+						seen = append(seen, key)
+						z += w
+					}
+				}
+			}
+		}
+		if z < m.logit {
+			continue
+		}
+		start, end := t.Tokens[s[0]].Start, t.Tokens[s[1]-1].End
+		emit(Match{Start: start, End: end, Why: m.explain(t, s[0], s[1], z)})
+	}
+}
+
+// bigramKey packs two word ids; bit 63 keeps it apart from a word id in the
+// per-sentence seen list.
+func bigramKey(a, b int32) uint64 { return 1<<63 | uint64(a)<<31 | uint64(b) }
+
+func containsKey(s []uint64, k uint64) bool {
+	for _, x := range s {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// explain names the score and the features that raised it most.
+func (m *classifierMatcher) explain(t *Text, i, j int, z float64) string {
+	type contrib struct {
+		f string
+		w float64
+	}
+	var cs []contrib
+	for _, f := range SentenceFeatures(t, i, j) {
+		if w := m.weight(f); w > 0 {
+			cs = append(cs, contrib{f, w})
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
+	if len(cs) > 5 {
+		cs = cs[:5]
+	}
+	parts := make([]string, len(cs))
+	for k, c := range cs {
+		parts[k] = fmt.Sprintf("%q %+.2f", c.f, c.w)
+	}
+	return fmt.Sprintf("sentence scored %.2f (threshold %.2f); words that weighed most: %s",
+		sigmoid(z), m.threshold, strings.Join(parts, ", "))
+}
+
+// weight returns a feature's weight (0 when the model does not have it).
+func (m *classifierMatcher) weight(f string) float64 {
+	a, b, pair := strings.Cut(f, " ")
+	ida, ok := m.vocab[a]
+	if !ok {
+		return 0
+	}
+	if !pair {
+		return m.unigram[ida]
+	}
+	idb, ok := m.vocab[b]
+	if !ok {
+		return 0
+	}
+	return m.bigram[bigramKey(ida, idb)]
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// ParseClassifierModel reads a model file; errors name the line.
+func parseClassifierModel(data []byte) (*classifierMatcher, error) {
+	m := &classifierMatcher{vocab: map[string]int32{}, bigram: map[uint64]float64{}}
+	word := func(w string) int32 {
+		id, ok := m.vocab[w]
+		if !ok {
+			id = int32(len(m.unigram))
+			m.vocab[w] = id
+			m.unigram = append(m.unigram, 0)
+		}
+		return id
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	line, features, bias := 0, 0, false
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		ws, f, ok := strings.Cut(s, "\t")
+		if !ok {
+			return nil, fmt.Errorf("line %d: want \"weight<TAB>feature\"", line)
+		}
+		w, err := strconv.ParseFloat(ws, 64)
+		if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
+			return nil, fmt.Errorf("line %d: weight %q is not a number", line, ws)
+		}
+		if f == ClassifierBias {
+			m.bias, bias = w, true
+			continue
+		}
+		a, b, pair := strings.Cut(f, " ")
+		if a == "" || (pair && (b == "" || strings.Contains(b, " "))) || strings.ContainsAny(f, "\t") {
+			return nil, fmt.Errorf("line %d: feature %q is not a word or two words separated by one space", line, f)
+		}
+		if !pair {
+			m.unigram[word(a)] = w
+		} else {
+			m.bigram[bigramKey(word(a), word(b))] = w
+		}
+		features++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %v", line+1, err)
+	}
+	if !bias {
+		return nil, fmt.Errorf("no %s line (the model's intercept)", ClassifierBias)
+	}
+	if features == 0 {
+		return nil, fmt.Errorf("no features")
+	}
+	return m, nil
+}
+
+func (c *compiler) classifier(rr *rawRule, n *yaml.Node, full string) *classifierMatcher {
+	if rr.ModelFile == "" {
+		l, cl := fieldPos(n, "kind")
+		c.errorf(l, cl, full, "kind classifier needs model_file (a model written by rules/internal/clftrain)")
+		return nil
+	}
+	data, err := c.readData(rr.ModelFile)
+	if err != nil {
+		l, cl := fieldPos(n, "model_file")
+		c.errorf(l, cl, full, "%v", err)
+		return nil
+	}
+	m, err := parseClassifierModel(data)
+	if err != nil {
+		l, cl := fieldPos(n, "model_file")
+		c.errorf(l, cl, full, "model %s: %v", rr.ModelFile, err)
+		return nil
+	}
+	m.threshold = DefaultClassifierThreshold
+	if rr.Threshold != nil {
+		m.threshold = *rr.Threshold
+	}
+	if !(m.threshold > 0 && m.threshold < 1) {
+		l, cl := fieldPos(n, "threshold")
+		c.errorf(l, cl, full, "threshold must be between 0 and 1 (a probability), not %v", m.threshold)
+		return nil
+	}
+	m.logit = math.Log(m.threshold / (1 - m.threshold))
+	m.partLogit = math.Log(partThreshold / (1 - partThreshold))
+	return m
+}
+
+// ScorePart scores text as one sentence with a classifier rule's model and
+// reports whether it reaches the part threshold: when other findings cut a
+// flagged sentence, a part that says nothing operational by itself ("I
+// stayed at" before a place) is dropped. Rules of other kinds keep every
+// part.
+func (r *Rule) ScorePart(text string) bool {
+	m, ok := r.matcher.(*classifierMatcher)
+	if !ok {
+		return true
+	}
+	t := NewText(text, "")
+	if len(t.Tokens) == 0 {
+		return false
+	}
+	z := m.bias
+	for _, f := range SentenceFeatures(t, 0, len(t.Tokens)) {
+		z += m.weight(f)
+	}
+	return z >= m.partLogit
+}

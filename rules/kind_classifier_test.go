@@ -1,0 +1,165 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// testModel weighs a few words so that a sentence needs two or three of
+// them to pass the 0.9 threshold (a logit of 2.197).
+const testModel = `# a test model
+-3	<bias>
+2.5	officers
+1.5	van
+1.5	unmarked van
+0.5	#
+-1	thanks
+`
+
+func classifierPack(t *testing.T, rule, model string) (*Rule, error) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"p.yaml":     {Data: []byte("pack: p\nrules:\n" + rule)},
+		"data/m.tsv": {Data: []byte(model)},
+	}
+	p, err := Parse(fsys, "p.yaml", fsys["p.yaml"].Data)
+	if err != nil {
+		return nil, err
+	}
+	return p.Rules[0], nil
+}
+
+const classifierRule = `  - id: ops
+    category: operational
+    severity: review
+    kind: classifier
+    model_file: data/m.tsv
+    threshold: 0.9
+`
+
+func TestClassifierFlagsSentences(t *testing.T) {
+	r, err := classifierPack(t, classifierRule, testModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// officers + van + "unmarked van" + a number: 3.0 >= 2.197.
+		{"12 officers came in an unmarked van. Then they left.", []string{"12 officers came in an unmarked van"}},
+		// officers + van: 1.0, under the threshold.
+		{"The officers saw a van.", nil},
+		// A word counts once, however often it is repeated.
+		{"officers, officers, officers and more officers", nil},
+		// Each sentence is scored on its own.
+		{"The officers waited. An unmarked van came.", nil},
+		// A negative weight pulls a sentence under.
+		{"Thanks to 12 officers and an unmarked van!", nil},
+		// The words of a placeholder that apply wrote do not count.
+		{"[12 officers] came in an [unmarked van].", nil},
+		// Link text is the writer's own.
+		{"[12 officers](/team) came in an unmarked van.", []string{"12 officers](/team) came in an unmarked van"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range MatchText(nil, r, tt.text) {
+			got = append(got, tt.text[m.Start:m.End])
+			if !strings.Contains(m.Why, `"officers" +2.50`) || !strings.Contains(m.Why, "threshold 0.90") {
+				t.Errorf("%q: why = %q, want the score, the threshold and the heaviest words", tt.text, m.Why)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestClassifierScorePart(t *testing.T) {
+	r, err := classifierPack(t, classifierRule, testModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A part needs 0.5 (a logit of 0): bias -3 + officers 2.5 + # 0.5.
+	for text, want := range map[string]bool{"12 officers": true, "officers": false, "On": false, "": false} {
+		if got := r.ScorePart(text); got != want {
+			t.Errorf("ScorePart(%q) = %v, want %v", text, got, want)
+		}
+	}
+	other := &Rule{Kind: KindPattern, matcher: &patternMatcher{}}
+	if !other.ScorePart("On") {
+		t.Error("a rule of another kind must keep every part")
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"One. Two three! Four?", 3},
+		{"Dr. Rao came and left", 1},
+		{strings.Repeat("word ", 200), 3}, // no full stop: pieces of 80 words
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := NewText(tt.text, "paragraph").Sentences(); len(got) != tt.want {
+			t.Errorf("%q: %d sentences %v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}
+
+func TestSentenceFeatures(t *testing.T) {
+	txt := NewText("Two vans, 12 officers and two vans.", "paragraph")
+	got := SentenceFeatures(txt, 0, len(txt.Tokens))
+	want := "two|vans|two vans|#|vans #|officers|# officers|and|officers and|and two"
+	if strings.Join(got, "|") != want {
+		t.Errorf("features = %q\nwant       %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestClassifierErrors(t *testing.T) {
+	tests := []struct {
+		name, rule, model, want string
+	}{
+		{"no bias", classifierRule, "1\tvan\n", `p.yaml:7:17: rule p.ops: model data/m.tsv: no <bias> line`},
+		{"bad weight", classifierRule, "-3\t<bias>\nheavy\tvan\n", `model data/m.tsv: line 2: weight "heavy" is not a number`},
+		{"no tab", classifierRule, "-3\t<bias>\n1 van\n", `model data/m.tsv: line 2: want "weight<TAB>feature"`},
+		{"three words", classifierRule, "-3\t<bias>\n1\ta white van\n", `line 2: feature "a white van" is not a word or two words`},
+		{"no features", classifierRule, "-3\t<bias>\n", "model data/m.tsv: no features"},
+		{"no model", strings.Replace(classifierRule, "    model_file: data/m.tsv\n", "", 1), testModel, "kind classifier needs model_file"},
+		{"missing file", strings.Replace(classifierRule, "data/m.tsv", "data/none.tsv", 1), testModel, `p.yaml:7:17: rule p.ops: data file "data/none.tsv" not found`},
+		{"threshold", strings.Replace(classifierRule, "0.9", "1.5", 1), testModel, "p.yaml:8:16: rule p.ops: threshold must be between 0 and 1"},
+		{"other kind", "  - id: ops\n    category: operational\n    kind: terms\n    terms: [van]\n    threshold: 0.5\n", testModel, `field "threshold" does not apply to kind "terms"`},
+	}
+	for _, tt := range tests {
+		_, err := classifierPack(t, tt.rule, tt.model)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// FuzzClassifierModel: a model file from another team never panics the
+// loader, and a model it accepts scores any text without panicking, its
+// sentences inside the text.
+func FuzzClassifierModel(f *testing.F) {
+	f.Add(testModel, "12 officers came in an [unmarked van]. Thanks!")
+	f.Add("-3\t<bias>\n1\ta\n", "[a](b) [c]] [[d")
+	f.Add("x\t<bias>\n", "")
+	f.Fuzz(func(t *testing.T, model, text string) {
+		m, err := parseClassifierModel([]byte(model))
+		if err != nil {
+			return
+		}
+		m.threshold, m.logit = 0.5, 0
+		r := &Rule{Kind: KindClassifier, matcher: m}
+		for _, x := range r.Find(NewText(text, "paragraph")) {
+			if x.Start < 0 || x.End > len(text) || x.Start >= x.End {
+				t.Fatalf("match %d-%d outside %q", x.Start, x.End, text)
+			}
+		}
+		r.ScorePart(text)
+	})
+}
