@@ -26,6 +26,11 @@ type Finding struct {
 	Why string
 	// Scope is the part of the document (paragraph, heading, link.url...).
 	Scope string
+
+	// loose is the classifier rule of a whole sentence it flagged; firm are
+	// the spans inside it that other rules found (merge.go).
+	loose *rules.Rule
+	firm  []Span
 }
 
 // Key is the finding's text folded, for allow lists and entity grouping.

@@ -3,6 +3,7 @@ package redact
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,7 +16,10 @@ import (
 // merge among themselves the same way. A review phrase never swallows a
 // blocking finding: it is cut around it, so "posing as tourists at the
 // Blue Lagoon bar" stays one location and a review note beside it, and
-// applying the blocking findings never replaces a whole clause.
+// applying the blocking findings never replaces a whole clause. A sentence
+// a classifier flagged (a loose finding) merges with the review phrases in
+// it; cut around a blocking finding, its parts stay only if they hold such
+// a phrase or still read as sensitive by themselves.
 func resolve(cands []Finding, src []byte) []Finding {
 	nreview := 0
 	for i := range cands {
@@ -100,18 +104,43 @@ func union(cands []Finding, src []byte) []Finding {
 			continue
 		}
 		span := Span{last.Span.Start, max(last.Span.End, c.Span.End)}
+		loose := last.loose
+		if loose == nil {
+			loose = c.loose
+		}
+		var firm []Span
+		if loose != nil {
+			firm = append(firmSpans(last), firmSpans(&c)...)
+		}
+		absorbed := c
 		if c.Span.Len() > last.Span.Len() {
-			*last = c
+			absorbed, *last = *last, c
 		}
 		last.Span = span
+		last.loose, last.firm = loose, firm
+		if loose != nil && absorbed.loose == nil && last.loose != nil {
+			// The sentence's label wins; say what it holds.
+			last.Why = strings.TrimPrefix(last.Why+"; it holds: "+absorbed.Message, "; ")
+		}
 		last.Text = string(src[span.Start:span.End])
 	}
 	return out
 }
 
+// firmSpans returns the spans of f that other rules than a classifier
+// found: none of a loose finding's own, all of a firm one's.
+func firmSpans(f *Finding) []Span {
+	if f.loose != nil {
+		return f.firm
+	}
+	return []Span{f.Span}
+}
+
 // cutAround returns the parts of r outside every blocking finding (block,
 // sorted and disjoint), trimmed of white space and punctuation; parts
-// without a letter or digit go.
+// without a letter or digit go, and so do the parts of a cut loose finding
+// that hold no firm span and no longer read as sensitive by themselves
+// ("On" before a date, "I stayed at" before a place).
 func cutAround(r Finding, block []Finding, src []byte) []Finding {
 	// block is sorted and disjoint (union's output), so the parts are the
 	// gaps between the blocking findings that overlap r, read from the
@@ -134,10 +163,14 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 	if from < r.Span.End {
 		parts = append(parts, Span{from, r.Span.End})
 	}
+	cut := len(parts) != 1 || parts[0] != r.Span
 	var out []Finding
 	for _, p := range parts {
 		p = trimSpan(src, p)
 		if p.Len() == 0 {
+			continue
+		}
+		if cut && r.loose != nil && !overlapsSpan(p, r.firm) && !r.loose.ScorePart(string(src[p.Start:p.End])) {
 			continue
 		}
 		f := r
@@ -168,4 +201,13 @@ func trimSpan(src []byte, s Span) Span {
 		s.End -= n
 	}
 	return s
+}
+
+func overlapsSpan(p Span, spans []Span) bool {
+	for _, s := range spans {
+		if s.Start < p.End && s.End > p.Start {
+			return true
+		}
+	}
+	return false
 }

@@ -108,6 +108,7 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 					Text:    text,
 					Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
 					Scope: string(seg.Scope),
+					loose: looseRule(r),
 				})
 				ents.note(m, cands[len(cands)-1], li)
 			}
@@ -124,4 +125,13 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 		return nil, nil, err
 	}
 	return res, doc, nil
+}
+
+// looseRule returns r when its findings are whole sentences whose parts
+// must each still read as sensitive when other findings cut them.
+func looseRule(r *rules.Rule) *rules.Rule {
+	if r.Kind == rules.KindClassifier {
+		return r
+	}
+	return nil
 }
