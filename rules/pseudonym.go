@@ -7,9 +7,10 @@ import (
 )
 
 // pseudonymRE finds a name of one to three capitalised words marked with an
-// asterisk ("Ana*", "Srey Leak*"), the convention stories use for changed
+// asterisk ("Ana*", "Srey Leak*"; "Ana\*" where a Markdown editor escaped
+// the star), the convention stories use for changed
 // names (POLICY.md: publishable).
-var pseudonymRE = regexp.MustCompile(`((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,2}\p{Lu}[\p{L}\p{M}'’-]*)[ \t]?\*`)
+var pseudonymRE = regexp.MustCompile(`((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,2}\p{Lu}[\p{L}\p{M}'’-]*)[ \t]?\\?\*`)
 
 // Pseudonyms are the names a document marks with an asterisk, folded.
 type Pseudonyms map[string]bool
