@@ -22,24 +22,33 @@ type floor struct{ recall, cover, precision float64 }
 //
 // fixtures/drafts are the development drafts the rules were first written
 // from; fixtures/fresh are drafts by other writers who never saw the rules
-// (fixtures/fresh/README.md), whose lower figures are what to expect on the
-// next story.
+// (fixtures/fresh/README.md), and both train the operational classifier;
+// fixtures/heldout are drafts nobody wrote a rule from or trained on, whose
+// lower figures are what to expect on the next story.
 var floors = map[string]map[string]floor{
 	"../fixtures/drafts": {
 		"name":        {0.99, 0.98, 0.99},
 		"location":    {0.99, 0.96, 0.99},
 		"date":        {0.99, 0.99, 0.98},
-		"operational": {0.98, 0.91, 0.93},
+		"operational": {0.99, 0.96, 0.80},
 		"identifier":  {0.99, 0.99, 0.99},
-		"all":         {0.99, 0.97, 0.98},
+		"all":         {0.99, 0.98, 0.96},
 	},
 	"../fixtures/fresh": {
 		"name":        {0.98, 0.97, 0.97},
 		"location":    {0.97, 0.93, 0.97},
 		"date":        {0.98, 0.96, 0.98},
-		"operational": {0.75, 0.48, 0.88},
+		"operational": {0.90, 0.86, 0.83},
 		"identifier":  {0.97, 0.93, 0.99},
-		"all":         {0.93, 0.85, 0.96},
+		"all":         {0.96, 0.93, 0.94},
+	},
+	"../fixtures/heldout": {
+		"name":        {0.98, 0.96, 0.93},
+		"location":    {0.96, 0.86, 0.94},
+		"date":        {0.99, 0.93, 0.98},
+		"operational": {0.66, 0.46, 0.72},
+		"identifier":  {0.92, 0.83, 0.97},
+		"all":         {0.89, 0.80, 0.90},
 	},
 }
 

@@ -29,6 +29,14 @@ func TestBuiltinData(t *testing.T) {
 		if !bytes.Equal(b, want) {
 			t.Errorf("%s: builtinData differs from the embedded file", f)
 		}
+		if bytes.HasPrefix(b, []byte("# Model of a classifier rule")) {
+			// A classifier's model, not a lexicon: it is parsed and checked
+			// at load, like a pack's own.
+			if _, err := parseClassifierModel(b); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+			continue
+		}
 		if _, ok := sortedLines(b); !ok {
 			t.Errorf("%s: keys not strictly ascending, or blank or comment lines: run go generate ./rules", f)
 		}

@@ -29,14 +29,17 @@ var (
 	wordsData string
 	//go:embed packs/default/data/countries.txt
 	countriesData string
+	//go:embed packs/default/data/operational-sentences.tsv
+	operationalModel string
 )
 
 var builtinData = map[string]string{
-	"packs/default/data/places.tsv":    placesData,
-	"packs/default/data/given.tsv":     givenData,
-	"packs/default/data/surnames.tsv":  surnamesData,
-	"packs/default/data/words.txt":     wordsData,
-	"packs/default/data/countries.txt": countriesData,
+	"packs/default/data/places.tsv":                placesData,
+	"packs/default/data/given.tsv":                 givenData,
+	"packs/default/data/surnames.tsv":              surnamesData,
+	"packs/default/data/words.txt":                 wordsData,
+	"packs/default/data/countries.txt":             countriesData,
+	"packs/default/data/operational-sentences.tsv": operationalModel,
 }
 
 // builtinBytes returns the built-in data file at p without copying it, or

@@ -110,12 +110,12 @@ func TestReviewThroughPTY(t *testing.T) {
 
 	// What to answer for each finding, by the text shown in [[ ]].
 	answers := map[string][]string{
-		"Maria Santos":          {"a"},
-		"on March 14, 2023":     {"e", "on a spring day"},
-		"A team of 12 officers": {"r", "", "a general description, approved by security"},
-		"at 4:30 a.m.":          {"s"},
-		"Ana":                   {"x", "reject", "pseudonym agreed with survivor"},
-		"+63 917 555 0142":      {""},
+		"Maria Santos":                  {"a"},
+		"on March 14, 2023":             {"e", "on a spring day"},
+		"A team of 12 officers came at": {"r", "", "a general description, approved by security"},
+		"4:30 a.m.":                     {"s"},
+		"Ana":                           {"x", "reject", "pseudonym agreed with survivor"},
+		"+63 917 555 0142":              {""},
 	}
 	marked := regexp.MustCompile(`\[\[(.*?)\]\]`)
 	for total := len(answers); total > 0; total-- {
@@ -192,9 +192,9 @@ You can reach her on [phone number].
 		actions[key] = d.Action + ":" + d.Reason + d.Replacement
 	}
 	wantActions := map[string]string{
-		"A team of 12 officers": "keep:a general description, approved by security",
-		"Ana":                   "keep:pseudonym agreed with survivor",
-		"M.... 1.. 2...":        "replace:on a spring day",
+		"A team of 12 officers came at": "keep:a general description, approved by security",
+		"Ana":                           "keep:pseudonym agreed with survivor",
+		"M.... 1.. 2...":                "replace:on a spring day",
 	}
 	for k, v := range wantActions {
 		if actions[k] != v {
@@ -232,7 +232,7 @@ You can reach her on [phone number].
 	if strings.Join(found, "|") != "4:30 a.m." {
 		t.Errorf("findings after review = %q, want only the skipped time", found)
 	}
-	wantSup := "A team of 12 officers (review decision: a general description, approved by security)|Ana (review decision: pseudonym agreed with survivor)"
+	wantSup := "A team of 12 officers came at (review decision: a general description, approved by security)|Ana (review decision: pseudonym agreed with survivor)"
 	if strings.Join(suppressed, "|") != wantSup {
 		t.Errorf("suppressed = %q\nwant %q", strings.Join(suppressed, "|"), wantSup)
 	}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// readModel parses a model file into feature -> weight.
+func readModel(t *testing.T, data []byte) map[string]float64 {
+	t.Helper()
+	out := map[string]float64{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		w, f, _ := strings.Cut(line, "\t")
+		x, err := strconv.ParseFloat(w, 64)
+		if err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		out[f] = x
+	}
+	return out
+}
+
+// TestModelUpToDate retrains the default pack's model from the drafts it
+// names and compares it with the committed file: a draft added to
+// fixtures/fresh, or a change to how sentences are cut, must come with a
+// retrained model. Weights may differ in the last digit on another CPU.
+func TestModelUpToDate(t *testing.T) {
+	root := "../../.."
+	var dirs []string
+	for _, d := range defaultDirs {
+		dirs = append(dirs, filepath.Join(root, d))
+	}
+	data, _, err := corpus(dirs, "operational")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := train(data, defaultOptions).write(&buf, "test"); err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile(filepath.Join(root, defaultOut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := readModel(t, buf.Bytes()), readModel(t, committed)
+	const tol = 2e-3
+	bad := 0
+	for f, w := range want {
+		g, ok := got[f]
+		if (!ok && math.Abs(w) > minWeight+tol) || (ok && math.Abs(g-w) > tol) {
+			if bad++; bad <= 5 {
+				t.Errorf("feature %q: committed %.4f, retrained %.4f (present %v)", f, w, g, ok)
+			}
+		}
+	}
+	for f, g := range got {
+		if _, ok := want[f]; !ok && math.Abs(g) > minWeight+tol {
+			if bad++; bad <= 5 {
+				t.Errorf("feature %q: retrained %.4f, not in the committed model", f, g)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d features differ: run go run ./rules/internal/clftrain from the repository's root", bad)
+	}
+}
+
+// A sentence is positive when it overlaps a span of the category, and the
+// model learns its words: the trained model scores an operational sentence
+// above a safe one.
+func TestTrainLearnsCategory(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 3; i++ {
+		b.WriteString("We thank our donors for their support.\n\n")
+		b.WriteString("[[operational:Four officers waited in an unmarked van]] near the market.\n\n")
+		b.WriteString("The children are back at school and doing well.\n\n")
+	}
+	for _, name := range []string{"a1.ann.md", "a2.ann.md", "b1.ann.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, spans, err := corpus([]string{dir}, "operational")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != 27 || len(spans) != 9 {
+		t.Fatalf("%d sentences and %d spans, want 27 and 9", len(data), len(spans))
+	}
+	npos := 0
+	for _, s := range data {
+		if s.pos {
+			npos++
+			if !strings.HasPrefix(strings.Join(s.feats, " "), "four officers") {
+				t.Errorf("positive sentence with features %q", s.feats)
+			}
+		}
+	}
+	if npos != 9 {
+		t.Errorf("%d positive sentences, want 9", npos)
+	}
+	m := train(data, defaultOptions)
+	ops := m.score([]string{"officers", "unmarked", "van", "unmarked van"})
+	safe := m.score([]string{"donors", "support", "school"})
+	if !(ops > 0.7 && safe < 0.3) {
+		t.Errorf("scores: operational %.2f, safe %.2f", ops, safe)
+	}
+	var out bytes.Buffer
+	crossValidate(&out, data, spans, defaultOptions)
+	if !strings.Contains(out.String(), "span recall") || !strings.Contains(out.String(), "\nb ") {
+		t.Errorf("cross-validation table:\n%s", out.String())
+	}
+}
