@@ -148,40 +148,47 @@ func featureWord(tok Token) string {
 }
 
 func (m *classifierMatcher) find(t *Text, emit func(Match)) {
-	var ids []int32 // word ids of the sentence, -1 for unknown words
 	var seen []uint64
 	for _, s := range t.Sentences() {
-		ids = ids[:0]
-		seen = seen[:0]
-		z := m.bias
-		skip := placeholders(t, s[0], s[1])
-		for k := s[0]; k < s[1]; k++ {
-			id, ok := m.vocab[featureWord(t.Tokens[k])]
-			if !ok || (skip != nil && skip[k-s[0]]) {
-				id = -1 // unknown, a token without a key, or a placeholder's
-			}
-			ids = append(ids, id)
-			if id >= 0 && !containsKey(seen, uint64(id)) {
-				seen = append(seen, uint64(id))
-				z += m.unigram[id]
-			}
-			if k > s[0] {
-				prev := ids[len(ids)-2]
-				if prev >= 0 && id >= 0 {
-					key := bigramKey(prev, id)
-					if w, ok := m.bigram[key]; ok && !containsKey(seen, key) {
-						seen = append(seen, key)
-						z += w
-					}
-				}
-			}
-		}
+		var z float64
+		z, seen = m.score(t, s[0], s[1], seen)
 		if z < m.logit {
 			continue
 		}
 		start, end := t.Tokens[s[0]].Start, t.Tokens[s[1]-1].End
 		emit(Match{Start: start, End: end, Why: m.explain(t, s[0], s[1], z)})
 	}
+}
+
+// score returns the logit of tokens [i, j): the bias plus the weight of
+// each distinct feature SentenceFeatures lists, looked up by word id so
+// no string is built. seen is scratch space, returned for reuse.
+func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64) (float64, []uint64) {
+	seen = seen[:0]
+	z := m.bias
+	skip := placeholders(t, i, j)
+	prev := int32(-1)
+	for k := i; k < j; k++ {
+		id, ok := m.vocab[featureWord(t.Tokens[k])]
+		if !ok || (skip != nil && skip[k-i]) {
+			id = -1 // unknown, a token without a key, or a placeholder's
+		}
+		if id >= 0 {
+			if !containsKey(seen, uint64(id)) {
+				seen = append(seen, uint64(id))
+				z += m.unigram[id]
+			}
+			if prev >= 0 {
+				key := bigramKey(prev, id)
+				if w, ok := m.bigram[key]; ok && !containsKey(seen, key) {
+					seen = append(seen, key)
+					z += w
+				}
+			}
+		}
+		prev = id
+	}
+	return z, seen
 }
 
 // bigramKey packs two word ids; bit 63 keeps it apart from a word id in the
@@ -240,7 +247,7 @@ func (m *classifierMatcher) weight(f string) float64 {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-// ParseClassifierModel reads a model file; errors name the line.
+// parseClassifierModel reads a model file; errors name the line.
 func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 	m := &classifierMatcher{vocab: map[string]int32{}, bigram: map[uint64]float64{}}
 	word := func(w string) int32 {
@@ -342,9 +349,6 @@ func (r *Rule) ScorePart(text string) bool {
 	if len(t.Tokens) == 0 {
 		return false
 	}
-	z := m.bias
-	for _, f := range SentenceFeatures(t, 0, len(t.Tokens)) {
-		z += m.weight(f)
-	}
+	z, _ := m.score(t, 0, len(t.Tokens), nil)
 	return z >= m.partLogit
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -68,7 +69,7 @@ Written by: go run ./rules/internal/clftrain -out %s -category %s %s
 Trained on %d sentences (%d overlap a marked %s span) of the annotated drafts in %s.
 Do not edit: retrain instead (TestModelUpToDate checks it matches the drafts).`,
 		out, category, strings.Join(dirs, " "), len(data), npos, category, strings.Join(dirs, ", "))
-	f, err := os.CreateTemp(dirOf(out), ".clftrain-*")
+	f, err := os.CreateTemp(filepath.Dir(out), ".clftrain-*")
 	if err != nil {
 		return err
 	}
@@ -85,13 +86,6 @@ Do not edit: retrain instead (TestModelUpToDate checks it matches the drafts).`,
 	}
 	fmt.Fprintf(stdout, "%s: %d sentences, %d features\n", out, len(data), len(m.weights))
 	return nil
-}
-
-func dirOf(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[:i]
-	}
-	return "."
 }
 
 var cvThresholds = []float64{0.5, 0.7, 0.8, 0.85, 0.9, 0.95}
