@@ -151,19 +151,21 @@ func (m *classifierMatcher) find(t *Text, emit func(Match)) {
 	var seen []uint64
 	for _, s := range t.Sentences() {
 		var z float64
-		z, seen = m.score(t, s[0], s[1], seen)
+		z, seen = m.score(t, s[0], s[1], seen, nil)
 		if z < m.logit {
 			continue
 		}
 		start, end := t.Tokens[s[0]].Start, t.Tokens[s[1]-1].End
-		emit(Match{Start: start, End: end, Why: m.explain(t, s[0], s[1], z)})
+		emit(Match{Start: start, End: end, Why: m.explain(t, s[0], s[1], z, seen)})
 	}
 }
 
 // score returns the logit of tokens [i, j): the bias plus the weight of
 // each distinct feature SentenceFeatures lists, looked up by word id so
-// no string is built. seen is scratch space, returned for reuse.
-func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64) (float64, []uint64) {
+// no string is built. seen is scratch space, returned for reuse. note, when
+// not nil, hears each feature counted: the token it ends at, whether it is
+// a pair, and its weight (explain's list, from the same loop).
+func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k int, pair bool, w float64)) (float64, []uint64) {
 	seen = seen[:0]
 	z := m.bias
 	skip := placeholders(t, i, j)
@@ -177,12 +179,18 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64) (float64, []
 			if !containsKey(seen, uint64(id)) {
 				seen = append(seen, uint64(id))
 				z += m.unigram[id]
+				if note != nil {
+					note(k, false, m.unigram[id])
+				}
 			}
 			if prev >= 0 {
 				key := bigramKey(prev, id)
 				if w, ok := m.bigram[key]; ok && !containsKey(seen, key) {
 					seen = append(seen, key)
 					z += w
+					if note != nil {
+						note(k, true, w)
+					}
 				}
 			}
 		}
@@ -204,45 +212,35 @@ func containsKey(s []uint64, k uint64) bool {
 	return false
 }
 
-// explain names the score and the features that raised it most.
-func (m *classifierMatcher) explain(t *Text, i, j int, z float64) string {
+// explain names the score and the features that raised it most. It runs
+// only for flagged sentences, and scores them again with a note of each
+// feature: strings are built for the five heaviest only.
+func (m *classifierMatcher) explain(t *Text, i, j int, z float64, seen []uint64) string {
 	type contrib struct {
-		f string
-		w float64
+		k    int
+		pair bool
+		w    float64
 	}
 	var cs []contrib
-	for _, f := range SentenceFeatures(t, i, j) {
-		if w := m.weight(f); w > 0 {
-			cs = append(cs, contrib{f, w})
+	m.score(t, i, j, seen, func(k int, pair bool, w float64) {
+		if w > 0 {
+			cs = append(cs, contrib{k, pair, w})
 		}
-	}
+	})
 	sort.SliceStable(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
 	if len(cs) > 5 {
 		cs = cs[:5]
 	}
 	parts := make([]string, len(cs))
-	for k, c := range cs {
-		parts[k] = fmt.Sprintf("%q %+.2f", c.f, c.w)
+	for n, c := range cs {
+		f := featureWord(t.Tokens[c.k])
+		if c.pair {
+			f = featureWord(t.Tokens[c.k-1]) + " " + f
+		}
+		parts[n] = fmt.Sprintf("%q %+.2f", f, c.w)
 	}
 	return fmt.Sprintf("sentence scored %.2f (threshold %.2f); words that weighed most: %s",
 		sigmoid(z), m.threshold, strings.Join(parts, ", "))
-}
-
-// weight returns a feature's weight (0 when the model does not have it).
-func (m *classifierMatcher) weight(f string) float64 {
-	a, b, pair := strings.Cut(f, " ")
-	ida, ok := m.vocab[a]
-	if !ok {
-		return 0
-	}
-	if !pair {
-		return m.unigram[ida]
-	}
-	idb, ok := m.vocab[b]
-	if !ok {
-		return 0
-	}
-	return m.bigram[bigramKey(ida, idb)]
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -349,6 +347,6 @@ func (r *Rule) ScorePart(text string) bool {
 	if len(t.Tokens) == 0 {
 		return false
 	}
-	z, _ := m.score(t, 0, len(t.Tokens), nil)
+	z, _ := m.score(t, 0, len(t.Tokens), nil, nil)
 	return z >= m.partLogit
 }
