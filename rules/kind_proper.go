@@ -221,8 +221,10 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			i++
 			continue
 		}
+		// A phrase's words are joined by spaces, or by hyphens around a
+		// small word ("Port-au-Prince", "Stoke-on-Trent").
 		j := i + 1
-		for j < n && j-i < 4 && t.Joinable(j, false) {
+		for j < n && j-i < 4 && (t.Joinable(j, false) || hyphenLinked(t, j)) {
 			j++
 		}
 		for ; j > i; j-- {
@@ -348,6 +350,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				j += 2
 				continue
 			}
+			// A place joined by hyphens around a small word: "Port-au-Prince",
+			// "Aix-en-Provence", "Stoke-on-Trent".
+			if !toks[j].Cap && toks[j].GapText == "-" && hyphenLinks[toks[j].Key] && j+1 < n && toks[j+1].Cap &&
+				toks[j+1].GapText == "-" && ev[j+1]&(evAllowed|evAcronym) == 0 {
+				j += 2
+				continue
+			}
 			// A nickname in quotes between the names: Gentian "Geni" Bregu.
 			if j+1 < n && toks[j].Cap && toks[j+1].Cap && quotedGap(toks[j].GapText, true) && quotedGap(toks[j+1].GapText, false) &&
 				ev[j]&(evAllowed|evAcronym) == 0 && ev[j+1]&(evAllowed|evAcronym) == 0 {
@@ -366,6 +375,24 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		i = j - 1
 	}
 }
+
+// hyphenLinked reports whether token j is a small linking word joined by
+// hyphens to the capitalised words either side, or the word after one.
+func hyphenLinked(t *Text, j int) bool {
+	toks := t.Tokens
+	if toks[j].GapText != "-" {
+		return false
+	}
+	if !toks[j].Cap {
+		return hyphenLinks[toks[j].Key] && j+1 < len(toks) && toks[j+1].Cap && toks[j+1].GapText == "-"
+	}
+	return j >= 1 && !toks[j-1].Cap && hyphenLinks[toks[j-1].Key]
+}
+
+// hyphenLinks are the small words that join the parts of a hyphenated
+// place name.
+var hyphenLinks = map[string]bool{"au": true, "aux": true, "en": true, "sur": true, "sous": true, "le": true, "la": true,
+	"les": true, "de": true, "du": true, "des": true, "on": true, "upon": true, "under": true, "am": true, "an": true, "bei": true}
 
 // quotedGap reports a gap that opens a quotation after a space (` "`,
 // ` “`, and the low opening marks of Romanian, German or Polish, ` „`)
