@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBuiltinSpans pins what some built-in rules match, not only whether
+// they match (as the examples do): the whole of a hyphenated place, the
+// house number of a street, the number of a case with its label.
+func TestBuiltinSpans(t *testing.T) {
+	set := builtinSet(t)
+	tests := []struct {
+		rule, text string
+		want       []string
+	}{
+		{"default.proper.nouns", "She lived with a family in Port-au-Prince, where she worked.", []string{"Port-au-Prince"}},
+		{"default.proper.nouns", "From Aix-en-Provence to Stoke-on-Trent.", []string{"Aix-en-Provence", "Stoke-on-Trent"}},
+		{"default.proper.nouns", "It was a well-known and long-term plan.", nil},
+		{"default.location.street", "a house at Rua Joaquim Carlos 1180, in the Pari", []string{"Rua Joaquim Carlos 1180"}},
+		{"default.location.street", "at Calle 29 y Av. Domingo Comín", []string{"Calle 29", "Av. Domingo Comín"}},
+		{"default.identifier.phone", "her brother phoned from (99) 98115-3307.", []string{"(99) 98115-3307"}},
+		{"default.identifier.case-number", "under Processo nº 5009134-27.2023.4.03.6181 at", []string{"Processo nº 5009134-27.2023.4.03.6181"}},
+		{"default.identifier.case-number", "(URN 20SX1184723) and", []string{"URN 20SX1184723"}},
+		{"default.date.time", "**[00:04:20] HOST:** Welcome back, at 21:12:30 they left.", []string{"21:12"}},
+		{"default.date.weekday", "only allowed out on Sunday afternoons.", []string{"Sunday afternoons"}},
+	}
+	for _, tt := range tests {
+		r := set.Lookup(tt.rule)
+		if r == nil {
+			t.Fatalf("no rule %s", tt.rule)
+		}
+		var got []string
+		for _, m := range MatchText(set, r, tt.text) {
+			got = append(got, tt.text[m.Start:m.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s on %q:\n got %q\nwant %q", tt.rule, tt.text, got, tt.want)
+		}
+	}
+}
