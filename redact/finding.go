@@ -27,8 +27,10 @@ type Finding struct {
 	// Scope is the part of the document (paragraph, heading, link.url...).
 	Scope string
 
-	// loose is the classifier rule of a whole sentence it flagged; firm are
-	// the spans inside it that other rules found (merge.go).
+	// loose is the rule of a finding that covers a whole sentence: the
+	// classifier that flagged it, or a rule that widens its matches to
+	// their sentence. firm are the spans inside it that rules matched
+	// (merge.go).
 	loose *rules.Rule
 	firm  []Span
 }

@@ -19,8 +19,12 @@ import (
 // applying the blocking findings never replaces a whole clause. A sentence
 // a classifier flagged (a loose finding) merges with the review phrases in
 // it; cut around a blocking finding, its parts stay only if they hold such
-// a phrase or still read as sensitive by themselves.
-func resolve(cands []Finding, src []byte) []Finding {
+// a phrase or still read as sensitive by themselves. A phrase widened to
+// its sentence (rules.WidenSentence) is loose too, its match the firm part.
+//
+// cuts are the placeholders an applied plan left (suppress.go): review
+// findings are cut around them as around blocking findings.
+func resolve(cands []Finding, src []byte, cuts []Finding) []Finding {
 	nreview := 0
 	for i := range cands {
 		if cands[i].Severity == rules.Review {
@@ -38,13 +42,36 @@ func resolve(cands []Finding, src []byte) []Finding {
 	}
 	block = union(block, src)
 	review = union(review, src)
+	cutters := block
+	if len(cuts) > 0 {
+		cutters = mergeCuts(block, cuts)
+	}
 	// Review parts go after the blocking findings, in the spare capacity
-	// union left; cutAround reads only block[:len(block)].
+	// union left; cutAround reads only cutters, which is block itself or a
+	// new slice.
 	out := block
 	for _, r := range review {
-		out = append(out, cutAround(r, block, src)...)
+		out = append(out, cutAround(r, cutters, src)...)
 	}
 	sortStable(out, func(a, b *Finding) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	return out
+}
+
+// mergeCuts returns the spans of a and b (each sorted and disjoint) in one
+// sorted, disjoint list; where two overlap, the first keeps its category.
+func mergeCuts(a, b []Finding) []Finding {
+	all := make([]Finding, 0, len(a)+len(b))
+	all = append(append(all, a...), b...)
+	slices.SortStableFunc(all, func(x, y Finding) int { return cmp.Compare(x.Span.Start, y.Span.Start) })
+	out := all[:1]
+	for _, f := range all[1:] {
+		last := &out[len(out)-1]
+		if f.Span.Start < last.Span.End {
+			last.Span.End = max(last.Span.End, f.Span.End)
+			continue
+		}
+		out = append(out, f)
+	}
 	return out
 }
 
@@ -104,27 +131,46 @@ func union(cands []Finding, src []byte) []Finding {
 			continue
 		}
 		span := Span{last.Span.Start, max(last.Span.End, c.Span.End)}
-		loose := last.loose
-		if loose == nil {
-			loose = c.loose
-		}
+		loose := pickLoose(last.loose, c.loose)
 		var firm []Span
 		if loose != nil {
 			firm = append(firmSpans(last), firmSpans(&c)...)
 		}
+		// The longest candidate labels the finding, but a sentence a
+		// classifier flagged labels whatever it merges with: its label
+		// speaks for a sentence, a phrase rule's for the phrase.
 		absorbed := c
-		if c.Span.Len() > last.Span.Len() {
+		win := c.Span.Len() > last.Span.Len()
+		if a, b := classified(last), classified(&c); a != b {
+			win = b
+		}
+		if win {
 			absorbed, *last = *last, c
 		}
 		last.Span = span
 		last.loose, last.firm = loose, firm
-		if loose != nil && absorbed.loose == nil && last.loose != nil {
-			// The sentence's label wins; say what it holds.
+		if classified(last) && !classified(&absorbed) {
+			// Say what the sentence holds.
 			last.Why = strings.TrimPrefix(last.Why+"; it holds: "+absorbed.Message, "; ")
 		}
 		last.Text = string(src[span.Start:span.End])
 	}
 	return out
+}
+
+// classified reports whether f is labelled by the classifier that flagged
+// its sentence.
+func classified(f *Finding) bool {
+	return f.loose != nil && f.loose.Kind == rules.KindClassifier && f.Rule == f.loose.ID
+}
+
+// pickLoose returns the rule that judges the parts of a merged loose
+// finding: a classifier, which can score them, over a widened phrase rule.
+func pickLoose(a, b *rules.Rule) *rules.Rule {
+	if a == nil || (b != nil && b.Kind == rules.KindClassifier) {
+		return b
+	}
+	return a
 }
 
 // firmSpans returns the spans of f that other rules than a classifier
@@ -151,10 +197,12 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 	})
 	var parts []Span
 	from := r.Span.Start
+	explained := false // a blocking finding of r's category cuts it
 	for _, b := range block[i:] {
 		if b.Span.Start >= r.Span.End {
 			break
 		}
+		explained = explained || b.Category == r.Category
 		if from < b.Span.Start {
 			parts = append(parts, Span{from, b.Span.Start})
 		}
@@ -170,7 +218,7 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 		if p.Len() == 0 {
 			continue
 		}
-		if cut && r.loose != nil && !overlapsSpan(p, r.firm) && !r.loose.ScorePart(string(src[p.Start:p.End])) {
+		if cut && r.loose != nil && !overlapsSpan(p, r.firm) && (explained || !r.loose.ScorePart(string(src[p.Start:p.End]))) {
 			continue
 		}
 		f := r

@@ -89,6 +89,7 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 		}
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
 		texts = append(texts, scannedText{seg.Start, t})
+		var sents [][2]int // the text's sentences, once a rule widens to them
 		for _, r := range s.set.Rules {
 			for _, m := range r.Find(t) {
 				if s.set.Allow.Allows(t, m.Start, m.End) {
@@ -102,22 +103,29 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 				if m.Category != "" {
 					cat = m.Category
 				}
-				cands = append(cands, Finding{
+				f := Finding{
 					Rule: r.ID, Pack: r.Pack, Category: cat, Severity: r.Severity,
 					Span:    Span{seg.Start + m.Start, seg.Start + m.End},
 					Text:    text,
 					Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
 					Scope: string(seg.Scope),
 					loose: looseRule(r),
-				})
-				ents.note(m, cands[len(cands)-1], li)
+				}
+				if r.Widen == rules.WidenSentence {
+					if sents == nil {
+						sents = t.Sentences()
+					}
+					f = widen(f, r, t, sents, seg.Start, m)
+				}
+				cands = append(cands, f)
+				ents.note(m, f, li)
 			}
 		}
 	}
 	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
 	})...)
-	res.Findings = resolve(dropPlaceholders(src, cands, s.set), src)
+	res.Findings = resolve(dropPlaceholders(src, cands, s.set), src, placeholderCuts(src, s.set))
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}
@@ -125,6 +133,44 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 		return nil, nil, err
 	}
 	return res, doc, nil
+}
+
+// widen stretches f, the finding of match m in text t (at offset base of
+// the document), to the sentences m overlaps. The match stays its firm
+// span: when a blocking finding cuts the sentence, only the part holding
+// it is kept (merge.go).
+func widen(f Finding, r *rules.Rule, t *rules.Text, sents [][2]int, base int, m rules.Match) Finding {
+	start, end := m.Start, m.End
+	for k, s := range sents {
+		a, b := t.Tokens[s[0]].Start, t.Tokens[s[1]-1].End
+		if b <= m.Start || a >= m.End {
+			continue
+		}
+		if a <= start && k > 0 && labelBefore(t, sents[k-1], a) {
+			// "Team: 22 officers": the label belongs to the detail.
+			a = t.Tokens[sents[k-1][0]].Start
+		}
+		start, end = min(start, a), max(end, b)
+	}
+	if start == m.Start && end == m.End {
+		return f
+	}
+	f.firm = []Span{f.Span}
+	f.loose = r
+	f.Span = Span{base + start, base + end}
+	f.Text = t.Src[start:end]
+	f.Why = strings.TrimPrefix(f.Why+"; widened to its sentence", "; ")
+	return f
+}
+
+// labelBefore reports whether sentence s is a label of at most three
+// words ending in a colon right before a (the text's sentences break at
+// colons).
+func labelBefore(t *rules.Text, s [2]int, a int) bool {
+	if s[1]-s[0] > 3 {
+		return false
+	}
+	return strings.TrimSpace(t.Src[t.Tokens[s[1]-1].End:a]) == ":"
 }
 
 // looseRule returns r when its findings are whole sentences whose parts

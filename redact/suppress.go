@@ -235,15 +235,7 @@ func dropPlaceholders(src []byte, cands []Finding, set *rules.Set) []Finding {
 	if bytes.IndexByte(src, '[') < 0 {
 		return cands
 	}
-	labels := map[string]bool{"redacted": true}
-	for _, c := range rules.Categories {
-		labels[c] = true
-	}
-	for _, r := range set.Rules {
-		if l, ok := bracketLabel(r.Replace); ok {
-			labels[l] = true
-		}
-	}
+	labels := placeholderLabels(set)
 	out := cands[:0]
 	for _, f := range cands {
 		if !inPlaceholder(src, f.Span, labels) && !titleOfPlaceholder(src, f, labels) {
@@ -253,9 +245,61 @@ func dropPlaceholders(src []byte, cands []Finding, set *rules.Set) []Finding {
 	return out
 }
 
+// placeholderLabels maps the labels of the placeholders the rules write
+// ("shelter" for "[shelter]") to the category of what they replaced; the
+// categories themselves and "redacted" are labels too.
+func placeholderLabels(set *rules.Set) map[string]string {
+	labels := map[string]string{"redacted": ""}
+	for _, c := range rules.Categories {
+		labels[c] = c
+	}
+	for _, r := range set.Rules {
+		if l, ok := bracketLabel(r.Replace); ok {
+			if _, seen := labels[l]; !seen {
+				labels[l] = r.Category
+			}
+		}
+	}
+	return labels
+}
+
+// placeholderCuts returns the placeholders in src ("[shelter]", "[name 3]")
+// as spans labelled with the category they stand for, in order. A flagged
+// sentence is cut around them as it was around the findings they replaced
+// (merge.go), so applying a plan never turns its parts into new findings.
+func placeholderCuts(src []byte, set *rules.Set) []Finding {
+	if bytes.IndexByte(src, '[') < 0 {
+		return nil
+	}
+	labels := placeholderLabels(set)
+	var out []Finding
+	for i := 0; i < len(src); {
+		open := bytes.IndexByte(src[i:], '[')
+		if open < 0 {
+			break
+		}
+		open += i
+		end := bytes.IndexByte(src[open:min(len(src), open+48)], ']')
+		if end < 0 {
+			i = open + 1
+			continue
+		}
+		end += open
+		inner := string(src[open+1 : end])
+		if j := strings.LastIndexByte(inner, ' '); j >= 0 && j+1 < len(inner) && isDigits(inner[j+1:]) {
+			inner = inner[:j]
+		}
+		if c, ok := labels[inner]; ok && !bytes.ContainsAny(src[open+1:end], "\n[") {
+			out = append(out, Finding{Span: Span{open, end + 1}, Category: c})
+		}
+		i = open + 1
+	}
+	return out
+}
+
 // titleOfPlaceholder reports whether f is only the honorific the plan kept
 // before a placeholder ("Doña [name 6]"): no name is left to flag.
-func titleOfPlaceholder(src []byte, f Finding, labels map[string]bool) bool {
+func titleOfPlaceholder(src []byte, f Finding, labels map[string]string) bool {
 	ws := fold.Words(f.Text)
 	if len(ws) == 0 {
 		return false
@@ -282,7 +326,7 @@ func bracketLabel(s string) (string, bool) {
 }
 
 // inPlaceholder reports whether s lies inside "[label]" or "[label N]".
-func inPlaceholder(src []byte, s Span, labels map[string]bool) bool {
+func inPlaceholder(src []byte, s Span, labels map[string]string) bool {
 	open := bytes.LastIndexByte(src[max(0, s.Start-48):s.Start+min(1, s.Len())], '[')
 	if open < 0 {
 		return false
@@ -300,5 +344,6 @@ func inPlaceholder(src []byte, s Span, labels map[string]bool) bool {
 	if i := strings.LastIndexByte(inner, ' '); i >= 0 && isDigits(inner[i+1:]) && i+1 < len(inner) {
 		inner = inner[:i]
 	}
-	return labels[inner]
+	_, ok := labels[inner]
+	return ok
 }

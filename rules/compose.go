@@ -58,6 +58,7 @@ type Override struct {
 	message    string
 	replace    string
 	generalize string
+	widen      string
 	scopes     map[string]bool
 	likelihood int
 	autoApply  *bool
@@ -123,6 +124,8 @@ func (c *compiler) composition(p *Pack, raw *rawPack, root *yaml.Node) {
 		}
 		o.likelihood = c.likelihood(ro.Likelihood, n, id, "override: ")
 		c.checkGeneralize(ro.Generalize, n, id, "override: ")
+		c.checkWiden(ro.Widen, n, id, "override: ")
+		o.widen = ro.Widen
 		o.scopes = c.scopeSet(ro.Scope, n, id, "override: ")
 		o.message, o.replace, o.generalize, o.autoApply = ro.Message, ro.Replace, ro.Generalize, ro.AutoApply
 		if ro.Context != nil {
@@ -311,6 +314,9 @@ func (o *Override) apply(r *Rule) *Rule {
 	}
 	if o.generalize != "" {
 		n.Generalize = o.generalize
+	}
+	if o.widen != "" {
+		n.Widen = o.widen
 	}
 	if o.scopes != nil {
 		n.Scopes = o.scopes

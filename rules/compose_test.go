@@ -194,3 +194,35 @@ func TestComposeOverrideSchema(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// widen takes match or sentence, on a rule or in an override, and an
+// override changes it on a copy; a classifier refuses it.
+func TestWidenField(t *testing.T) {
+	for _, tt := range []struct{ pack, want string }{
+		{"pack: p\nrules:\n  - id: a\n    category: operational\n    kind: terms\n    terms: [van]\n    widen: clause\n",
+			`p.yaml:7:12: rule p.a: unknown widen "clause" (match or sentence)`},
+		{"pack: p\noverride:\n  default.x:\n    widen: paragraph\n",
+			`p.yaml:4:12: rule default.x: override: unknown widen "paragraph" (match or sentence)`},
+		{"pack: p\nrules:\n  - id: a\n    category: operational\n    kind: classifier\n    model_file: m.tsv\n    widen: sentence\n",
+			`p.yaml:7:12: rule p.a: field "widen" does not apply to kind "classifier"`},
+	} {
+		_, err := Parse(nil, "p.yaml", []byte(tt.pack))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("got  %v\nwant %s", err, tt.want)
+		}
+	}
+	over, err := Parse(nil, "o.yaml", []byte("pack: o\nextends: [default]\noverride:\n  default.operational.team:\n    widen: match\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(over)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := set.Lookup("default.operational.team").Widen; got != WidenMatch {
+		t.Errorf("after the override widen = %q, want %q", got, WidenMatch)
+	}
+	if got := builtinSet(t).Lookup("default.operational.team").Widen; got != WidenSentence {
+		t.Errorf("the built-in rule: widen = %q, want %q", got, WidenSentence)
+	}
+}

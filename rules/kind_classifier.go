@@ -336,12 +336,13 @@ func (c *compiler) classifier(rr *rawRule, n *yaml.Node, full string) *classifie
 // ScorePart scores text as one sentence with a classifier rule's model and
 // reports whether it reaches the part threshold: when other findings cut a
 // flagged sentence, a part that says nothing operational by itself ("I
-// stayed at" before a place) is dropped. Rules of other kinds keep every
-// part.
+// stayed at" before a place) is dropped. Rules of other kinds keep no part
+// by itself: around a widened match only the part holding the match says
+// what the rule found.
 func (r *Rule) ScorePart(text string) bool {
 	m, ok := r.matcher.(*classifierMatcher)
 	if !ok {
-		return true
+		return false
 	}
 	t := NewText(text, "")
 	if len(t.Tokens) == 0 {

@@ -230,7 +230,7 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 	}
 	r := &Rule{ID: full, Pack: pack, Category: rr.Category, Message: rr.Message, Replace: rr.Replace,
 		Kind: rr.Kind, Description: rr.Description, AutoApply: rr.AutoApply, Generalize: rr.Generalize,
-		File: c.file, Line: line, Col: col}
+		Widen: rr.Widen, File: c.file, Line: line, Col: col}
 	r.Examples = Examples{}
 	if rr.Examples != nil {
 		r.Examples = Examples{Flag: rr.Examples.Flag, Allow: rr.Examples.Allow}
@@ -263,6 +263,7 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		r.Message = rr.Category
 	}
 	c.checkGeneralize(rr.Generalize, n, full, "")
+	c.checkWiden(rr.Widen, n, full, "")
 	r.Scopes = c.scopeSet(rr.Scope, n, full, "")
 	keyFn := keyFunc(rr.Case, rr.Accents)
 	kindOnly := func(field string, set bool) {
@@ -360,6 +361,8 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 	if rr.Kind != KindClassifier {
 		kindOnly("model_file", rr.ModelFile != "")
 		kindOnly("threshold", rr.Threshold != nil)
+	} else {
+		kindOnly("widen", rr.Widen != "") // its findings are sentences already
 	}
 	r.context = c.contexts(rr.Context, n, full)
 	r.allow = c.allow(rr.Allow, n, "allow", full)
@@ -685,6 +688,22 @@ func (c *compiler) checkGeneralize(v string, n *yaml.Node, id, prefix string) {
 	}
 	l, cl := fieldPos(n, "generalize")
 	c.errorf(l, cl, id, "%sunknown generalize %q (none, place or date)", prefix, v)
+}
+
+// Widen settings: a finding covers its match, or the sentence around it.
+const (
+	WidenMatch    = "match"
+	WidenSentence = "sentence"
+)
+
+// checkWiden checks a widen setting.
+func (c *compiler) checkWiden(v string, n *yaml.Node, id, prefix string) {
+	switch v {
+	case "", WidenMatch, WidenSentence:
+		return
+	}
+	l, cl := fieldPos(n, "widen")
+	c.errorf(l, cl, id, "%sunknown widen %q (match or sentence)", prefix, v)
 }
 
 // scopeSet checks scope names and returns them as a set; nil means every

@@ -65,6 +65,7 @@ type rawOverride struct {
 	Likelihood string       `yaml:"likelihood"`
 	AutoApply  *bool        `yaml:"auto_apply"`
 	Generalize string       `yaml:"generalize"`
+	Widen      string       `yaml:"widen"`
 	Context    []rawContext `yaml:"context"`
 	Allow      *rawAllow    `yaml:"allow"`
 }
@@ -93,6 +94,7 @@ type rawRule struct {
 	Likelihood  string       `yaml:"likelihood"`
 	AutoApply   bool         `yaml:"auto_apply"`
 	Generalize  string       `yaml:"generalize"`
+	Widen       string       `yaml:"widen"`
 	Terms       []string     `yaml:"terms"`
 	TermsFile   string       `yaml:"terms_file"`
 	Case        bool         `yaml:"case_sensitive"`

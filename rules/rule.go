@@ -24,10 +24,14 @@ type Rule struct {
 	Scopes      map[string]bool // nil: every scope
 	AutoApply   bool
 	Generalize  string
-	Likelihood  int
-	Examples    Examples
-	File        string
-	Line, Col   int
+	// Widen is WidenSentence when a finding covers the sentence around the
+	// match, not only the match (an operational phrase stands for the
+	// clause that tells it); "" or WidenMatch otherwise.
+	Widen      string
+	Likelihood int
+	Examples   Examples
+	File       string
+	Line, Col  int
 
 	matcher matcher
 	context []contextRule
