@@ -528,14 +528,16 @@ pats['escort'] = [
 ]
 OPTSUBJ = [DUR, TIPSUBJ, "(?:" + SUBJX + r")?", "(?:" + SUBJNP2 + r"\s+)?", "(?:" + SUBJNP + r"\s+)?", DETSUBJ,
            r"(?:(?:the|our|all|both)\s+(?:[\p{L}-]+\s+)?(?:team|teams|officers|vehicles|cars|vans|units|investigators?|police)\s+(?:had\s+|will\s+|would\s+)?|(?:they|we)\s+(?:had\s+|will\s+|would\s+)?)?"]
-# Every terminated pattern gets a fallback that takes at most two words of
-# each phrase, for phrases whose end no terminator marks.
+# Every terminated pattern is written as its core: at most two words of
+# each phrase, no tail, no optional subject. The rules widen their findings
+# to the sentence (widen: sentence), which covers what the tails reached for,
+# and the core matches wherever the whole pattern does. The whole patterns
+# stay above as the readable form of what each rule means.
 TS = [T, TP, TCL, TSRC, TSRC0, TSRC2, TEND, TPUNCT,
       r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while|told|said|says)\b|\s*$)"]
 for k in pats:
     new = []
     for p in pats[k]:
-        new.append(p)
         for t in TS:
             if p.endswith(t):
                 fb = p[:-len(t)]
@@ -549,6 +551,8 @@ for k in pats:
                     fb = fb.replace(opt, "")
                 new.append(fb)
                 break
+        else:
+            new.append(p)
     pats[k] = new
 out = []
 for k,v in pats.items():
