@@ -24,6 +24,15 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.case-number", "(URN 20SX1184723) and", []string{"URN 20SX1184723"}},
 		{"default.date.time", "**[00:04:20] HOST:** Welcome back, at 21:12:30 they left.", []string{"21:12"}},
 		{"default.date.weekday", "only allowed out on Sunday afternoons.", []string{"Sunday afternoons"}},
+		{"default.date.time", "0615 – static observation from the car park", []string{"0615"}},
+		{"default.date.time", "**0330**: Briefing at the camp", []string{"0330"}},
+		{"default.date.time", "**[00:21] GUEST (Aizada):** Thank you. [21:30] Team in position.", []string{"21:30"}},
+		{"default.proper.nouns", "14/10/2023, 17:48 - Ploy: Hi all.\n[14/10/2023, 17:51] Ploy: go\nIt was a ploy.", []string{"Ploy", "Ploy"}},
+		// After a capitalised word a code stays a place's part ("NAIA" itself is an acronym).
+		{"default.proper.nouns", "V1 and V2 were moved; in Q3 we grew. We flew into NAIA T3.", []string{"T3"}},
+		{"default.proper.nouns", "Most are women from South and Southeast Asia; some speak a Mayan language.", nil},
+		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88"}},
+		{"default.operational.route", "booked on Royal Jordanian RJ 182, in AI 2024 terms", []string{"RJ 182"}},
 	}
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)

@@ -631,6 +631,13 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	toks := t.Tokens
 	ev, country, phrase := sc.ev, sc.country, sc.phrase
 	start := i
+	// One word naming who wrote a chat line is a name, even an ordinary
+	// word ("17:48 - Ploy: ..."); more words go through the usual judgement
+	// with the sender's place as a cue ("Team Lead" stays a role).
+	if j == i+1 && chatSender(t, i, j) && ev[i]&(evAllowed|evHonorific) == 0 {
+		emit(Match{Start: toks[i].Start, End: toks[i].End, Category: "name", Why: "who wrote a line of a chat", Names: []string{toks[i].Key}})
+		return
+	}
 	// "One day", "Two weeks later": a number word before a lower-case
 	// word opens a phrase of time or count, wherever the line breaks, even
 	// where a town has the number's name.
@@ -744,7 +751,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	placeCue := prev&smPlaceCue != 0 && t.Joinable(i, false)
 	// A name cue ends no sentence before the name ("by a cousin. Her
 	// statement") and is no capitalised word of a title ("Survivor Voices").
-	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0)
+	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0) || chatSender(t, i, j)
 	venueNext := next&smVenue != 0
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
@@ -758,7 +765,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		rest |= ev[k]
 	}
 	region := compass[toks[i].Key] && !single && rest&(evPlace|evPlaceWord) != 0 && rest&evName == 0
-	if single && compass[toks[i].Key] && prevKey == "the" {
+	// A direction alone is no person: "the West", "women from South and
+	// Southeast Asia".
+	if single && compass[toks[i].Key] && (prevKey == "the" || all&evPlace == 0) {
 		return
 	}
 	switch {
@@ -974,6 +983,12 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if strings.ContainsAny(w, "0123456789") && sc.small[i]&smHonorific == 0 && numberedLabel(t, i) {
 		return true, false
 	}
+	// One letter and a number or two ("V1", "Q3"): how a report keeps a
+	// child anonymous or counts a quarter, never a name; after a name it
+	// is part of it ("NAIA T3").
+	if letterNumber(w) && !(i > 0 && t.Tokens[i-1].Cap && t.Joinable(i, false)) {
+		return true, false
+	}
 	// "No." before a number labels it ("Case No. 12"), whatever surname
 	// "No" is.
 	if k := tok.Key; (k == "no" || k == "nos" || k == "nr" || k == "num") && numbered(t, i) {
@@ -1000,6 +1015,32 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		}
 	}
 	return false, false
+}
+
+// chatSender reports whether tokens [i, j) are who wrote a line of an
+// exported chat: after its time ("14/10/2023, 17:48 - Ploy: ..." or
+// "[14/10/2023, 17:48] Ploy: ..."), before a colon. A word that is also
+// an ordinary word ("Ploy") is a name there.
+func chatSender(t *Text, i, j int) bool {
+	toks := t.Tokens
+	if i == 0 || j >= len(toks) || !toks[i-1].Digit || !strings.HasPrefix(toks[j].GapText, ":") {
+		return false
+	}
+	g := toks[i].GapText
+	return g == " - " || g == "] " || g == " – "
+}
+
+// letterNumber reports a capital letter followed by one or two digits.
+func letterNumber(w string) bool {
+	if len(w) < 2 || len(w) > 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // surnameInitial reports a one-letter initial that ends a name ("Pramila

@@ -269,6 +269,11 @@ pats['vehicle'] = [
   r"\b(on\s+(?:boda-?bodas?|motorcycles?)\s+at\b(?:\s+[\p{L}\p{N}_-]+){0,5})",
 ]
 pats['channel'] = [
+  # How a survivor or an informant reached the team: a live location or
+  # a location pin, a satellite phone, an HF radio net, a code word.
+  r"\b((?:(?:share|shares|shared|sharing|send|sends|sent|drop|dropped|dropping)\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+|the\s+)?)?(?:live\s+location|location\s+pins?))\b",
+  r"\b((?:satellite|sat)\s+phones?|HF\s+radio(?:\s+net)?|radio\s+net)\b",
+  r"\b(code\s*words?)\b",
   r"\b((?:(?:[\p{L}-]+\s+){0,3}(?:(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+in\s+(?:touch|contact)|coordinated|coordinating|coordination|communicated|communication|comms|reached\s+out\s+to\s+us)\s+(?:was\s+|is\s+)?(?:only\s+)?(?:through|via|on|over|in|using)\s+(?:an?|the|our|their)\s+)?(?:(?:an?|the|our|their)\s+(?:encrypted\s+|private\s+|secret\s+)?)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+(?:WhatsApp|Telegram|Signal|Viber|LINE|Zalo|WeChat)(?:\s+Business)?\s+(?:account|number|line)|(?:[\"“][^\"”\n]{1,40}[\"”]\s+)?(?:(?:the\s+)?(?:team|hotline|office|police)(?:'|’)s\s+)?(?:WhatsApp|Telegram|Signal|Viber|LINE|Messenger|WeChat|Facebook|Zalo|KakaoTalk|IMO)\s+(?:group|chat|channel|thread|call)\b(?:\s+(?:called|named))?(?:\s+[\"“][^\"”\n]{1,40}[\"”])?(?:\s+(?:shared\s+by|shared\s+with|with|of)\s+" + phrase(6) + r"|\s+(?:that\s+)?(?:the|our|a)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:police|team|officers|men|workers|commissaire|leader|we)\s+(?:had\s+)?(?:set\s+up|created|made|started|opened)" + ext(4) + r")?))" + TPUNCT,
   r"\b((?:hotline|helpline|tip\s+line|number|account)\s+on\s+(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo))\b",
   r"\b((?:via|through|over)\s+(?:a|an|the)?\s*(?:WhatsApp|Telegram|(?-i:Signal)|Viber|(?-i:LINE)|WeChat|Zalo|satellite)\b(?:\s+(?:group|message|messenger|call|phone))?(?:\s+from\s+(?:an?|the|our)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:organi[sz]ation|partner|NGO|church|officer|contact|colleague|team|hotline|lawyer))?)",
@@ -489,6 +494,9 @@ SIDE = r"(?:back|rear|front|side|kitchen|fire|service)"
 PART = r"(?:stairs|stairwell|staircase|steps|door|doors|doorway|gate|gates|entrance|entrances|exit|exits|lane|alley|window|windows|wall|yard|road|street|corridor|landing|lobby|car\s+park|office)"
 POSTSUBJ = r"(?:(?:" + NUMR + r")\s+(?:more|others|officers|constables|police(?:men|women)?|agents|investigators|gendarmes|of\s+(?:us|them|our\s+team))|the\s+rest|the\s+others|(?:an?|the|our)\s+(?:[\p{L}-]+\s+)?(?:team|officers?|police|investigators?|constables?|colleague)(?:\s+of\s+" + NUMR + r")?|I|we|they|police|officers)(?:\s+(?:would|will|had|then))?\s+"
 pats['post'] = [
+  # A post told by what was watched from it: "two of our team watched the
+  # rear gate from the roof", "watching the building from the chai stall".
+  r"\b((?:watch|watched|watches|watching|observed|observing|kept\s+watch\s+on)\s+(?:the|a|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:house|building|brothel|compound|premises|bar|karaoke|factory|workshop|gate|entrance|kiln|farm|camp|boat|pier|site|door|club|hotel|flat|apartment|shop|restaurant|massage\s+parlou?r)\s+(?:from|through)\s+(?:an?|the|our|their)\s+[\p{L}-]+)\b",
   r"\b(" + POSTSUBJ + r"(?:waited|wait|waiting|stood|stand|sat|hid|stayed|watched|watch|covered|cover|guarded|blocked|posted|stationed|positioned|took\s+up\s+position)\s+(?:on|at|by|in|near|outside|behind|from|over|beside|inside)?\s*the\s+(?:[\p{L}-]+\s+)?" + SIDE + r"\s+" + PART + r"\b" + ext(10) + r")" + TP,
   r"\b((?:watched|covered|guarded|blocked|sealed)\s+the\s+" + SIDE + r"\s+" + PART + r"\b" + ext(10) + r")" + TP,
   r"\b((?:(?:I|we)\s+would\s+)?(?:wait|waited|waiting|park|parked|parking|stay|stayed|stood|sat|stopped)\s+(?:a\s+few|" + NUMR + r"|a|one)\s+(?:streets?|blocks?|doors?|houses?|corners?|metres?|meters?|kilometres?|kilometers?|km|hundred\s+(?:metres|meters|yards)|yards)\s+(?:down|away|up|back|along|further|from\s+(?:the\s+)?[\p{L}-]+)\b(?:\s+in\s+(?:our|an?|the|his|her|their)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?" + VEHX + VEHTAIL + r"\b)?" + ext(8) + r")" + TP,
