@@ -39,6 +39,14 @@ type span struct {
 // corpus reads every *.ann.md in dirs and cuts the clean drafts into
 // sentences exactly as the scanner does: Markdown segments, then
 // rules.Text sentences.
+// untrainedRounds are rounds of fixtures/fresh the model does not learn
+// from. w and x (fourth session) made it flag a sentence of the published
+// story at 0.96 ("Officials conducted detailed interviews with the laborers
+// ... a safe shelter"): their writers mark general accounts of an operation
+// that the development drafts and the real review leave alone. Rules were
+// written from them; the model waits until their convention is settled.
+var untrainedRounds = map[byte]bool{'w': true, 'x': true}
+
 func corpus(dirs []string, category string) ([]sentence, []span, error) {
 	var out []sentence
 	var spans []span
@@ -52,6 +60,9 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 		}
 		sort.Strings(files)
 		for _, f := range files {
+			if b := filepath.Base(f); untrainedRounds[b[0]] && filepath.Base(dir) == "fresh" {
+				continue
+			}
 			ann, err := os.ReadFile(f)
 			if err != nil {
 				return nil, nil, fmt.Errorf("read %s: %w", f, err)
