@@ -15,6 +15,10 @@ type contextMatcher struct {
 	includeCue    bool
 	hyphens       bool
 	allow         *Allow // the set's allow lists: "Polish school" names no place
+	// ordinary are words of the language (ordinary_words): one of them
+	// opening a sentence before a cue in lower case is the sentence's
+	// first word, not a name ("Home village is...", "No school.").
+	ordinary *Lexicon
 
 	once                sync.Once
 	beforeIdx, afterIdx *cueIndex
@@ -151,7 +155,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				for k < i && articles[toks[k].Key] {
 					k++
 				}
-				if k < i && m.targetValid(t, k, i) {
+				if k < i && !m.opener(t, k, i) && m.targetValid(t, k, i) {
 					end := toks[i-1].End
 					if m.includeCue || m.properCue(t, i) {
 						end = toks[m.number(t, i+n-1)].End
@@ -162,6 +166,14 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 			}
 		}
 	}
+}
+
+// opener reports a target of one ordinary word that opens a sentence
+// before a cue in lower case ("Home village", "No school", "Fishing pier"),
+// when the rule has a list of ordinary words.
+func (m *contextMatcher) opener(t *Text, k, i int) bool {
+	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && t.Tokens[k].SentStart && !t.Tokens[i].Cap &&
+		m.ordinary.Has(t.Tokens[k].Key)
 }
 
 // chain reports whether tokens [i, j) form one phrase.

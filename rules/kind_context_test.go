@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rescue-stories/redact/rules/fold"
 )
@@ -81,5 +83,42 @@ func TestWordTable(t *testing.T) {
 	}
 	if got := newWordTable(nil).get("x", keyHash("x")); got != 0 {
 		t.Errorf("empty table: get = %d", got)
+	}
+}
+
+// TestContextOrdinaryWords: with ordinary_words, an ordinary word that
+// opens a sentence before a lower-case cue is no target; a name there, a
+// word inside a sentence or before a capitalised cue still is. The field
+// is refused on other kinds.
+func TestContextOrdinaryWords(t *testing.T) {
+	const pack = "pack: p\nrules:\n  - id: v\n    category: location\n    kind: context\n    ordinary_words: words.txt\n    cues:\n      after: [village, School]\n"
+	fsys := fstest.MapFS{"p.yaml": {Data: []byte(pack)}, "words.txt": {Data: []byte("home\nno\nsunny\n")}}
+	p, err := Parse(fsys, "p.yaml", fsys["p.yaml"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := set.Rules[0]
+	for text, want := range map[string]string{
+		"Home village is far.":          "",
+		"Tiruvallur village is far.":    "Tiruvallur",
+		"We left the Sunny village.":    "Sunny",
+		"No School nearby.":             "No School",
+		"He went home. Home village is": "",
+	} {
+		var got []string
+		for _, m := range MatchText(set, r, text) {
+			got = append(got, text[m.Start:m.End])
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	_, err = Parse(nil, "p.yaml", []byte("pack: p\nrules:\n  - id: a\n    category: name\n    kind: terms\n    terms: [x]\n    ordinary_words: words.txt\n"))
+	if err == nil || !strings.Contains(err.Error(), `p.yaml:7:21: rule p.a: field "ordinary_words" does not apply to kind "terms"`) {
+		t.Errorf("got %v", err)
 	}
 }

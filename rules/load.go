@@ -338,6 +338,9 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		if len(rr.Cues.After) > 0 {
 			m.after = BuildLexicon(rr.Cues.After, keyFn)
 		}
+		if rr.Ordinary != "" {
+			m.ordinary = c.lexicon(nil, rr.Ordinary, fold0, n, "ordinary_words", full)
+		}
 		r.matcher = m
 	case KindProper:
 		r.matcher = c.proper(rr.Proper, n, full)
@@ -353,6 +356,9 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 	default:
 		l, cl := fieldPos(n, "kind")
 		c.errorf(l, cl, full, "unknown kind %q (terms, pattern, context, proper, hashed or classifier)", rr.Kind)
+	}
+	if rr.Kind != KindContext {
+		kindOnly("ordinary_words", rr.Ordinary != "")
 	}
 	if rr.Kind != KindHashed {
 		kindOnly("hashes", len(rr.Hashes) > 0)

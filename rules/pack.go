@@ -109,6 +109,7 @@ type rawRule struct {
 	Cues        *rawCues     `yaml:"cues"`
 	Target      string       `yaml:"target"`
 	MaxWords    int          `yaml:"max_words"`
+	Ordinary    string       `yaml:"ordinary_words"`
 	IncludeCue  bool         `yaml:"include_cue"`
 	Proper      *rawProper   `yaml:"proper"`
 	Context     []rawContext `yaml:"context"`
