@@ -37,7 +37,14 @@ const looseModel = "-3\t<bias>\n2.5\tofficers\n1.5\tvan\n1.5\tunmarked van\n0.5\
 
 func looseScanner(t *testing.T) *redact.Scanner {
 	t.Helper()
-	fsys := fstest.MapFS{"p.yaml": {Data: []byte(loosePack)}, "m.tsv": {Data: []byte(looseModel)}}
+	return packScanner(t, loosePack)
+}
+
+// packScanner is a scanner of one pack, p.yaml, beside the classifier
+// model looseModel (m.tsv).
+func packScanner(t *testing.T, pack string) *redact.Scanner {
+	t.Helper()
+	fsys := fstest.MapFS{"p.yaml": {Data: []byte(pack)}, "m.tsv": {Data: []byte(looseModel)}}
 	p, err := rules.Parse(fsys, "p.yaml", fsys["p.yaml"].Data)
 	if err != nil {
 		t.Fatal(err)
@@ -68,13 +75,8 @@ func TestLooseSentenceMerge(t *testing.T) {
 		{"Nothing here. On Monday we rested.", []string{"p.day: Monday"}},
 	}
 	for _, tt := range tests {
-		res, err := s.Scan("story.md", []byte(tt.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, f := range res.Findings {
-			got = append(got, f.Rule+": "+f.Text)
+		got, fs := ruleTexts(t, s, tt.text)
+		for _, f := range fs {
 			if f.Rule == "p.ops" && strings.Contains(tt.text, "12 officers") && !strings.Contains(f.Why, "it holds: team size") {
 				t.Errorf("%q: why = %q, want it to name the phrase it holds", tt.text, f.Why)
 			}
@@ -83,4 +85,19 @@ func TestLooseSentenceMerge(t *testing.T) {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// ruleTexts scans text and returns its findings as "rule: text", and the
+// findings themselves.
+func ruleTexts(t *testing.T, s *redact.Scanner, text string) ([]string, []redact.Finding) {
+	t.Helper()
+	res, err := s.Scan("story.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+": "+f.Text)
+	}
+	return got, res.Findings
 }

@@ -3,10 +3,6 @@ package redact_test
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"github.com/rescue-stories/redact/redact"
-	"github.com/rescue-stories/redact/rules"
 )
 
 // A pack whose review phrase widens to its sentence, beside a blocking
@@ -39,22 +35,8 @@ rules:
     threshold: 0.9
 `
 
-func widenScanner(t *testing.T) *redact.Scanner {
-	t.Helper()
-	fsys := fstest.MapFS{"p.yaml": {Data: []byte(widenPack)}, "m.tsv": {Data: []byte(looseModel)}}
-	p, err := rules.Parse(fsys, "p.yaml", fsys["p.yaml"].Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := rules.NewSet(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return redact.New(set, redact.Options{})
-}
-
 func TestWidenSentence(t *testing.T) {
-	s := widenScanner(t)
+	s := packScanner(t, widenPack)
 	tests := []struct {
 		name, text string
 		want       []string // rule: text
@@ -82,13 +64,8 @@ func TestWidenSentence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := s.Scan("story.md", []byte(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range res.Findings {
-				got = append(got, f.Rule+": "+f.Text)
+			got, fs := ruleTexts(t, s, tt.text)
+			for _, f := range fs {
 				if f.Rule == "p.team" && !strings.Contains(f.Why, "widened to its sentence") {
 					t.Errorf("why = %q, want it to say the finding was widened", f.Why)
 				}
