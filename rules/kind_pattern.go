@@ -94,6 +94,29 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 	}
 }
 
+// findSpans is find for a rule whose findings widen to their sentence
+// (WidenSentence): where a match starts and ends inside its sentence changes
+// nothing but the firm part of the finding, so a match is the span from the
+// first start to the last end that the DFAs see in a window, and the regexp
+// engine never runs (nor is compiled) unless the DFAs cannot tell. Groups
+// are not used: the span is where the pattern matches as a whole.
+func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
+	pats := m.patterns()
+	if m.gate != nil && !plainSearch && !t.literals(m.gateSet).anyPresent(m.gate) {
+		pats = m.open
+	}
+	if !m.mayMatch(t, pats) {
+		return
+	}
+	for _, p := range pats {
+		p.spans(t, func(s, e int) {
+			if s < e {
+				emit(Match{Start: s, End: e, Why: p.why})
+			}
+		})
+	}
+}
+
 // mayMatch applies the keywords. The derived literals are checked first:
 // they are bit tests on the segment's shared literal scan, while keywords
 // are a substring search each.

@@ -474,6 +474,42 @@ func (p *pattern) findAll(t *Text) [][]int {
 	return out
 }
 
+// spans calls f with the extent of the matches of p in each window of t:
+// from the first offset where a match starts to the last where one ends, as
+// the forward and reverse DFAs see them. A pattern without both DFAs (one
+// that can match empty text, or whose DFA could not be built) and a window
+// whose DFAs disagree fall back on the exact matches of the regexp.
+func (p *pattern) spans(t *Text, f func(s, e int)) {
+	var fwd, rev *dfa
+	if !plainSearch && p.minLen > 0 {
+		if fwd = p.dfas(); fwd != nil {
+			rev = p.reverse()
+		}
+	}
+	if rev == nil {
+		for _, loc := range p.findAll(t) {
+			f(loc[0], loc[1])
+		}
+		return
+	}
+	p.windows(t, func(lo, hi int) {
+		s := t.Src[lo:hi]
+		last := fwd.lastEnd(s)
+		if last < 0 {
+			return
+		}
+		_, cut := widen(s, last, last)
+		first := rev.firstStart(s[:cut])
+		if first < 0 || first > last {
+			for _, loc := range p.search(s) {
+				f(lo+loc[0], lo+loc[1])
+			}
+			return
+		}
+		f(lo+first, lo+last)
+	})
+}
+
 // windows calls each with the parts of t the pattern must be searched in:
 // the whole text, or, for a windowed pattern, each run of alphabet runes
 // around a literal of its first clause that holds the other clauses, with

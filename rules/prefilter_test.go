@@ -357,3 +357,43 @@ func TestTailWindowsRandom(t *testing.T) {
 		t.Fatal("no built-in pattern is windowed by its tail")
 	}
 }
+
+// TestSpansHoldMatches: the spans of a pattern (what a rule widened to the
+// sentence reports) hold every exact match of its regexp, and each span
+// holds at least one, over the drafts and the edge cases of
+// TestPrefilterSameMatches.
+func TestSpansHoldMatches(t *testing.T) {
+	var ts []*Text
+	for _, src := range append(draftTexts(t), "", "x", "posed as a buyer. posed as a seller\n", "\xffposed as a buyer\xff") {
+		ts = append(ts, NewText(src, "paragraph"))
+	}
+	for _, re := range builtinPatterns(t) {
+		p := newPattern(re)
+		for _, text := range ts {
+			var spans [][2]int
+			p.spans(text, func(s, e int) { spans = append(spans, [2]int{s, e}) })
+			exact := re.FindAllStringIndex(text.Src, -1)
+			for _, loc := range exact {
+				if loc[0] == loc[1] {
+					continue
+				}
+				in := false
+				for _, sp := range spans {
+					in = in || (sp[0] <= loc[0] && loc[1] <= sp[1])
+				}
+				if !in {
+					t.Fatalf("pattern %q: match %q at %v in no span %v", re, text.Src[loc[0]:loc[1]], loc, spans)
+				}
+			}
+			for _, sp := range spans {
+				held := false
+				for _, loc := range exact {
+					held = held || (sp[0] <= loc[0] && loc[1] <= sp[1])
+				}
+				if !held {
+					t.Fatalf("pattern %q: span %q holds no match", re, text.Src[sp[0]:sp[1]])
+				}
+			}
+		}
+	}
+}

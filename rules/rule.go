@@ -84,7 +84,7 @@ func (r *Rule) Find(t *Text) []Match {
 	// closure and the result variable it would capture (find.go).
 	f := finders.Get().(*finder)
 	f.r, f.t = r, t
-	r.matcher.find(t, f.emit)
+	r.match(t, f.emit)
 	out := f.out
 	*f = finder{emit: f.emit}
 	finders.Put(f)
@@ -99,6 +99,16 @@ func (r *Rule) Find(t *Text) []Match {
 		})
 	}
 	return out
+}
+
+// match runs the rule's matcher. A pattern rule widened to the sentence
+// needs only where its matches lie, not their exact bounds (findSpans).
+func (r *Rule) match(t *Text, emit func(Match)) {
+	if pm, ok := r.matcher.(*patternMatcher); ok && r.Widen == WidenSentence {
+		pm.findSpans(t, emit)
+		return
+	}
+	r.matcher.find(t, emit)
 }
 
 // accept applies the rule's likelihood, context words and allow list to a

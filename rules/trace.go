@@ -43,7 +43,7 @@ func (r *Rule) Trace(t *Text) []Candidate {
 		return nil
 	}
 	var out []Candidate
-	r.matcher.find(t, func(m Match) {
+	r.match(t, func(m Match) {
 		if m.Start >= m.End {
 			return
 		}

@@ -41,7 +41,8 @@ func (s *Set) warm(src string) {
 					_, _, _, _, match = p.bounds(src[lo:hi])
 				}
 			})
-			if match {
+			// A rule widened to the sentence needs no regexp (findSpans).
+			if match && s.Rules[i].Widen != WidenSentence {
 				p.re.Regexp()
 			}
 		}
