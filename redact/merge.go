@@ -221,6 +221,11 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 		if cut && r.loose != nil && !overlapsSpan(p, r.firm) && (explained || !r.loose.ScorePart(string(src[p.Start:p.End]))) {
 			continue
 		}
+		// One letter left between two findings ("A" of "Whanga Nui A
+		// Tara") tells nothing.
+		if cut && r.loose != nil && utf8.RuneCount(src[p.Start:p.End]) == 1 {
+			continue
+		}
 		f := r
 		f.Span = p
 		f.Text = string(src[p.Start:p.End])

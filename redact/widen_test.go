@@ -76,3 +76,27 @@ func TestWidenSentence(t *testing.T) {
 		})
 	}
 }
+
+// A part of one letter left between two blocking findings inside a widened
+// match ("A" of "Whanga Nui A Tara") is no finding, though the match
+// covers it.
+func TestWidenDropsOneLetterParts(t *testing.T) {
+	const pack = `pack: p
+rules:
+  - id: who
+    category: name
+    kind: terms
+    terms: [Maria]
+  - id: met
+    category: operational
+    severity: review
+    kind: pattern
+    widen: sentence
+    pattern: '\bofficers met \w+ \w+ \w+'
+`
+	got, _ := ruleTexts(t, packScanner(t, pack), "Then officers met Maria A Maria at dawn.")
+	want := []string{"p.met: Then officers met", "p.who: Maria", "p.who: Maria"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
