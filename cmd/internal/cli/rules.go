@@ -264,6 +264,9 @@ func runRulesShow(opts *RulesShowOptions) error {
 	fmt.Fprintf(tw, "  kind:\t%s\n", r.Describe())
 	fmt.Fprintf(tw, "  severity:\t%s\n", r.Severity)
 	fmt.Fprintf(tw, "  replace:\t%s\n", r.Replace)
+	if r.Widen == rules.WidenSentence {
+		fmt.Fprintf(tw, "  finding:\tthe sentence around each match (widen: sentence)\n")
+	}
 	scope := "every part of a document"
 	if r.Scopes != nil {
 		var ss []string
