@@ -89,6 +89,7 @@ type ruleRow struct {
 	AllowExample int      `json:"allow_examples"`
 	OverriddenBy []string `json:"overridden_by,omitempty"`
 	What         string   `json:"what"`
+	Widen        string   `json:"widen,omitempty"` // "sentence": findings cover the match's sentence
 }
 
 type disableRow struct {
@@ -121,7 +122,7 @@ func groupPacks(set *rules.Set) []*packGroup {
 		g := byName[r.Pack]
 		g.Rules = append(g.Rules, ruleRow{ID: r.ID, Category: r.Category, Kind: r.Kind, Severity: string(r.Severity),
 			Source: fmt.Sprintf("%s:%d", r.File, r.Line), FlagExamples: len(r.Examples.Flag), AllowExample: len(r.Examples.Allow),
-			OverriddenBy: set.Overridden[r.ID], What: r.Describe()})
+			OverriddenBy: set.Overridden[r.ID], What: r.Describe(), Widen: r.Widen})
 	}
 	for _, d := range set.Disabled {
 		if g := byName[d.Rule.Pack]; g != nil {
