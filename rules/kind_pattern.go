@@ -72,15 +72,22 @@ func newPatterns(res []*regex) []*pattern {
 	return out
 }
 
-func (m *patternMatcher) find(t *Text, emit func(Match)) {
+// candidates returns the patterns that may match in t: all, or only those
+// the gate does not cover when t holds none of its literals; none when the
+// keywords rule t out.
+func (m *patternMatcher) candidates(t *Text) []*pattern {
 	pats := m.patterns()
 	if m.gate != nil && !plainSearch && !t.literals(m.gateSet).anyPresent(m.gate) {
 		pats = m.open
 	}
 	if !m.mayMatch(t, pats) {
-		return
+		return nil
 	}
-	for _, p := range pats {
+	return pats
+}
+
+func (m *patternMatcher) find(t *Text, emit func(Match)) {
+	for _, p := range m.candidates(t) {
 		for _, loc := range p.findAll(t) {
 			s, e := loc[0], loc[1]
 			if m.group > 0 && 2*m.group+1 < len(loc) {
@@ -101,14 +108,7 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 // engine never runs (nor is compiled) unless the DFAs cannot tell. Groups
 // are not used: the span is where the pattern matches as a whole.
 func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
-	pats := m.patterns()
-	if m.gate != nil && !plainSearch && !t.literals(m.gateSet).anyPresent(m.gate) {
-		pats = m.open
-	}
-	if !m.mayMatch(t, pats) {
-		return
-	}
-	for _, p := range pats {
+	for _, p := range m.candidates(t) {
 		p.spans(t, func(s, e int) {
 			if s < e {
 				emit(Match{Start: s, End: e, Why: p.why})
