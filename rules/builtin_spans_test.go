@@ -32,6 +32,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "V1 and V2 were moved; in Q3 we grew. We flew into NAIA T3.", []string{"T3"}},
 		{"default.proper.nouns", "Most are women from South and Southeast Asia; some speak a Mayan language.", nil},
 		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88"}},
+		{"default.proper.nouns", "One of them was a girl, I’ll call her Hasina. Hmm, I'll leave it.", []string{"Hasina"}},
 		{"default.operational.route", "booked on Royal Jordanian RJ 182, in AI 2024 terms", []string{"RJ 182"}},
 	}
 	for _, tt := range tests {

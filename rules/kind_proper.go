@@ -1009,8 +1009,12 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 			return true, false
 		}
 	}
-	if a := strings.IndexByte(tok.Key, '\''); a > 0 && sc.small[i]&smHonorific == 0 {
-		if head := tok.Key[:a]; head == "i" || m.words.Has(head) || m.has(t, info, i, infoWord) {
+	if a := strings.IndexAny(tok.Key, "'’"); a > 0 && sc.small[i]&smHonorific == 0 {
+		head := tok.Key[:a]
+		if head == "i" {
+			return true, false // "I'll", "I’m": never a name, even after a name cue
+		}
+		if m.words.Has(head) || m.has(t, info, i, infoWord) {
 			return false, true
 		}
 	}
