@@ -33,6 +33,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Most are women from South and Southeast Asia; some speak a Mayan language.", nil},
 		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88"}},
 		{"default.proper.nouns", "One of them was a girl, I’ll call her Hasina. Hmm, I'll leave it.", []string{"Hasina"}},
+		{"default.proper.nouns", "13/11/2024, 09:14 - Tasneem A.: Salam, are you free?", []string{"Tasneem A"}},
+		{"default.date.weekday-short", "Wed 13/11: second visit", []string{"Wed 13/11"}},
+		{"default.identifier.phone", "the RDO's mobile, 98405 55127, was", []string{"98405 55127"}},
+		{"default.location.street", "She lives in Camp 4, block C.", []string{"Camp 4"}},
 		{"default.operational.route", "booked on Royal Jordanian RJ 182, in AI 2024 terms", []string{"RJ 182"}},
 	}
 	for _, tt := range tests {

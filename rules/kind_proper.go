@@ -870,7 +870,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ordinary words.
 	var names []string
 	for k := i; k < j && category == "name"; k++ {
-		if (ev[k]&(evName|evNameWord|evUnknown) != 0 || cued) && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && toks[k].Cap &&
+		// An article or a particle ("El" of "El Flaco", "De" of "De la
+		// Cruz") identifies nobody: echoing it would flag "El Salvador".
+		if (ev[k]&(evName|evNameWord|evUnknown) != 0 || cued) && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && sc.small[k]&smConnector == 0 && toks[k].Cap &&
 			utf8.RuneCountInString(toks[k].Key) > 1 {
 			names = append(names, toks[k].Key)
 		}
@@ -904,7 +906,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A surname's initial after the name ("Hafiz R.") is part of it.
 	if category == "name" && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && utf8.RuneCountInString(t.Src[toks[j].Start:toks[j].End]) == 1 &&
-		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart) {
+		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) {
 		j++
 	}
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji").

@@ -25,12 +25,19 @@ func FindPseudonyms(src string) Pseudonyms {
 	out := Pseudonyms{}
 	// FindAllIndex: the same matches, searched only near asterisks.
 	for _, m := range FindAllIndex(pseudonymRE, src) {
-		star := m[1] - 1
-		if star+1 < len(src) && src[star+1] == '*' {
-			continue // "**" closes strong emphasis
+		// The marker is one star more after the name than emphasis opened
+		// before it: "Ana*", "**Ana***" (a pseudonym in bold); not "*Ana*"
+		// or "**Ana**".
+		after := 0
+		for k := m[1] - 1; k < len(src) && src[k] == '*'; k++ {
+			after++
 		}
-		if m[2] > 0 && (src[m[2]-1] == '*' || src[m[2]-1] == '_') {
-			continue // "*Ana*" is emphasis
+		before := 0
+		for k := m[2] - 1; k >= 0 && (src[k] == '*' || src[k] == '_'); k-- {
+			before++
+		}
+		if after-before != 1 {
+			continue
 		}
 		name := src[m[2]:m[3]]
 		out[fold.Key(name)] = true

@@ -16,6 +16,9 @@ func TestFindPseudonyms(t *testing.T) {
 		{"Today Maria Luz* is at school.", []string{"Maria Luz", "Luz", "Maria"}, nil},
 		// Emphasis is no marker.
 		{"**Maria** Santos and *Ana*.", nil, []string{"Maria", "Ana", "Santos"}},
+		// A pseudonym in a bold heading: one star more after the name than before it.
+		{"**Meet Emeka***\n\nEmeka* is 27.", []string{"Emeka", "Meet Emeka"}, nil},
+		{"*Ana**, she said.", []string{"Ana"}, nil},
 	} {
 		ps := FindPseudonyms(tc.src)
 		for _, h := range tc.has {
