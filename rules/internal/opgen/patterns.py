@@ -2,7 +2,7 @@ import re,sys
 # Building blocks of the operational patterns (written out in the YAML).
 W = r"[\p{L}\p{N}'’-]+(?:,\d{3})*"
 W3 = r"(?:[\p{L}\p{N}'’-]{3,}(?:,\d{3})*|\d+(?:,\d{3})*)"
-NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[\p{L}\p{N}_]+)?|thirty|forty|fifty|a\s+dozen|several)"
+NUMR = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[\p{L}\p{N}_]+)?|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+dozen|several)"
 ROLE = r"(?:police(?:\s+(?:officers?|constables?|agents?|investigators?|inspectors?))?|boatm[ae]n|officers?|agents?|constables?|police(?:men|women)|operatives?|investigators?|prosecutors?|social\s+workers?|caseworkers?|case\s+workers?|soldiers|marines|troopers|psychologists?|interpreters?|translators?|counsell?ors?|bailiffs?|examiners?|locksmiths?|detectives|inspectors?|guards|rangers|staff|officials|educators|nurses?|doctors?|medics?|paramedics?|defenders?|magistrates?|monitors|mobilisers|mobilizers|VAOs?|of\s+(?:us|ours)|from\s+(?:your|our|their)\s+side)"
 # A unit by its proper name first ("of the Brigade des mineurs", "from the
 # Nepal Police"), else by a unit noun ("from the regional anti-trafficking unit").
