@@ -43,9 +43,12 @@ type span struct {
 // from. w and x (fourth session) made it flag a sentence of the published
 // story at 0.96 ("Officials conducted detailed interviews with the laborers
 // ... a safe shelter"): their writers mark general accounts of an operation
-// that the development drafts and the real review leave alone. Rules were
-// written from them; the model waits until their convention is settled.
-var untrainedRounds = map[byte]bool{'w': true, 'x': true}
+// that the development drafts and the real review leave alone. C and D
+// (the session's last rounds) moved held-out operational recall up 1.7
+// points and precision down 2.6, and cost the development drafts two false
+// positives: not taken until a larger set says which way it goes. Rules
+// were written from all four.
+var untrainedRounds = map[byte]bool{'w': true, 'x': true, 'C': true, 'D': true}
 
 func corpus(dirs []string, category string) ([]sentence, []span, error) {
 	var out []sentence
