@@ -48,6 +48,8 @@ var partThreshold = 0.5
 
 type classifierMatcher struct {
 	vocab     map[string]int32 // word -> id
+	ids       *idTable         // vocab, looked up by the token's hash
+	numberID  int32            // id of ClassifierNumber, or -1
 	unigram   []float64        // by word id
 	bigram    map[uint64]float64
 	bias      float64
@@ -171,9 +173,9 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 	skip := placeholders(t, i, j)
 	prev := int32(-1)
 	for k := i; k < j; k++ {
-		id, ok := m.vocab[featureWord(t.Tokens[k])]
-		if !ok || (skip != nil && skip[k-i]) {
-			id = -1 // unknown, a token without a key, or a placeholder's
+		id := m.tokenID(t, k)
+		if skip != nil && skip[k-i] {
+			id = -1 // a placeholder's words do not count
 		}
 		if id >= 0 {
 			if !containsKey(seen, uint64(id)) {
@@ -197,6 +199,26 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 		prev = id
 	}
 	return z, seen
+}
+
+// tokenID returns the vocabulary id of token k's feature word, or -1: a
+// number is ClassifierNumber; a word is found by the hash the tokeniser
+// computed, not by hashing its key again.
+func (m *classifierMatcher) tokenID(t *Text, k int) int32 {
+	tok := &t.Tokens[k]
+	if tok.Digit {
+		return m.numberID
+	}
+	if tok.Key == "" {
+		return -1
+	}
+	if m.ids == nil {
+		if id, ok := m.vocab[tok.Key]; ok {
+			return id
+		}
+		return -1
+	}
+	return m.ids.get(tok.Key, t.tokenHash(k))
 }
 
 // bigramKey packs two word ids; bit 63 keeps it apart from a word id in the
@@ -298,6 +320,11 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 	if features == 0 {
 		return nil, fmt.Errorf("no features")
 	}
+	m.numberID = -1
+	if id, ok := m.vocab[ClassifierNumber]; ok {
+		m.numberID = id
+	}
+	m.ids = newIDTable(m.vocab)
 	return m, nil
 }
 

@@ -122,3 +122,23 @@ func TestContextOrdinaryWords(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestIDTable: the hash-probed table answers as the map it was built from,
+// for every key and for keys it does not hold.
+func TestIDTable(t *testing.T) {
+	m := map[string]int32{}
+	for i, w := range []string{"officers", "van", "unmarked", "#", "team", "a", "b", "c", "d", "e", "f", "g", "h", "i"} {
+		m[w] = int32(i)
+	}
+	tab := newIDTable(m)
+	for k, v := range m {
+		if got := tab.get(k, keyHash(k)); got != v {
+			t.Errorf("get(%q) = %d, want %d", k, got, v)
+		}
+	}
+	for _, k := range []string{"", "officer", "vans", "zz", "shelter"} {
+		if got := tab.get(k, keyHash(k)); got != -1 {
+			t.Errorf("get(%q) = %d, want -1", k, got)
+		}
+	}
+}

@@ -114,3 +114,45 @@ func (a *Allow) allowsToken(t *Text, i int) bool {
 	}
 	return false
 }
+
+// idTable maps words to ids like a map[string]int32, looked up by the
+// key's hash as wordTable is: the classifier scores every token of every
+// sentence, and the tokeniser has hashed each key already.
+type idTable struct {
+	tags []uint32 // 0: empty
+	keys []string
+	ids  []int32
+	mask uint64
+}
+
+func newIDTable(m map[string]int32) *idTable {
+	n := uint64(8)
+	for n < uint64(len(m))*2 {
+		n <<= 1
+	}
+	w := &idTable{tags: make([]uint32, n), keys: make([]string, n), ids: make([]int32, n), mask: n - 1}
+	for k, v := range m {
+		h := keyHash(k)
+		pos := h & w.mask
+		for w.tags[pos] != 0 {
+			pos = (pos + 1) & w.mask
+		}
+		w.tags[pos], w.keys[pos], w.ids[pos] = wordTag(h), k, v
+	}
+	return w
+}
+
+// get returns the id of key, whose keyHash is h, or -1.
+func (w *idTable) get(key string, h uint64) int32 {
+	tag := wordTag(h)
+	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
+		switch w.tags[pos] {
+		case 0:
+			return -1
+		case tag:
+			if w.keys[pos] == key {
+				return w.ids[pos]
+			}
+		}
+	}
+}
