@@ -150,7 +150,10 @@ func featureWord(tok Token) string {
 }
 
 func (m *classifierMatcher) find(t *Text, emit func(Match)) {
-	var seen []uint64
+	// A sentence has at most maxSentenceTokens words, so at most twice as
+	// many distinct features: the scratch space stays on the stack.
+	var buf [2 * maxSentenceTokens]uint64
+	seen := buf[:0]
 	for _, s := range t.Sentences() {
 		var z float64
 		z, seen = m.score(t, s[0], s[1], seen, nil)
