@@ -28,12 +28,16 @@ type Options struct {
 type Scanner struct {
 	set  *rules.Set
 	opts Options
+	// labels are the placeholders' labels of the set (placeholderLabels).
+	labels map[string]string
 	// warm starts the rules' warm-up on the first document (rules.Set.Warm).
 	warm sync.Once
 }
 
 // New returns a Scanner for the set.
-func New(set *rules.Set, opts Options) *Scanner { return &Scanner{set: set, opts: opts} }
+func New(set *rules.Set, opts Options) *Scanner {
+	return &Scanner{set: set, opts: opts, labels: placeholderLabels(set)}
+}
 
 // Set returns the rules the scanner applies.
 func (s *Scanner) Set() *rules.Set { return s.set }
@@ -125,7 +129,8 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
 	})...)
-	res.Findings = resolve(dropPlaceholders(src, cands, s.set), src, placeholderCuts(src, s.set))
+	ph := placeholders(src, s.labels)
+	res.Findings = resolve(dropPlaceholders(src, cands, ph), src, ph)
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}

@@ -2,8 +2,10 @@ package redact
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -229,16 +231,15 @@ func (s *Scanner) suppress(res *Result) error {
 }
 
 // dropPlaceholders removes candidates inside the tool's own placeholders
-// ("[name 1]", "[phone number]"), so a redacted file scans clean and apply
-// is idempotent.
-func dropPlaceholders(src []byte, cands []Finding, set *rules.Set) []Finding {
-	if bytes.IndexByte(src, '[') < 0 {
+// ph ("[name 1]", "[phone number]", as placeholders finds them), so a
+// redacted file scans clean and apply is idempotent.
+func dropPlaceholders(src []byte, cands []Finding, ph []Finding) []Finding {
+	if len(ph) == 0 {
 		return cands
 	}
-	labels := placeholderLabels(set)
 	out := cands[:0]
 	for _, f := range cands {
-		if !inPlaceholder(src, f.Span, labels) && !titleOfPlaceholder(src, f, labels) {
+		if !inPlaceholder(ph, f.Span) && !titleOfPlaceholder(src, f, ph) {
 			out = append(out, f)
 		}
 	}
@@ -263,15 +264,16 @@ func placeholderLabels(set *rules.Set) map[string]string {
 	return labels
 }
 
-// placeholderCuts returns the placeholders in src ("[shelter]", "[name 3]")
-// as spans labelled with the category they stand for, in order. A flagged
-// sentence is cut around them as it was around the findings they replaced
-// (merge.go), so applying a plan never turns its parts into new findings.
-func placeholderCuts(src []byte, set *rules.Set) []Finding {
+// placeholders returns the placeholders in src ("[shelter]", "[name 3]"):
+// a label of labels in brackets, perhaps numbered, on one line; as spans
+// with the category they stand for, in order. Candidates inside them are
+// dropped, and a flagged sentence is cut around them as it was around the
+// findings they replaced (merge.go), so applying a plan never turns its
+// parts into new findings.
+func placeholders(src []byte, labels map[string]string) []Finding {
 	if bytes.IndexByte(src, '[') < 0 {
 		return nil
 	}
-	labels := placeholderLabels(set)
 	var out []Finding
 	for i := 0; i < len(src); {
 		open := bytes.IndexByte(src[i:], '[')
@@ -279,27 +281,42 @@ func placeholderCuts(src []byte, set *rules.Set) []Finding {
 			break
 		}
 		open += i
+		i = open + 1
 		end := bytes.IndexByte(src[open:min(len(src), open+48)], ']')
 		if end < 0 {
-			i = open + 1
 			continue
 		}
 		end += open
+		if bytes.ContainsAny(src[open+1:end], "\n[") {
+			continue
+		}
 		inner := string(src[open+1 : end])
 		if j := strings.LastIndexByte(inner, ' '); j >= 0 && j+1 < len(inner) && isDigits(inner[j+1:]) {
 			inner = inner[:j]
 		}
-		if c, ok := labels[inner]; ok && !bytes.ContainsAny(src[open+1:end], "\n[") {
+		if c, ok := labels[inner]; ok {
 			out = append(out, Finding{Span: Span{open, end + 1}, Category: c})
 		}
-		i = open + 1
 	}
 	return out
 }
 
+// placeholderAt returns the index of the last placeholder of ph (sorted)
+// that starts at or before pos, or -1.
+func placeholderAt(ph []Finding, pos int) int {
+	k, _ := slices.BinarySearchFunc(ph, pos+1, func(p Finding, x int) int { return cmp.Compare(p.Span.Start, x) })
+	return k - 1
+}
+
+// inPlaceholder reports whether s lies inside one of the placeholders ph.
+func inPlaceholder(ph []Finding, s Span) bool {
+	k := placeholderAt(ph, s.Start)
+	return k >= 0 && s.End <= ph[k].Span.End
+}
+
 // titleOfPlaceholder reports whether f is only the honorific the plan kept
 // before a placeholder ("Doña [name 6]"): no name is left to flag.
-func titleOfPlaceholder(src []byte, f Finding, labels map[string]string) bool {
+func titleOfPlaceholder(src []byte, f Finding, ph []Finding) bool {
 	ws := fold.Words(f.Text)
 	if len(ws) == 0 {
 		return false
@@ -309,12 +326,9 @@ func titleOfPlaceholder(src []byte, f Finding, labels map[string]string) bool {
 			return false
 		}
 	}
-	rest := bytes.TrimLeft(src[f.Span.End:], " .")
-	if len(rest) == 0 || rest[0] != '[' {
-		return false
-	}
-	close := bytes.IndexByte(rest, ']')
-	return close > 0 && inPlaceholder(src, Span{len(src) - len(rest) + 1, len(src) - len(rest) + close}, labels)
+	at := len(src) - len(bytes.TrimLeft(src[f.Span.End:], " ."))
+	k := placeholderAt(ph, at)
+	return k >= 0 && ph[k].Span.Start == at
 }
 
 // bracketLabel returns "phone number" for "[phone number]".
@@ -323,27 +337,4 @@ func bracketLabel(s string) (string, bool) {
 		return "", false
 	}
 	return s[1 : len(s)-1], true
-}
-
-// inPlaceholder reports whether s lies inside "[label]" or "[label N]".
-func inPlaceholder(src []byte, s Span, labels map[string]string) bool {
-	open := bytes.LastIndexByte(src[max(0, s.Start-48):s.Start+min(1, s.Len())], '[')
-	if open < 0 {
-		return false
-	}
-	open += max(0, s.Start-48)
-	end := bytes.IndexByte(src[s.Start:min(len(src), s.End+48)], ']')
-	if end < 0 {
-		return false
-	}
-	end += s.Start
-	if end+1 < s.End || bytes.ContainsAny(src[open:end], "\n]") {
-		return false
-	}
-	inner := string(src[open+1 : end])
-	if i := strings.LastIndexByte(inner, ' '); i >= 0 && isDigits(inner[i+1:]) && i+1 < len(inner) {
-		inner = inner[:i]
-	}
-	_, ok := labels[inner]
-	return ok
 }
