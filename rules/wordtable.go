@@ -17,24 +17,36 @@ func keyHash[K string | []byte](k K) uint64 {
 	panic("unreachable")
 }
 
-// wordTable is a small set of words, each with a byte of data, looked up
-// by a key's hash: open addressing over 32-bit tags of the hashes, so a
-// word that is not there usually costs one read of a small, cached array
-// and no comparison.
-type wordTable struct {
+// hashTable maps words to values, looked up by a key's hash: open
+// addressing over 32-bit tags of the hashes, so a word that is not there
+// usually costs one read of a small, cached array and no comparison, and
+// the hash the tokeniser computed once for a token serves every lookup.
+type hashTable[V any] struct {
 	tags []uint32 // 0: empty
 	keys []string
-	vals []uint8
+	vals []V
 	mask uint64
+	miss V // what get returns for a word that is not there
 }
 
-// newWordTable builds the table of m.
-func newWordTable(m map[string]uint8) *wordTable {
+// wordTable is a small set of words, each with a byte of data (0: absent).
+type wordTable = hashTable[uint8]
+
+// idTable maps words to ids (-1: absent): the classifier's vocabulary,
+// whose every token of every sentence is looked up.
+type idTable = hashTable[int32]
+
+func newWordTable(m map[string]uint8) *wordTable { return newHashTable(m, 0) }
+
+func newIDTable(m map[string]int32) *idTable { return newHashTable(m, -1) }
+
+// newHashTable builds the table of m.
+func newHashTable[V any](m map[string]V, miss V) *hashTable[V] {
 	n := uint64(8)
 	for n < uint64(len(m))*4 { // a quarter full: a miss mostly reads one slot
 		n <<= 1
 	}
-	w := &wordTable{tags: make([]uint32, n), keys: make([]string, n), vals: make([]uint8, n), mask: n - 1}
+	w := &hashTable[V]{tags: make([]uint32, n), keys: make([]string, n), vals: make([]V, n), mask: n - 1, miss: miss}
 	for k, v := range m {
 		h := keyHash(k)
 		pos := h & w.mask
@@ -49,13 +61,13 @@ func newWordTable(m map[string]uint8) *wordTable {
 // wordTag is the slot tag of a hash: its high half, never 0.
 func wordTag(h uint64) uint32 { return max(uint32(h>>32), 1) }
 
-// get returns the data of key, whose keyHash is h, or 0.
-func (w *wordTable) get(key string, h uint64) uint8 {
+// get returns the value of key, whose keyHash is h, or the table's miss.
+func (w *hashTable[V]) get(key string, h uint64) V {
 	tag := wordTag(h)
 	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
 		switch w.tags[pos] {
 		case 0:
-			return 0
+			return w.miss
 		case tag:
 			if w.keys[pos] == key {
 				return w.vals[pos]
@@ -113,46 +125,4 @@ func (a *Allow) allowsToken(t *Text, i int) bool {
 		}
 	}
 	return false
-}
-
-// idTable maps words to ids like a map[string]int32, looked up by the
-// key's hash as wordTable is: the classifier scores every token of every
-// sentence, and the tokeniser has hashed each key already.
-type idTable struct {
-	tags []uint32 // 0: empty
-	keys []string
-	ids  []int32
-	mask uint64
-}
-
-func newIDTable(m map[string]int32) *idTable {
-	n := uint64(8)
-	for n < uint64(len(m))*2 {
-		n <<= 1
-	}
-	w := &idTable{tags: make([]uint32, n), keys: make([]string, n), ids: make([]int32, n), mask: n - 1}
-	for k, v := range m {
-		h := keyHash(k)
-		pos := h & w.mask
-		for w.tags[pos] != 0 {
-			pos = (pos + 1) & w.mask
-		}
-		w.tags[pos], w.keys[pos], w.ids[pos] = wordTag(h), k, v
-	}
-	return w
-}
-
-// get returns the id of key, whose keyHash is h, or -1.
-func (w *idTable) get(key string, h uint64) int32 {
-	tag := wordTag(h)
-	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
-		switch w.tags[pos] {
-		case 0:
-			return -1
-		case tag:
-			if w.keys[pos] == key {
-				return w.ids[pos]
-			}
-		}
-	}
 }
