@@ -218,12 +218,7 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 		if p.Len() == 0 {
 			continue
 		}
-		if cut && r.loose != nil && !overlapsSpan(p, r.firm) && (explained || !r.loose.ScorePart(string(src[p.Start:p.End]))) {
-			continue
-		}
-		// One letter left between two findings ("A" of "Whanga Nui A
-		// Tara") tells nothing.
-		if cut && r.loose != nil && utf8.RuneCount(src[p.Start:p.End]) == 1 {
+		if cut && r.loose != nil && !keepPart(r, p, explained, src) {
 			continue
 		}
 		f := r
@@ -232,6 +227,17 @@ func cutAround(r Finding, block []Finding, src []byte) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// keepPart reports whether part p of a cut loose finding r stays: it holds
+// a match of a rule, or, when no blocking finding of r's category explains
+// the sentence, still scores by itself. One letter left between two
+// findings ("A" of "Whanga Nui A Tara") tells nothing.
+func keepPart(r Finding, p Span, explained bool, src []byte) bool {
+	if utf8.RuneCount(src[p.Start:p.End]) == 1 {
+		return false
+	}
+	return overlapsSpan(p, r.firm) || (!explained && r.loose.ScorePart(string(src[p.Start:p.End])))
 }
 
 // trimSpan narrows s to start on a letter or digit and end on one or on

@@ -352,8 +352,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			// A place joined by hyphens around a small word: "Port-au-Prince",
 			// "Aix-en-Provence", "Stoke-on-Trent".
-			if !toks[j].Cap && toks[j].GapText == "-" && hyphenLinks[toks[j].Key] && j+1 < n && toks[j+1].Cap &&
-				toks[j+1].GapText == "-" && ev[j+1]&(evAllowed|evAcronym) == 0 {
+			if !toks[j].Cap && hyphenLinked(t, j) && ev[j+1]&(evAllowed|evAcronym) == 0 {
 				j += 2
 				continue
 			}

@@ -104,12 +104,16 @@ func (r *Rule) Find(t *Text) []Match {
 // match runs the rule's matcher. A pattern rule widened to the sentence
 // needs only where its matches lie, not their exact bounds (findSpans).
 func (r *Rule) match(t *Text, emit func(Match)) {
-	if pm, ok := r.matcher.(*patternMatcher); ok && r.Widen == WidenSentence {
+	if pm, ok := r.matcher.(*patternMatcher); ok && r.bySpans() {
 		pm.findSpans(t, emit)
 		return
 	}
 	r.matcher.find(t, emit)
 }
+
+// bySpans reports whether the rule's pattern matches are read off the
+// DFAs alone, so its patterns never need a compiled regexp.
+func (r *Rule) bySpans() bool { return r.Widen == WidenSentence }
 
 // accept applies the rule's likelihood, context words and allow list to a
 // match of its matcher.

@@ -41,8 +41,7 @@ func (s *Set) warm(src string) {
 					_, _, _, _, match = p.bounds(src[lo:hi])
 				}
 			})
-			// A rule widened to the sentence needs no regexp (findSpans).
-			if match && s.Rules[i].Widen != WidenSentence {
+			if match && !s.Rules[i].bySpans() {
 				p.re.Regexp()
 			}
 		}
