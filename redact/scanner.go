@@ -93,7 +93,6 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 		}
 		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
 		texts = append(texts, scannedText{seg.Start, t})
-		var sents [][2]int // the text's sentences, once a rule widens to them
 		for _, r := range s.set.Rules {
 			for _, m := range r.Find(t) {
 				if s.set.Allow.Allows(t, m.Start, m.End) {
@@ -116,10 +115,7 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 					loose: looseRule(r),
 				}
 				if r.Widen == rules.WidenSentence {
-					if sents == nil {
-						sents = t.Sentences()
-					}
-					f = widen(f, r, t, sents, seg.Start, m)
+					f = widen(f, r, t, seg.Start, m)
 				}
 				cands = append(cands, f)
 				ents.note(m, f, li)
@@ -144,7 +140,8 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 // the document), to the sentences m overlaps. The match stays its firm
 // span: when a blocking finding cuts the sentence, only the part holding
 // it is kept (merge.go).
-func widen(f Finding, r *rules.Rule, t *rules.Text, sents [][2]int, base int, m rules.Match) Finding {
+func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match) Finding {
+	sents := t.Sentences()
 	start, end := m.Start, m.End
 	for k, s := range sents {
 		a, b := t.Tokens[s[0]].Start, t.Tokens[s[1]-1].End

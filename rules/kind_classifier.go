@@ -60,8 +60,17 @@ type classifierMatcher struct {
 
 // Sentences returns the token ranges [i, j) of t's sentences: a sentence
 // starts at a token marked SentStart and has at most maxSentenceTokens words.
+// The classifier and the widened rules both ask: they are cut once. The
+// slice is shared; callers must not change it.
 func (t *Text) Sentences() [][2]int {
-	var out [][2]int
+	if t.sents == nil {
+		t.sents = t.sentences()
+	}
+	return t.sents
+}
+
+func (t *Text) sentences() [][2]int {
+	out := [][2]int{}
 	start := 0
 	for i := 1; i <= len(t.Tokens); i++ {
 		if i == len(t.Tokens) || t.Tokens[i].SentStart || i-start == maxSentenceTokens {

@@ -56,6 +56,8 @@ type Text struct {
 
 	lowerSrc string // strings.ToLower(Src) once lowered is set
 	lowered  bool
+
+	sents [][2]int // Sentences, once asked for
 }
 
 // lower returns strings.ToLower(Src), computed the first time a rule's
