@@ -688,12 +688,7 @@ func (c *compiler) likelihood(v string, n *yaml.Node, id, prefix string) int {
 
 // checkGeneralize checks a generalize setting.
 func (c *compiler) checkGeneralize(v string, n *yaml.Node, id, prefix string) {
-	switch v {
-	case "", "none", "place", "date":
-		return
-	}
-	l, cl := fieldPos(n, "generalize")
-	c.errorf(l, cl, id, "%sunknown generalize %q (none, place or date)", prefix, v)
+	c.checkChoice("generalize", v, n, id, prefix, "none", "place", "date")
 }
 
 // Widen settings: a finding covers its match, or the sentence around it.
@@ -704,12 +699,18 @@ const (
 
 // checkWiden checks a widen setting.
 func (c *compiler) checkWiden(v string, n *yaml.Node, id, prefix string) {
-	switch v {
-	case "", WidenMatch, WidenSentence:
+	c.checkChoice("widen", v, n, id, prefix, WidenMatch, WidenSentence)
+}
+
+// checkChoice reports a field whose value is neither empty nor one of
+// choices, naming them ("none, place or date").
+func (c *compiler) checkChoice(field, v string, n *yaml.Node, id, prefix string, choices ...string) {
+	if v == "" || slices.Contains(choices, v) {
 		return
 	}
-	l, cl := fieldPos(n, "widen")
-	c.errorf(l, cl, id, "%sunknown widen %q (match or sentence)", prefix, v)
+	list := strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
+	l, cl := fieldPos(n, field)
+	c.errorf(l, cl, id, "%sunknown %s %q (%s)", prefix, field, v, list)
 }
 
 // scopeSet checks scope names and returns them as a set; nil means every
