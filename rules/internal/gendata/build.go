@@ -15,6 +15,7 @@ type sources struct {
 	faker          map[string][]byte // @faker-js/faker dist/*.js by file name
 	peopleNames    []byte            // @cspell/dict-people-names dict/people-names.txt
 	dicts          [][]byte          // /usr/share/dict word lists
+	rareDicts      [][]byte          // larger lists: words that are no name or place
 }
 
 // options tune the filters.
@@ -43,6 +44,14 @@ func build(src sources, opt options, log io.Writer) (map[string][]byte, error) {
 	allow, foreign, cs, err := countriesFile(src.countries, src.nationalities)
 	if err != nil {
 		return nil, err
+	}
+
+	rare := set{}
+	var rs wordStats
+	for _, d := range src.rareDicts {
+		if err := readWords(d, rare, &rs); err != nil {
+			return nil, fmt.Errorf("word list: %w", err)
+		}
 	}
 
 	n := newNames()
@@ -90,17 +99,35 @@ func build(src sources, opt options, log io.Writer) (map[string][]byte, error) {
 		}
 	}
 
+	// The rare words join the ordinary ones only where they cannot hide a
+	// name or a place, and only when made of ordinary words: the larger
+	// lists also hold loanwords that are nicknames and places in these
+	// stories ("flaco", "gringo", "souk", "seine"). The names' and places'
+	// word flags come from the common lists alone.
+	all := set{}
+	for k := range words {
+		all.add(k)
+	}
+	rareAdded := 0
+	for k := range rare {
+		if !all.has(k) && !allNames.has(k) && !placeKeys.has(k) && !allow.has(k) && derived(k, words) {
+			all.add(k)
+			rareAdded++
+		}
+	}
+
 	out := map[string][]byte{
 		"places.tsv":    placesData,
 		"given.tsv":     namesFile(n.given, words, placeKeys, allow),
 		"surnames.tsv":  namesFile(n.surnames, words, placeKeys, allow),
-		"words.txt":     linesFile(words),
+		"words.txt":     linesFile(all),
 		"countries.txt": linesFile(allow),
 	}
 
 	if log != nil {
 		fmt.Fprintf(log, "words: %d lines, %d proper nouns and %d possessives skipped, %d other skipped, %d keys\n",
 			ws.lines, ws.proper, ws.possessive, ws.skipped, len(words))
+		fmt.Fprintf(log, "rare words: %d lines, %d keys, %d added (no name, place or country)\n", rs.lines, len(rare), rareAdded)
 		fmt.Fprintf(log, "countries: %d languages, %d English country names, %d other-language keys (%d left out: a place elsewhere or a given name, e.g. %s), %d demonym forms, %d allow keys\n",
 			cs.langs, cs.countryNames, cs.foreignNames, len(droppedForeign), strings.Join(droppedForeign[:min(8, len(droppedForeign))], ", "), cs.demonyms, len(allow))
 		s := n.stats
@@ -115,4 +142,39 @@ func build(src sources, opt options, log io.Writer) (map[string][]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+var (
+	derivSuffixes = []string{"s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "al", "ally", "ly", "ness",
+		"ment", "ments", "ity", "ive", "ion", "ions", "able", "ably", "ism", "ist", "ists", "ise", "ize", "ised",
+		"ized", "ship", "ful", "less", "wise", "ic", "ics", "ous", "y"}
+	derivPrefixes = []string{"un", "under", "over", "re", "pre", "non", "co", "sub", "anti", "inter", "multi",
+		"post", "mis", "out", "counter", "psycho", "socio", "self", "semi", "super", "cross", "up", "down",
+		"off", "in", "bio", "eco", "micro", "macro", "mini", "tele", "trans", "de", "dis", "mid", "ex"}
+)
+
+// derived reports whether k is made of ordinary words: one with a suffix
+// ("reputational", "minders") or a prefix ("underspend"), or two joined
+// ("headcount"), each part at least three letters.
+func derived(k string, words set) bool {
+	if strings.ContainsAny(k, " -'") {
+		return false
+	}
+	base := func(w string) bool { return len(w) >= 3 && (words.has(w) || words.has(w+"e")) }
+	for _, suf := range derivSuffixes {
+		if w, ok := strings.CutSuffix(k, suf); ok && base(w) {
+			return true
+		}
+	}
+	for _, pre := range derivPrefixes {
+		if w, ok := strings.CutPrefix(k, pre); ok && base(w) {
+			return true
+		}
+	}
+	for i := 3; i+3 <= len(k); i++ {
+		if words.has(k[:i]) && words.has(k[i:]) {
+			return true
+		}
+	}
+	return false
 }

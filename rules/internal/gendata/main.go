@@ -68,11 +68,17 @@ type dictInput struct {
 	file   string // under -dict
 	pkg    string // Debian package and version it was pinned from
 	sha256 string
+	// rare lists (SCOWL size 70) add only words that are no known name or
+	// place: "headcount", "psychosocial" are ordinary, but "java", "alto"
+	// or "gentian" must stay names and places without support.
+	rare bool
 }
 
 var dictInputs = []dictInput{
-	{"american-english", "wamerican 2020.12.07-2", "9f513f1ceadb6a01c5485b7dbdfd5118dc66cd70b59cae2851292112d4066a32"},
-	{"british-english", "wbritish 2020.12.07-2", "7424d6682301dc86f73b0a5c8c53f0ba4c9f0a41fb2d1cb7e5fe7f8a04f15fb0"},
+	{"american-english", "wamerican 2020.12.07-2", "9f513f1ceadb6a01c5485b7dbdfd5118dc66cd70b59cae2851292112d4066a32", false},
+	{"british-english", "wbritish 2020.12.07-2", "7424d6682301dc86f73b0a5c8c53f0ba4c9f0a41fb2d1cb7e5fe7f8a04f15fb0", false},
+	{"american-english-large", "wamerican-large 2020.12.07-2", "7722e490a1575058326569c778fcb8e93b3cf866452c0f54bfd1c22817ad5a90", true},
+	{"british-english-large", "wbritish-large 2020.12.07-2", "02f04d6521570c597c9a23f9c661d298892b325ae052e9c500eb85bcc35da6b5", true},
 }
 
 func defaultSrc() string {
@@ -251,7 +257,7 @@ func loadSources(srcDir, dictDir string, unpinned bool) (sources, error) {
 		p := filepath.Join(dictDir, d.file)
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return s, fmt.Errorf("%w (apt-get install wamerican wbritish)", err)
+			return s, fmt.Errorf("%w (apt-get install wamerican wbritish wamerican-large wbritish-large)", err)
 		}
 		sum := sha256.Sum256(data)
 		if got := hex.EncodeToString(sum[:]); got != d.sha256 {
@@ -260,7 +266,11 @@ func loadSources(srcDir, dictDir string, unpinned bool) (sources, error) {
 			}
 			fmt.Fprintf(os.Stderr, "gendata: warning: %s is not the pinned %s\n", p, d.pkg)
 		}
-		s.dicts = append(s.dicts, data)
+		if d.rare {
+			s.rareDicts = append(s.rareDicts, data)
+		} else {
+			s.dicts = append(s.dicts, data)
+		}
 	}
 	return s, nil
 }
