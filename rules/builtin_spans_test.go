@@ -42,6 +42,20 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.month-day", "Late November 2023: the raid.", []string{"Late November 2023"}},
 		{"default.operational.team", "carried out by over sixty officers with support from", []string{"sixty officers"}},
 		{"default.operational.route", "booked on Royal Jordanian RJ 182, in AI 2024 terms", []string{"RJ 182"}},
+		// A given name and a surname that are both words still name a person at a line's start.
+		{"default.proper.nouns", "**cc:** Lily Chambers (comms). Rose Garden opens.", []string{"Lily Chambers"}},
+		// A role in capitals is no chat sender.
+		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
+		// A middle dot ends a comment's header: the comment opens a sentence.
+		{"default.proper.nouns", "**trucker_mike_88** · Been driving 22 yrs.", nil},
+		{"default.proper.nouns", "A woman known in the camp as Nang Mai offered a job. We met Mai there.", []string{"Nang Mai", "Mai"}},
+		{"default.proper.nouns", "**ACCRA, Ghana, 14 March 2024**: The NGO and WHO said.", []string{"ACCRA"}},
+		{"default.proper.nouns", "Screening for STIs; support from NGOs and CSOs.", nil},
+		{"default.proper.nouns", "DC Mark Halloran called. Ask PC Jones. The office PC broke.", []string{"DC Mark Halloran", "PC Jones"}},
+		{"default.identifier.handle", "ID: liujg_heze1988. Photo IMG_4471, file draft_v2, _Names_ changed.", []string{"liujg_heze1988"}},
+		{"default.identifier.email", "his brother's account, zawlin.repair@example.com, and info@ijm.org", []string{"zawlin.repair@example.com"}},
+		// Words SCOWL's larger lists build from ordinary words are ordinary.
+		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
 	}
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)

@@ -288,11 +288,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			ev[i] |= evHonorific // OIC, SHO, ASI
 			continue
 		}
+		if pluralAcronym(t.Src[tok.Start:tok.End]) {
+			ev[i] |= evAcronym // "STIs", "NGOs", "IDPs"
+			continue
+		}
 		// Short all-caps words are acronyms (NGO, IJM, DPI), unless they are
 		// known names or places: captions are often in capitals ("MARIA
 		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
-			if known := m.has(t, info, i, infoName); !capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0) {
+			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, i) {
 				ev[i] |= evAcronym
 				continue
 			}
@@ -633,7 +637,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// One word naming who wrote a chat line is a name, even an ordinary
 	// word ("17:48 - Ploy: ..."); more words go through the usual judgement
 	// with the sender's place as a cue ("Team Lead" stays a role).
-	if j == i+1 && chatSender(t, i, j) && ev[i]&(evAllowed|evHonorific) == 0 {
+	// A role in capitals is no sender ("[00:00:29] SPEAKER:", "HOST:").
+	role := toks[i].Upper && ev[i]&evWord != 0 && ev[i]&(evName|evNameWord|evUnknown) == 0
+	if j == i+1 && chatSender(t, i, j) && ev[i]&(evAllowed|evHonorific) == 0 && !role {
 		emit(Match{Start: toks[i].Start, End: toks[i].End, Category: "name", Why: "who wrote a line of a chat", Names: []string{toks[i].Key}})
 		return
 	}
@@ -844,6 +850,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			return
 		}
 		category, why = "name", "name that is also a word, used as a name"
+	case all&evNameWord != 0 && j-i == 2 && !t.TitleCase && all&(evPlace|evPlaceWord|evVenue) == 0 && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
+		// "Lily Chambers (comms)" opening a line: a given name and a
+		// surname, both also words, still make a person's name where only
+		// the first word's capital is owed to the sentence.
+		category, why = "name", "given name and surname, both also words"
 	case all&evPlaceWord != 0 && placeCue && strongPos:
 		category, why = "location", "place that is also a word, after "+prevKey
 	case venueNext && strongPos:
@@ -1422,4 +1433,24 @@ func (m *properMatcher) lowerVenue(t *Text, j int) int {
 		}
 	}
 	return j
+}
+
+// dateline reports a known place in capitals before a country, as a press
+// release opens ("ACCRA, Ghana, 14 March"): the place, not an acronym.
+func (m *properMatcher) dateline(t *Text, ev []evidence, i int) bool {
+	toks := t.Tokens
+	return ev[i]&evPlace != 0 && i+1 < len(toks) && toks[i+1].GapText == ", " && toks[i+1].Cap && m.allow.allowsToken(t, i+1)
+}
+
+// pluralAcronym reports capitals followed by a plural s ("STIs", "NGOs").
+func pluralAcronym(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -244,7 +244,9 @@ func endsSentence(g string) bool {
 	if newlines > 1 {
 		return true
 	}
-	return strings.Contains(g, "…") || strings.Contains(g, "•")
+	// A middle dot separates the fields of a chat or comment header
+	// ("**trucker_mike_88** · Been driving"), never words of a sentence.
+	return strings.Contains(g, "…") || strings.Contains(g, "•") || strings.Contains(g, "·")
 }
 
 // Key returns the folded keys of tokens [i, j) joined by single spaces: a
