@@ -39,17 +39,6 @@ type span struct {
 // corpus reads every *.ann.md in dirs and cuts the clean drafts into
 // sentences exactly as the scanner does: Markdown segments, then
 // rules.Text sentences.
-// untrainedRounds are rounds of fixtures/fresh the model does not learn
-// from. w and x (fourth session) made it flag a sentence of the published
-// story at 0.96 ("Officials conducted detailed interviews with the laborers
-// ... a safe shelter"): their writers mark general accounts of an operation
-// that the development drafts and the real review leave alone. C and D
-// (the session's last rounds) moved held-out operational recall up 1.7
-// points and precision down 2.6, and cost the development drafts two false
-// positives: not taken until a larger set says which way it goes. Rules
-// were written from all four.
-var untrainedRounds = map[byte]bool{'w': true, 'x': true, 'C': true, 'D': true}
-
 func corpus(dirs []string, category string) ([]sentence, []span, error) {
 	var out []sentence
 	var spans []span
@@ -63,9 +52,6 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			if b := filepath.Base(f); untrainedRounds[b[0]] && filepath.Base(dir) == "fresh" {
-				continue
-			}
 			ann, err := os.ReadFile(f)
 			if err != nil {
 				return nil, nil, fmt.Errorf("read %s: %w", f, err)
@@ -74,6 +60,7 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", f, err)
 			}
+			clean, marked = masked(clean, marked, category)
 			base := filepath.Base(f)
 			group := base[:1]
 			var cat []eval.Span
@@ -102,6 +89,35 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 		}
 	}
 	return out, spans, nil
+}
+
+// maskedCategories are learnt as placeholders, as apply writes them: a
+// sentence scores the same before and after its names are replaced, and
+// the model learns no person's or place's name (dates stay: "at 0400" is
+// how an operation's timing reads).
+var maskedCategories = map[string]string{"name": "[name]", "location": "[location]", "identifier": "[identifier]"}
+
+// masked replaces the marked spans of maskedCategories (other than
+// category) in clean with their placeholders and moves the other spans to
+// match.
+func masked(clean []byte, marked []eval.Span, category string) ([]byte, []eval.Span) {
+	var out []byte
+	var spans []eval.Span
+	last, shift := 0, 0
+	for _, s := range marked { // in text order, never overlapping
+		ph, ok := maskedCategories[s.Category]
+		if !ok || s.Category == category || s.Start < last {
+			s.Start += shift
+			s.End += shift
+			spans = append(spans, s)
+			continue
+		}
+		out = append(out, clean[last:s.Start]...)
+		out = append(out, ph...)
+		shift += len(ph) - (s.End - s.Start)
+		last = s.End
+	}
+	return append(out, clean[last:]...), spans
 }
 
 // options of a training run.
