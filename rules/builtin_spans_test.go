@@ -54,6 +54,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "DC Mark Halloran called. Ask PC Jones. The office PC broke.", []string{"DC Mark Halloran", "PC Jones"}},
 		{"default.identifier.handle", "ID: liujg_heze1988. Photo IMG_4471, file draft_v2, _Names_ changed.", []string{"liujg_heze1988"}},
 		{"default.identifier.email", "his brother's account, zawlin.repair@example.com, and info@ijm.org", []string{"zawlin.repair@example.com"}},
+		{"default.location.venue", "at the Golden Reed Casino, near the Sputnik shopping centre; staff at Lotus Nails.", []string{"Golden Reed Casino", "Sputnik shopping centre", "Lotus Nails"}},
+		// A venue's name never runs across a line, and a line's first ordinary word is no name.
+		{"default.location.venue", "Journalist\nWhich casino was it? Second estate: no.", nil},
+		{"default.location.street", "Pull off I-70 at exit 147 and wait.", []string{"I-70", "exit 147"}},
 		// Words SCOWL's larger lists build from ordinary words are ordinary.
 		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
 	}

@@ -125,7 +125,8 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				}
 				j := i + n
 				k := j
-				for k < len(toks) && k-j < m.maxWords && t.Joinable(k, m.hyphens) && m.targetOK(toks[k]) {
+				// A target never runs across a line end ("Journalist\nWhich casino").
+				for k < len(toks) && k-j < m.maxWords && t.Joinable(k, m.hyphens) && !t.lineStart(k) && m.targetOK(toks[k]) {
 					k++
 				}
 				if k > j && m.targetValid(t, j, k) {
@@ -147,7 +148,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 					break
 				}
 				k := i
-				for k > 0 && i-k < m.maxWords && m.targetOK(toks[k-1]) && t.Joinable(k, m.hyphens) {
+				for k > 0 && i-k < m.maxWords && m.targetOK(toks[k-1]) && t.Joinable(k, m.hyphens) && !t.lineStart(k) {
 					k--
 				}
 				// A capitalised article opens the sentence, not the name:
@@ -170,9 +171,10 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 
 // opener reports a target of one ordinary word that opens a sentence
 // before a cue in lower case ("Home village", "No school", "Fishing pier"),
-// when the rule has a list of ordinary words.
+// when the rule has a list of ordinary words. A line's first word opens
+// a sentence too, whatever ends the line before ("Journalist\nWhich casino").
 func (m *contextMatcher) opener(t *Text, k, i int) bool {
-	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && t.Tokens[k].SentStart && !t.Tokens[i].Cap &&
+	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && (t.Tokens[k].SentStart || t.lineStart(k)) && !t.Tokens[i].Cap &&
 		m.ordinary.Has(t.Tokens[k].Key)
 }
 
