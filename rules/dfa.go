@@ -23,7 +23,7 @@ import (
 // cache per concurrent user, with a cap: a cache that grows too large starts
 // again.
 type dfa struct {
-	prog *syntax.Prog
+	prog *program
 	// ASCII bytes that no instruction or assertion tells apart share a
 	// class, and the transition tables have a column per class, not per
 	// byte: the tables of the long operational patterns then stay in the
@@ -83,8 +83,8 @@ type dfaCache struct {
 }
 
 func newDFA(re *syntax.Regexp) *dfa {
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
+	prog := compileProgram(re)
+	if prog == nil {
 		return nil
 	}
 	d := &dfa{prog: prog}
@@ -98,14 +98,13 @@ func newDFA(re *syntax.Regexp) *dfa {
 func (d *dfa) classify() {
 	var masks [][2]uint64
 	seen := map[[2]uint64]bool{}
-	for i := range d.prog.Inst {
-		inst := &d.prog.Inst[i]
-		switch inst.Op {
+	for pc := range uint32(d.prog.len()) {
+		switch op, _, _, _ := d.prog.inst(pc); op {
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 		default:
 			continue
 		}
-		if m := asciiMask(inst); !seen[m] {
+		if m := asciiMask(d.prog.instRunes(pc)); !seen[m] {
 			seen[m] = true
 			masks = append(masks, m)
 		}
@@ -179,21 +178,20 @@ func reverseRegexp(re *syntax.Regexp) *syntax.Regexp {
 	return r
 }
 
-// asciiMask returns the ASCII runes inst.MatchRune accepts, read from its
-// ranges (a start-up cost: asking MatchRune about each byte took longer
-// than compiling the pattern).
-func asciiMask(inst *syntax.Inst) (m [2]uint64) {
+// asciiMask returns the ASCII runes a rune instruction accepts (its rune
+// list, folded when fold is set), read from its ranges (a start-up cost:
+// asking MatchRune about each byte took longer than compiling the pattern).
+func asciiMask(rs []rune, fold bool) (m [2]uint64) {
 	set := func(r rune) {
 		if 0 <= r && r < utf8.RuneSelf {
 			m[r/64] |= 1 << (r % 64)
 		}
 	}
-	rs := inst.Rune
 	if len(rs) == 1 {
 		// A literal rune, folded when the flag says so (as MatchRune).
 		r0 := rs[0]
 		set(r0)
-		if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+		if fold {
 			for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
 				set(r1)
 			}
@@ -216,7 +214,7 @@ func (d *dfa) get() *dfaCache {
 		d.free = d.free[:n-1]
 		return c
 	}
-	return &dfaCache{seen: make([]uint32, len(d.prog.Inst)), start: -1}
+	return &dfaCache{seen: make([]uint32, d.prog.len()), start: -1}
 }
 
 func (d *dfa) put(c *dfaCache) {
@@ -363,9 +361,9 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	}
 	c.out = c.out[:0]
 	for _, pc := range consumers {
-		inst := &d.prog.Inst[pc]
-		if inst.MatchRune(r) {
-			c.out = append(c.out, inst.Out)
+		if d.prog.matchRune(pc, r) {
+			_, out, _, _ := d.prog.inst(pc)
+			c.out = append(c.out, out)
 		}
 	}
 	slices.Sort(c.out)
@@ -409,7 +407,7 @@ func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 		clear(c.seen)
 		c.gen = 1
 	}
-	c.stack = append(c.stack[:0], uint32(d.prog.Start))
+	c.stack = append(c.stack[:0], d.prog.start)
 	c.stack = append(c.stack, s.pcs...)
 	consumers := c.cons[:0]
 	matched := false
@@ -420,15 +418,15 @@ func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 			continue
 		}
 		c.seen[pc] = c.gen
-		inst := &d.prog.Inst[pc]
-		switch inst.Op {
+		op, out, arg, _ := d.prog.inst(pc)
+		switch op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			c.stack = append(c.stack, inst.Out, inst.Arg)
+			c.stack = append(c.stack, out, arg)
 		case syntax.InstCapture, syntax.InstNop:
-			c.stack = append(c.stack, inst.Out)
+			c.stack = append(c.stack, out)
 		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(inst.Arg)&^flags == 0 {
-				c.stack = append(c.stack, inst.Out)
+			if syntax.EmptyOp(arg)&^flags == 0 {
+				c.stack = append(c.stack, out)
 			}
 		case syntax.InstMatch:
 			matched = true

@@ -38,11 +38,10 @@ func TestDFAClasses(t *testing.T) {
 			if syntax.IsWordChar(a) != syntax.IsWordChar(b) || (a == '\n') != (b == '\n') {
 				t.Fatalf("%s: %q and %q share class %d but not \\b or $", re, a, b, k)
 			}
-			for i := range d.prog.Inst {
-				inst := &d.prog.Inst[i]
-				switch inst.Op {
+			for i := range uint32(d.prog.len()) {
+				switch op, _, _, _ := d.prog.inst(i); op {
 				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-					if inst.MatchRune(a) != inst.MatchRune(b) {
+					if d.prog.matchRune(i, a) != d.prog.matchRune(i, b) {
 						t.Fatalf("%s: %q and %q share class %d but instruction %d tells them apart", re, a, b, k, i)
 					}
 				}
@@ -94,7 +93,7 @@ func TestASCIIMask(t *testing.T) {
 			default:
 				continue
 			}
-			m := asciiMask(inst)
+			m := asciiMask(inst.Rune, syntax.Flags(inst.Arg)&syntax.FoldCase != 0)
 			for b := range rune(utf8.RuneSelf) {
 				if got := m[b/64]&(1<<(b%64)) != 0; got != inst.MatchRune(b) {
 					t.Fatalf("%s: instruction %d (%v %v) on %q: mask %v, MatchRune %v", e, i, inst.Op, inst.Rune, b, got, !got)

@@ -20,7 +20,8 @@ import (
 // analysing them was about half of a one-story run, and compiling the
 // programs of the DFAs of the patterns a story's literals call for (twice,
 // forward and reverse) another quarter. The snapshot holds those programs
-// too, decoded only when a DFA is first needed: nothing is parsed or
+// too, laid out as the DFAs read them (program.go), so a DFA's first use
+// checks its program's jumps and copies nothing: nothing is parsed or
 // compiled but Go's regexp, for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
@@ -93,7 +94,7 @@ func snapshotFor(src string) *snapEntry {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 4\n"
+const snapshotMagic = "redact prefilters 5\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -196,25 +197,18 @@ func (w *snapWriter) dfa(d *dfa, classIndex func([]rune) int) {
 	}
 	w.buf = append(w.buf, d.class[:]...)
 	w.uint(int(d.shift))
+	// The program as it is read in place, its rune lists renumbered into
+	// the snapshot's table.
 	p := d.prog
-	w.uint(len(p.Inst))
-	w.uint(p.Start)
-	w.uint(p.NumCap)
-	for i, in := range p.Inst {
-		// Jumps as distances: mostly to a neighbour, so one byte each.
-		w.uint(int(in.Op))
-		w.int(int(in.Out) - i)
-		if in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch {
-			w.int(int(in.Arg) - i)
-		} else {
-			w.uint(int(in.Arg))
-		}
-		if in.Rune == nil {
-			w.uint(0)
-		} else {
-			w.uint(classIndex(in.Rune) + 1)
+	code := []byte(p.code)
+	for pc := range p.len() {
+		if _, _, _, k := p.inst(uint32(pc)); k != 0 {
+			g := classIndex(p.runes[k-1]) + 1
+			code[pc*progInstSize+1], code[pc*progInstSize+2], code[pc*progInstSize+3] = byte(g), byte(g>>8), byte(g>>16)
 		}
 	}
+	w.str(string(code))
+	w.uint(int(p.start))
 }
 
 type snapWriter struct{ buf []byte }
@@ -362,40 +356,13 @@ func (r *snapReader) dfa(classes [][]rune) *dfa {
 	return d
 }
 
-// prog reads the program of a DFA.
-func (r *snapReader) prog(classes [][]rune) *syntax.Prog {
-	n := r.uint()
-	if r.err != nil || n > len(r.data) {
+// prog reads the program of a DFA: a slice of the snapshot, not a copy.
+func (r *snapReader) prog(classes [][]rune) *program {
+	code := r.str()
+	p := &program{code: code, runes: classes, start: uint32(r.uint())}
+	if r.err != nil || len(classes) > progMaxRunes || !p.valid() {
 		r.err = errSnapshot
 		return nil
-	}
-	p := &syntax.Prog{Inst: make([]syntax.Inst, n), Start: r.uint(), NumCap: r.uint()}
-	for i := range p.Inst {
-		in := &p.Inst[i]
-		in.Op = syntax.InstOp(r.small())
-		in.Out = uint32(i + r.int())
-		if in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch {
-			in.Arg = uint32(i + r.int())
-		} else {
-			in.Arg = uint32(r.small())
-		}
-		if k := r.small(); k > 0 {
-			if k > len(classes) {
-				r.err = errSnapshot
-				return nil
-			}
-			in.Rune = classes[k-1]
-		}
-	}
-	if r.err != nil || p.Start >= n {
-		r.err = errSnapshot
-		return nil
-	}
-	for _, in := range p.Inst {
-		if int(in.Out) >= n || (in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch) && int(in.Arg) >= n {
-			r.err = errSnapshot
-			return nil
-		}
 	}
 	return p
 }

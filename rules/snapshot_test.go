@@ -111,21 +111,25 @@ func sameDFA(a, b *dfa) string {
 	return ""
 }
 
-// sameProg compares every field of two programs that syntax.Compile sets.
-func sameProg(a, b *syntax.Prog) string {
+// sameProg compares two programs instruction by instruction, rune lists
+// by their runes (a snapshot numbers them in its own table).
+func sameProg(a, b *program) string {
 	if a == nil || b == nil {
 		if a != b {
 			return fmt.Sprintf("%v vs %v", a, b)
 		}
 		return ""
 	}
-	if a.Start != b.Start || a.NumCap != b.NumCap || len(a.Inst) != len(b.Inst) {
-		return fmt.Sprintf("start %d, %d caps, %d instructions vs %d, %d, %d", a.Start, a.NumCap, len(a.Inst), b.Start, b.NumCap, len(b.Inst))
+	if a.start != b.start || a.len() != b.len() {
+		return fmt.Sprintf("start %d, %d instructions vs %d, %d", a.start, a.len(), b.start, b.len())
 	}
-	for i := range a.Inst {
-		x, y := a.Inst[i], b.Inst[i]
-		if x.Op != y.Op || x.Out != y.Out || x.Arg != y.Arg || !slices.Equal(x.Rune, y.Rune) {
-			return fmt.Sprintf("instruction %d: %+v vs %+v", i, x, y)
+	for pc := range uint32(a.len()) {
+		opA, outA, argA, _ := a.inst(pc)
+		opB, outB, argB, _ := b.inst(pc)
+		rA, _ := a.instRunes(pc)
+		rB, _ := b.instRunes(pc)
+		if opA != opB || outA != outB || argA != argB || !slices.Equal(rA, rB) {
+			return fmt.Sprintf("instruction %d: %v %d %d %v vs %v %d %d %v", pc, opA, outA, argA, rA, opB, outB, argB, rB)
 		}
 	}
 	return ""

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"unicode"
+)
+
+// program is a regexp's NFA program, as regexp/syntax compiles it, laid out
+// flat: progInstSize bytes an instruction, read in place. The snapshot's
+// bytes are the programs themselves, so the first use of a built-in
+// pattern's DFA decodes and allocates nothing (decoding them into
+// syntax.Inst values was a quarter of a one-story run and 10 MB of garbage).
+type program struct {
+	code  string   // the instructions (inst)
+	runes [][]rune // the rune lists instructions name, by index + 1
+	start uint32
+}
+
+// An instruction: op (1 byte), the index + 1 of its rune list (3 bytes, 0
+// for none), out and arg (4 bytes each), little-endian.
+const (
+	progInstSize = 12
+	progMaxRunes = 1<<24 - 1
+)
+
+func (p *program) len() int { return len(p.code) / progInstSize }
+
+// inst returns instruction pc's fields; k is the index + 1 of its runes.
+func (p *program) inst(pc uint32) (op syntax.InstOp, out, arg, k uint32) {
+	s := p.code[int(pc)*progInstSize : int(pc+1)*progInstSize]
+	return syntax.InstOp(s[0]), le32(s[4:]), le32(s[8:]), uint32(s[1]) | uint32(s[2])<<8 | uint32(s[3])<<16
+}
+
+// instRunes returns the rune list of a rune instruction and whether its
+// single rune matches folded (syntax.Inst's Rune and FoldCase flag).
+func (p *program) instRunes(pc uint32) ([]rune, bool) {
+	_, _, arg, k := p.inst(pc)
+	if k == 0 {
+		return nil, false
+	}
+	return p.runes[k-1], syntax.Flags(arg)&syntax.FoldCase != 0
+}
+
+// matchRune is syntax.Inst.MatchRune for instruction pc.
+func (p *program) matchRune(pc uint32, r rune) bool {
+	rs, fold := p.instRunes(pc)
+	return runesMatch(rs, fold, r)
+}
+
+func le32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// runesMatch reports whether r is in the rune list of an instruction, as
+// syntax.Inst.MatchRunePos decides it: one rune (folded when fold is set),
+// or sorted ranges.
+func runesMatch(rs []rune, fold bool, r rune) bool {
+	switch len(rs) {
+	case 0:
+		return false
+	case 1:
+		r0 := rs[0]
+		if r == r0 {
+			return true
+		}
+		if fold {
+			for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
+				if r == r1 {
+					return true
+				}
+			}
+		}
+		return false
+	case 2:
+		return r >= rs[0] && r <= rs[1]
+	case 4, 6, 8:
+		for j := 0; j < len(rs); j += 2 {
+			if r < rs[j] {
+				return false
+			}
+			if r <= rs[j+1] {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(rs)/2
+	for lo < hi {
+		m := lo + (hi-lo)/2
+		if c := rs[2*m]; c <= r {
+			if r <= rs[2*m+1] {
+				return true
+			}
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return false
+}
+
+// flatProgram lays out a compiled program, its rune lists numbered by
+// runeIndex (which returns an index + 1, or 0 when there are too many);
+// nil when they do not fit.
+func flatProgram(sp *syntax.Prog, runes [][]rune, runeIndex func([]rune) int) *program {
+	b := make([]byte, 0, len(sp.Inst)*progInstSize)
+	for _, in := range sp.Inst {
+		k := 0
+		if in.Rune != nil {
+			if k = runeIndex(in.Rune); k <= 0 || k > progMaxRunes {
+				return nil
+			}
+		}
+		b = append(b, byte(in.Op), byte(k), byte(k>>8), byte(k>>16),
+			byte(in.Out), byte(in.Out>>8), byte(in.Out>>16), byte(in.Out>>24),
+			byte(in.Arg), byte(in.Arg>>8), byte(in.Arg>>16), byte(in.Arg>>24))
+	}
+	return &program{code: string(b), runes: runes, start: uint32(sp.Start)}
+}
+
+// compileProgram compiles re into a program with its own rune lists.
+func compileProgram(re *syntax.Regexp) *program {
+	sp, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil
+	}
+	var runes [][]rune
+	index := map[string]int{}
+	p := flatProgram(sp, nil, func(rs []rune) int {
+		key := runesKey(rs)
+		if k, ok := index[key]; ok {
+			return k
+		}
+		runes = append(runes, rs)
+		index[key] = len(runes)
+		return len(runes)
+	})
+	if p != nil {
+		p.runes = runes
+	}
+	return p
+}
+
+// runesKey is a map key for a rune list (every rune, even one that is no
+// valid UTF-8 code point, kept apart).
+func runesKey(rs []rune) string {
+	b := make([]byte, 0, 4*len(rs))
+	for _, r := range rs {
+		b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	}
+	return string(b)
+}
+
+// valid reports whether every jump of p lands on an instruction and every
+// rune list it names exists: the snapshot is read in place, so a bad one
+// must be refused before a DFA runs it.
+func (p *program) valid() bool {
+	n := p.len()
+	if len(p.code)%progInstSize != 0 || n == 0 || int(p.start) >= n {
+		return false
+	}
+	for pc := range uint32(n) {
+		op, out, arg, k := p.inst(pc)
+		if op > syntax.InstRuneAnyNotNL || int(out) >= n || int(k) > len(p.runes) {
+			return false
+		}
+		if (op == syntax.InstAlt || op == syntax.InstAltMatch) && int(arg) >= n {
+			return false
+		}
+	}
+	return true
+}
