@@ -58,6 +58,10 @@ func TestBuiltinSpans(t *testing.T) {
 		// A venue's name never runs across a line, and a line's first ordinary word is no name.
 		{"default.location.venue", "Journalist\nWhich casino was it? Second estate: no.", nil},
 		{"default.location.street", "Pull off I-70 at exit 147 and wait.", []string{"I-70", "exit 147"}},
+		// A line's first word opens a sentence, whatever ends the line before (chat exports, labels).
+		{"default.proper.nouns", "**Hannah Cole** 09:14\nMorning all, we met Grace.\nSuper helpful.\n**Risk level:** HIGH", []string{"Hannah Cole", "Grace"}},
+		// A film's scene timings and a podcast's chapters are no clock times.
+		{"default.date.time", "### SCENE 4 (0:55–1:25)\n**(03:45) The broker**\nRuntime: 3:30, a 0:60 cutdown. Raid at 3:30.", []string{"3:30"}},
 		// Words SCOWL's larger lists build from ordinary words are ordinary.
 		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
 	}

@@ -1139,7 +1139,7 @@ func camel(w string) bool {
 // letter that turned out not to be an initial ("Q. How", "A. The"): the
 // tokeniser cannot tell those from "S. Rajendran" without the word lists.
 func sentStart(t *Text, ev []evidence, i int) bool {
-	if t.Tokens[i].SentStart {
+	if t.Tokens[i].SentStart || t.lineStart(i) {
 		return true
 	}
 	// Quoted speech opens with a capital too (`said, "Straight line."`).
