@@ -62,6 +62,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "**Hannah Cole** 09:14\nMorning all, we met Grace.\nSuper helpful.\n**Risk level:** HIGH", []string{"Hannah Cole", "Grace"}},
 		// A film's scene timings and a podcast's chapters are no clock times.
 		{"default.date.time", "### SCENE 4 (0:55–1:25)\n**(03:45) The broker**\nRuntime: 3:30, a 0:60 cutdown. Raid at 3:30.", []string{"3:30"}},
+		// A weekday with its time or month is one date; a holiday keeps its year.
+		{"default.date.weekday", "on Wednesday at 16:00, Sundays 1–5 p.m., a Sunday in June 2023, Friday at 5 amigos", []string{"Wednesday at 16:00", "Sundays 1–5 p.m.", "Sunday in June 2023", "Friday"}},
+		{"default.date.holiday", "After Deepavali 2023 she left; Christmas Day 2022.", []string{"Deepavali 2023", "Christmas Day 2022"}},
+		{"default.identifier.profile-url", "via m.me/weng.sarmiento.dc, then messenger.com/t/4455 and discord.gg/abc12", []string{"m.me/weng.sarmiento.dc", "messenger.com/t/4455", "discord.gg/abc12"}},
 		// Words SCOWL's larger lists build from ordinary words are ordinary.
 		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
 	}
