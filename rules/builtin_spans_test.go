@@ -44,6 +44,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.operational.route", "booked on Royal Jordanian RJ 182, in AI 2024 terms", []string{"RJ 182"}},
 		// A given name and a surname that are both words still name a person at a line's start.
 		{"default.proper.nouns", "**cc:** Lily Chambers (comms). Rose Garden opens.", []string{"Lily Chambers"}},
+		// A run of capitalised words stops at a line's end; a full name alone on a signature line is a name.
+		{"default.proper.nouns", "Warmly,\nLily Chambers\nExecutive Director", []string{"Lily Chambers"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

@@ -346,7 +346,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// ("San Pedro de Macorís", "Nyumba ya Amani") and initials ("S. Rajendran").
 		j := i + 1
 		for j < n {
-			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j) || titled(t, ev, j)) && !label(t, j) {
+			// A run stops at a line's end: stacked lines (a signature, a
+			// list, a header) are separate names and titles.
+			if toks[j].Cap && ev[j]&(evAllowed|evAcronym) == 0 && (t.Joinable(j, true) || initial(t, j) || titled(t, ev, j)) && !label(t, j) && !t.lineStart(j) {
 				j++
 				continue
 			}
@@ -850,10 +852,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			return
 		}
 		category, why = "name", "name that is also a word, used as a name"
-	case all&evNameWord != 0 && j-i == 2 && !t.TitleCase && all&(evPlace|evPlaceWord|evVenue) == 0 && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
+	case all&evNameWord != 0 && j-i == 2 && (!t.TitleCase || t.lineStart(i) && (j == len(toks) || t.lineStart(j))) &&
+		all&(evPlace|evPlaceWord|evVenue) == 0 && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
 		// "Lily Chambers (comms)" opening a line: a given name and a
 		// surname, both also words, still make a person's name where only
-		// the first word's capital is owed to the sentence.
+		// the first word's capital is owed to the sentence; so does such a
+		// name alone on a line of a signature ("Warmly,\nGrace Tan").
 		category, why = "name", "given name and surname, both also words"
 	case all&evPlaceWord != 0 && placeCue && strongPos:
 		category, why = "location", "place that is also a word, after "+prevKey
