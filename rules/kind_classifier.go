@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"math"
 	"sort"
@@ -281,7 +279,12 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // parseClassifierModel reads a model file; errors name the line.
 func parseClassifierModel(data []byte) (*classifierMatcher, error) {
-	m := &classifierMatcher{vocab: map[string]int32{}, bigram: map[uint64]float64{}}
+	// One string for the whole file: the words are slices of it, and the
+	// maps are sized from the line count (the model is read at every start).
+	rest := string(data)
+	lines := strings.Count(rest, "\n") + 1
+	m := &classifierMatcher{vocab: make(map[string]int32, lines/2), bigram: make(map[uint64]float64, lines),
+		unigram: make([]float64, 0, lines/2)}
 	word := func(w string) int32 {
 		id, ok := m.vocab[w]
 		if !ok {
@@ -291,12 +294,12 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 		}
 		return id
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
 	line, features, bias := 0, 0, false
-	for sc.Scan() {
+	for rest != "" {
+		var s string
+		s, rest, _ = strings.Cut(rest, "\n")
 		line++
-		s := strings.TrimRight(sc.Text(), "\r")
+		s = strings.TrimRight(s, "\r")
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
@@ -304,7 +307,7 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 		if !ok {
 			return nil, fmt.Errorf("line %d: want \"weight<TAB>feature\"", line)
 		}
-		w, err := strconv.ParseFloat(ws, 64)
+		w, err := parseWeight(ws)
 		if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
 			return nil, fmt.Errorf("line %d: weight %q is not a number", line, ws)
 		}
@@ -322,9 +325,6 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 			m.bigram[bigramKey(word(a), word(b))] = w
 		}
 		features++
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %v", line+1, err)
 	}
 	if !bias {
 		return nil, fmt.Errorf("no %s line (the model's intercept)", ClassifierBias)
@@ -389,4 +389,35 @@ func (r *Rule) ScorePart(text string) bool {
 	}
 	z, _ := m.score(t, 0, len(t.Tokens), nil, nil)
 	return z >= m.partLogit
+}
+
+// parseWeight is strconv.ParseFloat for the weights clftrain writes
+// ("-0.8042"): the digits as an integer over a power of ten is one
+// correctly rounded division, so the value is the one ParseFloat returns.
+// Other forms go to ParseFloat.
+func parseWeight(s string) (float64, error) {
+	neg := strings.HasPrefix(s, "-")
+	digits := s
+	if neg {
+		digits = s[1:]
+	}
+	ip, fp, ok := strings.Cut(digits, ".")
+	if !ok || ip == "" || fp == "" || len(ip)+len(fp) > 15 {
+		return strconv.ParseFloat(s, 64)
+	}
+	var n int64
+	for _, part := range [...]string{ip, fp} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return strconv.ParseFloat(s, 64)
+			}
+			n = n*10 + int64(c-'0')
+		}
+	}
+	v := float64(n) / math.Pow10(len(fp))
+	if neg {
+		v = -v
+	}
+	return v, nil
 }

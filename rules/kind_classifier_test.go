@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -162,4 +164,15 @@ func FuzzClassifierModel(f *testing.F) {
 		}
 		r.ScorePart(text)
 	})
+}
+
+// TestParseWeight: the fast path gives ParseFloat's value, to the bit.
+func TestParseWeight(t *testing.T) {
+	for _, s := range []string{"-0.8042", "0.5581", "-2.1604", "0.0000", "-0.0000", "12.5", "3.14159265358979", "1e-3", "7", "-.5", "0.1", "123456789.123456"} {
+		want, werr := strconv.ParseFloat(s, 64)
+		got, gerr := parseWeight(s)
+		if (werr == nil) != (gerr == nil) || math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("parseWeight(%q) = %v, %v; ParseFloat: %v, %v", s, got, gerr, want, werr)
+		}
+	}
 }
