@@ -46,6 +46,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "**cc:** Lily Chambers (comms). Rose Garden opens.", []string{"Lily Chambers"}},
 		// A run of capitalised words stops at a line's end; a full name alone on a signature line is a name.
 		{"default.proper.nouns", "Warmly,\nLily Chambers\nExecutive Director", []string{"Lily Chambers"}},
+		// A part of a document by its number is no name.
+		{"default.proper.nouns", "See Para 3 and Para 12; Fig. 2 and Annex 4 show it.", nil},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

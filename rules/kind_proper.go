@@ -999,6 +999,10 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if strings.ContainsAny(w, "0123456789") && sc.small[i]&smHonorific == 0 && numberedLabel(t, i) {
 		return true, false
 	}
+	// "Para 3", "Fig. 2", "Sec 4": a part of a document, by its number.
+	if docParts[tok.Key] && numbered(t, i+1) {
+		return true, false
+	}
 	// One letter and a number or two ("V1", "Q3"): how a report keeps a
 	// child anonymous or counts a quarter, never a name; after a name it
 	// is part of it ("NAIA T3").
@@ -1458,3 +1462,8 @@ func pluralAcronym(w string) bool {
 	}
 	return true
 }
+
+// docParts are abbreviated names of the parts of a document, which a
+// number follows ("Para 3", "Annex 2").
+var docParts = map[string]bool{"para": true, "paras": true, "annex": true, "appendix": true, "fig": true, "figs": true,
+	"sec": true, "secs": true, "ch": true, "chap": true, "pp": true, "pg": true, "ep": true, "slide": true, "scene": true, "tab": true}
