@@ -48,6 +48,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Warmly,\nLily Chambers\nExecutive Director", []string{"Lily Chambers"}},
 		// A part of a document by its number is no name.
 		{"default.proper.nouns", "See Para 3 and Para 12; Fig. 2 and Annex 4 show it.", nil},
+		// An organisation's name ends in an organisation's word; a seas is a region; a Bible verse is no name.
+		{"default.proper.nouns", "Bridgeway Justice runs it, with Annex A. Across the Black Sea. Read Luke 4:18 today. Naveed Gill and Mark Otieno spoke.", []string{"Naveed Gill", "Mark Otieno"}},
+		{"default.identifier.handle", "call me on LINE, my ID is sokha.bwj, or her LINE ID: mai2024. My ID is with the police.", []string{"sokha.bwj", "mai2024"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

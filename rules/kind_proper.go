@@ -428,7 +428,8 @@ var programmeWords = map[string]bool{"programme": true, "programmes": true, "pro
 
 // orgWords end an organisation's name; a person's name before them is
 // part of it.
-var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, "institute": true, "association": true, "society": true, "ministries": true, "charity": true, "alliance": true, "coalition": true, "council": true, "commission": true, "committee": true, "authority": true, "agency": true, "bureau": true, "initiative": true, "project": true, "programme": true, "program": true, "campaign": true, "network": true, "partnership": true}
+var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, "institute": true, "association": true, "society": true, "ministries": true, "charity": true, "alliance": true, "coalition": true, "council": true, "commission": true, "committee": true, "authority": true, "agency": true, "bureau": true, "initiative": true, "project": true, "programme": true, "program": true, "campaign": true, "network": true, "partnership": true,
+	"justice": true, "partners": true, "mission": true, "international": true, "collective": true, "relief": true}
 
 // namedBefore reports whether tokens [i, k) hold a name or an unknown word
 // that is no title: then a title word after them is a surname ("Abdul
@@ -536,6 +537,9 @@ func (m *properMatcher) inflected(key string) bool {
 		stem, ok := strings.CutSuffix(key, suf.cut)
 		if !ok || len(stem) < 4 || suf.cut == "s" && strings.HasSuffix(stem, "s") {
 			continue // "Douglass" is no plural
+		}
+		if suf.add == "" && suf.cut != "s" && strings.HasSuffix(stem, "e") {
+			continue // a word in -e takes -d, not -ed: "Naveed" is no "nave" + "ed"
 		}
 		if m.words.Has(stem + suf.add) {
 			return true
@@ -724,6 +728,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if orgWords[toks[k].Key] {
 			return
 		}
+	}
+	// ... and so does one that ends the run ("Bridgeway Justice").
+	if j-i > 1 && orgWords[toks[j-1].Key] {
+		return
 	}
 	if k := end; k+1 < len(toks) && (toks[k].Key == "and" || toks[k].Key == "of" || toks[k].Key == "for") && t.Joinable(k, false) {
 		for k++; k < len(toks) && k < end+6 && toks[k].Cap && t.Joinable(k, false); k++ {
@@ -1000,7 +1008,11 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		return true, false
 	}
 	// "Para 3", "Fig. 2", "Sec 4": a part of a document, by its number.
-	if docParts[tok.Key] && numbered(t, i+1) {
+	if docParts[tok.Key] && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
+		return true, false
+	}
+	// "Luke 4:18", "Isaiah 61": a book of the Bible by chapter and verse.
+	if bibleBooks[tok.Key] && i+1 < len(t.Tokens) && t.Tokens[i+1].Digit && t.Joinable(i+1, false) {
 		return true, false
 	}
 	// One letter and a number or two ("V1", "Q3"): how a report keeps a
@@ -1467,3 +1479,18 @@ func pluralAcronym(w string) bool {
 // number follows ("Para 3", "Annex 2").
 var docParts = map[string]bool{"para": true, "paras": true, "annex": true, "appendix": true, "fig": true, "figs": true,
 	"sec": true, "secs": true, "ch": true, "chap": true, "pp": true, "pg": true, "ep": true, "slide": true, "scene": true, "tab": true}
+
+// letterLabel reports a single capital letter that labels a part ("Annex
+// A", "Appendix B:"), not an initial.
+func letterLabel(t *Text, i int) bool {
+	tok := t.Tokens[i]
+	return tok.End-tok.Start == 1 && tok.Cap && t.Joinable(i, false) && !strings.HasPrefix(t.gapAfter(i), ".")
+}
+
+// bibleBooks are books of the Bible cited by chapter ("Luke 4:18").
+var bibleBooks = map[string]bool{"genesis": true, "exodus": true, "leviticus": true, "deuteronomy": true, "joshua": true,
+	"judges": true, "ruth": true, "samuel": true, "kings": true, "nehemiah": true, "esther": true, "job": true, "psalm": true,
+	"psalms": true, "proverbs": true, "ecclesiastes": true, "isaiah": true, "jeremiah": true, "lamentations": true,
+	"ezekiel": true, "daniel": true, "hosea": true, "joel": true, "amos": true, "jonah": true, "micah": true, "matthew": true,
+	"mark": true, "luke": true, "john": true, "acts": true, "romans": true, "corinthians": true, "galatians": true,
+	"ephesians": true, "philippians": true, "colossians": true, "timothy": true, "hebrews": true, "james": true, "peter": true}
