@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -157,6 +159,36 @@ func evalFiles(paths []string) ([]string, error) {
 	return out, nil
 }
 
+// evalResult is one draft's clean text, marked spans and findings.
+type evalResult struct {
+	clean []byte
+	spans []eval.Span
+	found []eval.Found
+	err   error
+}
+
+// evalFile strips one annotated draft and scans the clean text.
+func evalFile(sc *redact.Scanner, name string) (r evalResult) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		return r
+	}
+	if r.clean, r.spans, err = eval.Strip(data); err != nil {
+		r.err = fmt.Errorf("%s: %w", name, err)
+		return r
+	}
+	res, err := sc.Scan(name, r.clean)
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", name, err)
+		return r
+	}
+	for _, f := range res.Findings {
+		r.found = append(r.found, eval.Found{Start: f.Span.Start, End: f.Span.End, Category: f.Category, Rule: f.Rule})
+	}
+	return r
+}
+
 type evalMiss struct {
 	File     string `json:"file"`
 	Category string `json:"category"`
@@ -182,25 +214,32 @@ func runEval(opts *EvalOptions) error {
 		return err
 	}
 	sc := redact.New(set, redact.Options{})
+	// Drafts are scanned on every core and scored in file order, so the
+	// table and lists are those of a sequential run.
+	results := make([]evalResult, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = evalFile(sc, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	score := eval.NewScore()
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	for i, name := range files {
+		r := results[i]
+		if r.err != nil {
+			return r.err
 		}
-		clean, spans, err := eval.Strip(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		res, err := sc.Scan(name, clean)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		var found []eval.Found
-		for _, f := range res.Findings {
-			found = append(found, eval.Found{Start: f.Span.Start, End: f.Span.End, Category: f.Category, Rule: f.Rule})
-		}
-		score.Add(name, clean, spans, found)
+		score.Add(name, r.clean, r.spans, r.found)
 	}
 	rows := score.Rows()
 	mask := maskOutput(opts.f, opts.Mask, opts.MaskSet)
