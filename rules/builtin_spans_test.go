@@ -51,6 +51,11 @@ func TestBuiltinSpans(t *testing.T) {
 		// An organisation's name ends in an organisation's word; a seas is a region; a Bible verse is no name.
 		{"default.proper.nouns", "Bridgeway Justice runs it, with Annex A. Across the Black Sea. Read Luke 4:18 today. Naveed Gill and Mark Otieno spoke.", []string{"Naveed Gill", "Mark Otieno"}},
 		{"default.identifier.handle", "call me on LINE, my ID is sokha.bwj, or her LINE ID: mai2024. My ID is with the police.", []string{"sokha.bwj", "mai2024"}},
+		// A job title of ordinary words is no name; a spaced term of respect joins the name.
+		{"default.proper.nouns", "The District Child Protection Officer came. Meenakshi di called. Aman aga came. Sl. No. 4.", []string{"Meenakshi di", "Aman aga"}},
+		{"default.date.month-day", "From January–June 2025 and July to September 2023.", []string{"January–June 2025", "July to September 2023"}},
+		{"default.location.venue", "She stayed at Pinewood Suites; Cantina El Tropical closed; Blue Pacific Manning Services hired them.", []string{"Pinewood Suites", "Cantina El Tropical", "Blue Pacific Manning Services"}},
+		{"default.identifier.handle", "Reply from u/kaohsiung_helper: thanks (see r/IAmA).", []string{"u/kaohsiung_helper"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

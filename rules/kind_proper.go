@@ -435,8 +435,15 @@ var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, 
 // that is no title: then a title word after them is a surname ("Abdul
 // Karim Sheikh"), not the end of a job title ("Communications Officer").
 func (m *properMatcher) namedBefore(ev []evidence, i, k int) bool {
+	// A word that is also a name among other ordinary words is part of
+	// the title ("District Child Protection Officer"); alone it is a
+	// name ("Grace Officer").
+	want := evName | evNameWord | evUnknown
+	if k-i > 1 {
+		want = evName | evUnknown
+	}
 	for x := i; x < k; x++ {
-		if ev[x]&(evName|evNameWord|evUnknown) != 0 && ev[x]&evHonorific == 0 {
+		if ev[x]&want != 0 && ev[x]&evHonorific == 0 {
 			return true
 		}
 	}
@@ -705,6 +712,15 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if j-i == 1 && ev[i]&evHonorific != 0 {
 			return
 		}
+		// Only ordinary words (some also names) before the title: the
+		// whole run is the title ("District Child Protection Officer").
+		var before evidence
+		for k := i; k < j; k++ {
+			before |= ev[k]
+		}
+		if before&(evName|evUnknown|evPlace) == 0 {
+			return
+		}
 	}
 	// Ordinary capitalised words after it make a word that is also a name
 	// or a place the start of an institution's or a programme's name
@@ -934,6 +950,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji").
 	if category == "name" && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
 		j++
+	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
+		j++ // "Meenakshi di called", "Aman aga came"
 	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
@@ -959,6 +977,12 @@ var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai":
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
 	"hanim": true, "khanum": true, "efendi": true}
+
+// spacedSuffixes are those of nameSuffixes that drafts also write after
+// a space, and the Turkic "aga": none is an English word ("di" before a
+// capitalised word is a connector: "Leonardo di Caprio").
+var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
+	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
