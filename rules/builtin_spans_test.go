@@ -56,6 +56,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.month-day", "From January–June 2025 and July to September 2023.", []string{"January–June 2025", "July to September 2023"}},
 		{"default.location.venue", "She stayed at Pinewood Suites; Cantina El Tropical closed; Blue Pacific Manning Services hired them.", []string{"Pinewood Suites", "Cantina El Tropical", "Blue Pacific Manning Services"}},
 		{"default.identifier.handle", "Reply from u/kaohsiung_helper: thanks (see r/IAmA).", []string{"u/kaohsiung_helper"}},
+		// A sentence in another language opens with its own words, not a name.
+		{"default.proper.nouns", "Walang pasaporte. En el mes de enero. Naveed bhai came. Naveed said hello.", []string{"Naveed bhai", "Naveed"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.
@@ -68,7 +70,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.email", "his brother's account, zawlin.repair@example.com, and info@ijm.org", []string{"zawlin.repair@example.com"}},
 		{"default.location.venue", "at the Golden Reed Casino, near the Sputnik shopping centre; staff at Lotus Nails.", []string{"Golden Reed Casino", "Sputnik shopping centre", "Lotus Nails"}},
 		// A venue's name never runs across a line, and a line's first ordinary word is no name.
-		{"default.location.venue", "Journalist\nWhich casino was it? Second estate: no.", nil},
+		{"default.location.venue", "Journalist\nWhich casino was it? Second estate: no.\n## 6 Capacity building", nil},
 		{"default.location.street", "Pull off I-70 at exit 147 and wait.", []string{"I-70", "exit 147"}},
 		// A line's first word opens a sentence, whatever ends the line before (chat exports, labels).
 		{"default.proper.nouns", "**Hannah Cole** 09:14\nMorning all, we met Grace.\nSuper helpful.\n**Risk level:** HIGH", []string{"Hannah Cole", "Grace"}},

@@ -174,7 +174,12 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 // when the rule has a list of ordinary words. A line's first word opens
 // a sentence too, whatever ends the line before ("Journalist\nWhich casino").
 func (m *contextMatcher) opener(t *Text, k, i int) bool {
-	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && (t.Tokens[k].SentStart || t.lineStart(k)) && !t.Tokens[i].Cap &&
+	// A section number before it opens the line too ("## 6 Capacity building").
+	first := k
+	for k < i-1 && t.Tokens[k].Digit {
+		k++
+	}
+	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && (t.Tokens[first].SentStart || t.lineStart(first)) && !t.Tokens[i].Cap &&
 		m.ordinary.Has(t.Tokens[k].Key)
 }
 

@@ -819,6 +819,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	case all&evPlace != 0:
 		category, why = "location", "known place"
+	case all&evUnknown != 0 && single && sentStart(t, ev, i) && m.foreignAfter(t, j):
+		// "Walang pasaporte", "Muchas gracias a": a sentence in another
+		// language opens with its own words, which no English list knows.
+		return
 	case all&evUnknown != 0:
 		// Not in any dictionary, even at the start of a sentence: in these
 		// stories that is a name far more often than a term of art.
@@ -1518,3 +1522,27 @@ var bibleBooks = map[string]bool{"genesis": true, "exodus": true, "leviticus": t
 	"ezekiel": true, "daniel": true, "hosea": true, "joel": true, "amos": true, "jonah": true, "micah": true, "matthew": true,
 	"mark": true, "luke": true, "john": true, "acts": true, "romans": true, "corinthians": true, "galatians": true,
 	"ephesians": true, "philippians": true, "colossians": true, "timothy": true, "hebrews": true, "james": true, "peter": true}
+
+// foreignAfter reports that the lower-case words from token j on (up to
+// three, before a capital, a number or punctuation) are mostly words of no
+// English list and no term of address: the sentence is in another
+// language ("Walang pasaporte", "En el mes de"), not a name followed by
+// English ("Naveed said", "Naveed bhai came").
+func (m *properMatcher) foreignAfter(t *Text, j int) bool {
+	foreign, english := 0, 0
+	for k := j; k < len(t.Tokens) && k < j+3; k++ {
+		tok := t.Tokens[k]
+		if tok.Cap || tok.Digit || !t.Joinable(k, false) {
+			break
+		}
+		if lowerTitles[tok.Key] || spacedSuffixes[tok.Key] || nameSuffixes[tok.Key] {
+			return false
+		}
+		if m.words.hasToken(t, k) || m.common.hasToken(t, k) {
+			english++
+		} else {
+			foreign++
+		}
+	}
+	return foreign > 0 && foreign > english
+}
