@@ -58,6 +58,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.handle", "Reply from u/kaohsiung_helper: thanks (see r/IAmA).", []string{"u/kaohsiung_helper"}},
 		// A sentence in another language opens with its own words, not a name.
 		{"default.proper.nouns", "Walang pasaporte. En el mes de enero. Naveed bhai came. Naveed said hello.", []string{"Naveed bhai", "Naveed"}},
+		// A clock-time range is one finding; an aspect ratio and a runtime list are no times.
+		{"default.date.time", "**06:40–08:10** Check-in. Vertical 9:16 video. _Runtime target: intro 3:30, outro 2:45._ (0:55–1:25)", []string{"06:40–08:10"}},
+		{"default.location.street", "Airport, Terminal 2, at dawn.", []string{"Terminal 2"}},
+		{"default.proper.nouns", "Joanne Wari, Head of Pacific Programmes, wrote it.", []string{"Joanne Wari"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

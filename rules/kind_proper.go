@@ -855,6 +855,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if single && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && ev[j]&evAllowed != 0 && m.common.hasToken(t, j) {
 			return
 		}
+		// "Head of Programmes", "Chair of the Board": a role.
+		if single && j+1 < len(toks) && toks[j].Key == "of" && t.Joinable(j, false) && (toks[j+1].Cap || toks[j+1].Key == "the") {
+			return
+		}
 		// "the Board", "the Mercedes": one word that is also a name, after
 		// "the", is the thing the word names, not a person.
 		if single && prevKey == "the" && !toks[i].SentStart {
