@@ -98,7 +98,7 @@ func (c *compiler) composition(p *Pack, raw *rawPack, root *yaml.Node) {
 		p.Disable = append(p.Disable, Ref{Name: d, Line: l, Col: col})
 	}
 	var on *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
+	for i := 0; root != nil && i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "override" {
 			on = root.Content[i+1]
 		}
@@ -141,7 +141,7 @@ func (c *compiler) composition(p *Pack, raw *rawPack, root *yaml.Node) {
 
 // seqItemPos returns the position of item i of the sequence under key.
 func seqItemPos(root *yaml.Node, key string, i int) (int, int) {
-	for k := 0; k+1 < len(root.Content); k += 2 {
+	for k := 0; root != nil && k+1 < len(root.Content); k += 2 {
 		if root.Content[k].Value == key {
 			v := root.Content[k+1]
 			if v.Kind == yaml.SequenceNode && i < len(v.Content) {

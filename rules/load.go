@@ -59,10 +59,23 @@ func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
 	if len(data) > MaxPackSize {
 		return nil, PackErrors{tooBig(display, int64(len(data)))}
 	}
+	if raw, lines, ok := snapshotPack(data); ok {
+		if p, err := compile(fsys, name, display, data, raw, nil, lines); err == nil {
+			return p, nil
+		}
+		// An error without positions: read the YAML for them.
+	}
 	raw, root, errs := decodePack(display, data)
 	if errs != nil {
 		return nil, errs
 	}
+	return compile(fsys, name, display, data, raw, root, nil)
+}
+
+// compile builds the pack of raw, decoded from data. root is the YAML
+// document, for the positions of errors; a pack from the snapshot has
+// none, only its rules' positions (lines).
+func compile(fsys fs.FS, name, display string, data []byte, raw *rawPack, root *yaml.Node, lines [][2]int) (*Pack, error) {
 	c := &compiler{fsys: fsys, file: display, dir: path.Dir(name), salt: raw.Salt}
 	p := &Pack{Name: raw.Pack, Version: raw.Version, Description: raw.Description, File: display,
 		Tests: raw.Tests, origin: origin{fsys: fsys, name: name, key: "fs:" + name}}
@@ -85,6 +98,9 @@ func parse(fsys fs.FS, name, display string, data []byte) (*Pack, error) {
 		r := c.rule(p.Name, &raw.Rules[i], n)
 		if r == nil {
 			continue
+		}
+		if i < len(lines) {
+			r.Line, r.Col = lines[i][0], lines[i][1]
 		}
 		if seen[r.ID] {
 			l, col := fieldPos(n, "id")

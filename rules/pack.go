@@ -324,6 +324,9 @@ func editDistance(a, b string) int {
 
 // ruleNodes returns the mapping node of each rule, for error positions.
 func ruleNodes(root *yaml.Node) []*yaml.Node {
+	if root == nil {
+		return nil
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "rules" && root.Content[i+1].Kind == yaml.SequenceNode {
 			return root.Content[i+1].Content

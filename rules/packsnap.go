@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/gob"
+	"hash/crc32"
+	"sync"
+)
+
+// The built-in packs' YAML, decoded ahead of time. yaml.v3 reads the
+// default packs at about 20 MB/s, and the operational pack alone (170 KB,
+// most of it long patterns in quotes) took 8 ms of a one-story run's CPU
+// before anything else of that pack could start; gob reads the same
+// structures in half a millisecond. The snapshot memoizes decodePack: an
+// entry is found by the length and checksum of the YAML bytes, so a pack
+// whose text is not exactly a built-in one (a user's pack, a built-in pack
+// edited since) is decoded from its YAML as always, and the result cannot
+// depend on whether the snapshot was used. It keeps no YAML nodes, only
+// each rule's line and column: a pack read from it reports errors without
+// positions, so parse reads the YAML again when compiling one fails.
+// TestPackSnapshot fails when it is out of date; regenerate it with
+//
+//	go test ./rules -run TestPackSnapshot -update-packs
+//
+//go:embed packs.snap
+var packSnapData []byte
+
+// packSnapEntry is one YAML file's decoded pack.
+type packSnapEntry struct {
+	Len   int
+	Sum   uint32   // crc32 (Castagnoli) of the YAML
+	Gob   []byte   // the rawPack, gob-encoded
+	Lines [][2]int // line and column of each rule
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+var packSnap = sync.OnceValue(func() []packSnapEntry {
+	var entries []packSnapEntry
+	if err := gob.NewDecoder(bytes.NewReader(packSnapData)).Decode(&entries); err != nil {
+		return nil
+	}
+	return entries
+})
+
+// snapshotPack returns the decoded pack of data and its rules' positions
+// when the snapshot holds them. Each call decodes a fresh rawPack: the
+// compiler may keep parts of it.
+func snapshotPack(data []byte) (*rawPack, [][2]int, bool) {
+	entries := packSnap()
+	if len(entries) == 0 {
+		return nil, nil, false
+	}
+	var sum uint32
+	for i := range entries {
+		e := &entries[i]
+		if e.Len != len(data) {
+			continue
+		}
+		if sum == 0 {
+			sum = crc32.Checksum(data, castagnoli)
+		}
+		if e.Sum != sum {
+			continue
+		}
+		var raw rawPack
+		if err := gob.NewDecoder(bytes.NewReader(e.Gob)).Decode(&raw); err != nil || len(e.Lines) != len(raw.Rules) {
+			return nil, nil, false
+		}
+		return &raw, e.Lines, true
+	}
+	return nil, nil, false
+}
+
+// snapshotable reports whether a decoded pack can be read back without
+// its YAML nodes: composition and lint settings keep node positions.
+func snapshotable(raw *rawPack) bool {
+	if len(raw.Extends) > 0 || len(raw.Disable) > 0 || len(raw.Override) > 0 || raw.Lint != nil {
+		return false
+	}
+	for i := range raw.Rules {
+		if raw.Rules[i].Lint != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// makePackSnapshot decodes each YAML file (name -> bytes) that can be
+// snapshotted and encodes the entries, in the order given.
+func makePackSnapshot(files [][]byte) ([]byte, error) {
+	var entries []packSnapEntry
+	for _, data := range files {
+		raw, root, errs := decodePack("snapshot", data)
+		if errs != nil {
+			return nil, errs
+		}
+		if !snapshotable(raw) {
+			continue
+		}
+		var g bytes.Buffer
+		if err := gob.NewEncoder(&g).Encode(raw); err != nil {
+			return nil, err
+		}
+		e := packSnapEntry{Len: len(data), Sum: crc32.Checksum(data, castagnoli), Gob: g.Bytes()}
+		for _, n := range ruleNodes(root) {
+			e.Lines = append(e.Lines, [2]int{n.Line, n.Column})
+		}
+		if len(e.Lines) != len(raw.Rules) {
+			continue
+		}
+		entries = append(entries, e)
+	}
+	var out bytes.Buffer
+	if err := gob.NewEncoder(&out).Encode(entries); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
