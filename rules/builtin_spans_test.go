@@ -62,6 +62,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.time", "**06:40–08:10** Check-in. Vertical 9:16 video. _Runtime target: intro 3:30, outro 2:45._ (0:55–1:25)", []string{"06:40–08:10"}},
 		{"default.location.street", "Airport, Terminal 2, at dawn.", []string{"Terminal 2"}},
 		{"default.proper.nouns", "Joanne Wari, Head of Pacific Programmes, wrote it.", []string{"Joanne Wari"}},
+		{"default.location.street", "Exit onto SR 60, then US-27; Road 4217, Building 1047; in the US 2024 figures.", []string{"SR 60", "US-27", "Road 4217", "Building 1047"}},
+		{"default.proper.nouns", "**Kanokwan S.:** Good catch. Investigator Mike Tran came. Slovak Roma families and the Roma Outreach team; Karen said yes.", []string{"Kanokwan S", "Investigator Mike Tran", "Karen"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

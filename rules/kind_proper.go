@@ -429,7 +429,7 @@ var programmeWords = map[string]bool{"programme": true, "programmes": true, "pro
 // orgWords end an organisation's name; a person's name before them is
 // part of it.
 var orgWords = map[string]bool{"foundation": true, "trust": true, "fund": true, "institute": true, "association": true, "society": true, "ministries": true, "charity": true, "alliance": true, "coalition": true, "council": true, "commission": true, "committee": true, "authority": true, "agency": true, "bureau": true, "initiative": true, "project": true, "programme": true, "program": true, "campaign": true, "network": true, "partnership": true,
-	"justice": true, "partners": true, "mission": true, "international": true, "collective": true, "relief": true}
+	"justice": true, "partners": true, "mission": true, "international": true, "collective": true, "relief": true, "outreach": true}
 
 // namedBefore reports whether tokens [i, k) hold a name or an unknown word
 // that is no title: then a title word after them is a surname ("Abdul
@@ -796,6 +796,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		rest |= ev[k]
 	}
 	region := compass[toks[i].Key] && !single && rest&(evPlace|evPlaceWord) != 0 && rest&evName == 0
+	// "Roma families", "Slovak Roma", "the Roma": a people whose name is
+	// also a given name, named as a people.
+	if single && peoples[toks[i].Key] && (groupFollows(t, j) || prevKey == "the" ||
+		i > 0 && ev[i-1]&evAllowed != 0 && toks[i-1].Cap && t.Joinable(i, false)) {
+		return
+	}
 	// A direction alone is no person: "the West", "women from South and
 	// Southeast Asia".
 	if single && compass[toks[i].Key] && (prevKey == "the" || all&evPlace == 0) {
@@ -1550,3 +1556,7 @@ func (m *properMatcher) foreignAfter(t *Text, j int) bool {
 	}
 	return foreign > 0 && foreign > english
 }
+
+// peoples are names of peoples that are also given names (common.txt
+// leaves them out).
+var peoples = map[string]bool{"roma": true, "karen": true, "shan": true, "mon": true, "chin": true, "luo": true, "shona": true}

@@ -128,7 +128,9 @@ func NewText(src, scope string) *Text {
 		} else {
 			tok.Gap = classifyGap(gap)
 			tok.SentStart = endsSentence(gap)
-			if tok.SentStart && strings.HasPrefix(gap, ".") && abbreviation(t.Tokens[i-1], src, keys[t.Tokens[i-1].koff:prevKey]) {
+			// "S. Rajendran" goes on after the initial; "Kanokwan S.: Good
+			// catch" does not (a label's colon ends it).
+			if tok.SentStart && strings.HasPrefix(gap, ".") && !strings.Contains(gap, ":") && abbreviation(t.Tokens[i-1], src, keys[t.Tokens[i-1].koff:prevKey]) {
 				tok.SentStart = false
 			}
 		}
