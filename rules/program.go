@@ -100,9 +100,9 @@ func runesMatch(rs []rune, fold bool, r rune) bool {
 }
 
 // flatProgram lays out a compiled program, its rune lists numbered by
-// runeIndex (which returns an index + 1, or 0 when there are too many);
-// nil when they do not fit.
-func flatProgram(sp *syntax.Prog, runes [][]rune, runeIndex func([]rune) int) *program {
+// runeIndex (which returns an index + 1); nil when they do not fit. The
+// caller sets the rune table.
+func flatProgram(sp *syntax.Prog, runeIndex func([]rune) int) *program {
 	b := make([]byte, 0, len(sp.Inst)*progInstSize)
 	for _, in := range sp.Inst {
 		k := 0
@@ -115,7 +115,7 @@ func flatProgram(sp *syntax.Prog, runes [][]rune, runeIndex func([]rune) int) *p
 			byte(in.Out), byte(in.Out>>8), byte(in.Out>>16), byte(in.Out>>24),
 			byte(in.Arg), byte(in.Arg>>8), byte(in.Arg>>16), byte(in.Arg>>24))
 	}
-	return &program{code: string(b), runes: runes, start: uint32(sp.Start)}
+	return &program{code: string(b), start: uint32(sp.Start)}
 }
 
 // compileProgram compiles re into a program with its own rune lists.
@@ -126,7 +126,7 @@ func compileProgram(re *syntax.Regexp) *program {
 	}
 	var runes [][]rune
 	index := map[string]int{}
-	p := flatProgram(sp, nil, func(rs []rune) int {
+	p := flatProgram(sp, func(rs []rune) int {
 		key := runesKey(rs)
 		if k, ok := index[key]; ok {
 			return k

@@ -1,0 +1,79 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestRunesMatch: the flat program's rune test is syntax.Inst.MatchRune,
+// for every rune instruction of the built-in patterns and of patterns with
+// folding, classes and dots, on ASCII and on runes that fold oddly.
+func TestRunesMatch(t *testing.T) {
+	exprs := []string{`(?i)k|s|ſ|K`, `[^a-c\n]`, `(?s).`, `.`, `(?i)[x-zA]é`, `\pL\d\W`, `(?i)straße`, `[\p{Thai}\p{Han}]+`}
+	for _, re := range builtinPatterns(t) {
+		exprs = append(exprs, re.String())
+	}
+	probes := []rune{'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'K', 'ſ', 'ก', '林', '\u00a0', 0x10FFFF, utf8.RuneError}
+	for b := range rune(utf8.RuneSelf) {
+		probes = append(probes, b)
+	}
+	for _, e := range exprs {
+		tree, err := syntax.Parse(e, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, err := syntax.Compile(tree.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := compileProgram(tree)
+		if p == nil || p.len() != len(sp.Inst) || int(p.start) != sp.Start {
+			t.Fatalf("%s: flat program does not match the compiled one", e)
+		}
+		for pc := range sp.Inst {
+			in := &sp.Inst[pc]
+			op, out, arg, _ := p.inst(uint32(pc))
+			if op != in.Op || out != in.Out || arg != in.Arg {
+				t.Fatalf("%s: instruction %d: %v %d %d, want %v %d %d", e, pc, op, out, arg, in.Op, in.Out, in.Arg)
+			}
+			switch in.Op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			default:
+				continue
+			}
+			for _, r := range probes {
+				if got, want := p.matchRune(uint32(pc), r), in.MatchRune(r); got != want {
+					t.Fatalf("%s: instruction %d on %q: %v, MatchRune %v", e, pc, r, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestProgramValid: a program whose jump or rune list points outside it is
+// refused, as a snapshot with bad bytes must be.
+func TestProgramValid(t *testing.T) {
+	tree, err := syntax.Parse(`a(b|c)*d`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := compileProgram(tree)
+	if !p.valid() {
+		t.Fatal("a compiled program is not valid")
+	}
+	for i := 0; i < len(p.code); i++ {
+		bad := []byte(p.code)
+		bad[i] = 0xff
+		q := &program{code: string(bad), runes: p.runes, start: p.start}
+		// Every field byte set to 0xff points past the program, names a
+		// missing rune list or an unknown op; a few bytes of arg are only
+		// flags and stay valid.
+		if q.valid() && i%progInstSize < 4 {
+			t.Errorf("byte %d set to 0xff: still valid", i)
+		}
+	}
+	if (&program{code: p.code[:len(p.code)-1], runes: p.runes}).valid() {
+		t.Error("a truncated program is valid")
+	}
+}
