@@ -996,7 +996,7 @@ var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai":
 // a space, and the Turkic "aga": none is an English word ("di" before a
 // capitalised word is a connector: "Leonardo di Caprio").
 var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
-	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true}
+	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true, "aka": true, "seth": true, "sethji": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
@@ -1047,6 +1047,11 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// "Para 3", "Fig. 2", "Sec 4": a part of a document, by its number.
 	if docParts[tok.Key] && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
+		return true, false
+	}
+	// "Boy A", "Victim 2", "Witness C": how a report keeps a person
+	// anonymous.
+	if anonLabels[tok.Key] && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
 		return true, false
 	}
 	// "Luke 4:18", "Isaiah 61": a book of the Bible by chapter and verse.
@@ -1560,3 +1565,7 @@ func (m *properMatcher) foreignAfter(t *Text, j int) bool {
 // peoples are names of peoples that are also given names (common.txt
 // leaves them out).
 var peoples = map[string]bool{"roma": true, "karen": true, "shan": true, "mon": true, "chin": true, "luo": true, "shona": true}
+
+// anonLabels are the nouns reports number or letter people by.
+var anonLabels = map[string]bool{"boy": true, "girl": true, "child": true, "victim": true, "witness": true, "survivor": true,
+	"worker": true, "woman": true, "man": true, "minor": true, "suspect": true, "person": true, "informant": true, "source": true}
