@@ -73,19 +73,8 @@ func TestDFAClassesSplit(t *testing.T) {
 // MatchRune, for every rune instruction of the built-in patterns and of
 // patterns with folding, classes and dots.
 func TestASCIIMask(t *testing.T) {
-	exprs := []string{`(?i)k|s|ſ|K`, `[^a-c\n]`, `(?s).`, `.`, `(?i)[x-zA]é`, `\pL\d\W`}
-	for _, re := range builtinPatterns(t) {
-		exprs = append(exprs, re.String())
-	}
-	for _, e := range exprs {
-		tree, err := syntax.Parse(e, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prog, err := syntax.Compile(tree.Simplify())
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, c := range runeTestPrograms(t) {
+		e, prog := c.expr, c.prog
 		for i := range prog.Inst {
 			inst := &prog.Inst[i]
 			switch inst.Op {
@@ -146,4 +135,34 @@ func TestDFAStateReset(t *testing.T) {
 	if resets == 0 {
 		t.Errorf("the cache never started again: the test does not reach the reset")
 	}
+}
+
+// runeTestProgram is a pattern with its parse tree and compiled program.
+type runeTestProgram struct {
+	expr string
+	tree *syntax.Regexp
+	prog *syntax.Prog
+}
+
+// runeTestPrograms compiles every built-in pattern and patterns whose
+// rune instructions fold oddly or hold classes and dots.
+func runeTestPrograms(t *testing.T) []runeTestProgram {
+	t.Helper()
+	exprs := []string{`(?i)k|s|ſ|K`, `[^a-c\n]`, `(?s).`, `.`, `(?i)[x-zA]é`, `\pL\d\W`, `(?i)straße`, `[\p{Thai}\p{Han}]+`}
+	for _, re := range builtinPatterns(t) {
+		exprs = append(exprs, re.String())
+	}
+	var out []runeTestProgram
+	for _, e := range exprs {
+		tree, err := syntax.Parse(e, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, err := syntax.Compile(tree.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, runeTestProgram{e, tree, prog})
+	}
+	return out
 }

@@ -10,24 +10,13 @@ import (
 // for every rune instruction of the built-in patterns and of patterns with
 // folding, classes and dots, on ASCII and on runes that fold oddly.
 func TestRunesMatch(t *testing.T) {
-	exprs := []string{`(?i)k|s|ſ|K`, `[^a-c\n]`, `(?s).`, `.`, `(?i)[x-zA]é`, `\pL\d\W`, `(?i)straße`, `[\p{Thai}\p{Han}]+`}
-	for _, re := range builtinPatterns(t) {
-		exprs = append(exprs, re.String())
-	}
 	probes := []rune{'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'K', 'ſ', 'ก', '林', '\u00a0', 0x10FFFF, utf8.RuneError}
 	for b := range rune(utf8.RuneSelf) {
 		probes = append(probes, b)
 	}
-	for _, e := range exprs {
-		tree, err := syntax.Parse(e, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sp, err := syntax.Compile(tree.Simplify())
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := compileProgram(tree)
+	for _, c := range runeTestPrograms(t) {
+		e, sp := c.expr, c.prog
+		p := compileProgram(c.tree)
 		if p == nil || p.len() != len(sp.Inst) || int(p.start) != sp.Start {
 			t.Fatalf("%s: flat program does not match the compiled one", e)
 		}
