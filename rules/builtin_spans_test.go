@@ -66,6 +66,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "**Kanokwan S.:** Good catch. Investigator Mike Tran came. Slovak Roma families and the Roma Outreach team; Karen said yes.", []string{"Kanokwan S", "Investigator Mike Tran", "Karen"}},
 		{"default.identifier.handle", "**luna_mod** — 11/03/2023 11:53 PM\n**d1eg0.gg** — 11/03\n500 dollars on cashapp to $valeriaR0607 or $500.\n- e.g. the first step", []string{"luna_mod", "d1eg0.gg", "$valeriaR0607"}},
 		{"default.proper.nouns", "Boy A and Victim 2 met Witness C at noon. Rustam aka came. Coach Otieno ran.", []string{"Rustam aka", "Coach Otieno"}},
+		// A vessel named after its kind takes its number.
+		{"default.proper.nouns", "The trawler Hai Feng 688 sailed; the longliner Sheng Feng No. 168 docked.", []string{"Hai Feng 688", "Sheng Feng No. 168"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

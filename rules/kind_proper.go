@@ -647,6 +647,19 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	toks := t.Tokens
 	ev, country, phrase := sc.ev, sc.country, sc.phrase
 	start := i
+	// A vessel named after its kind takes its number: "the trawler Hai
+	// Feng 688", "the longliner Sheng Feng No. 168".
+	if m.vesselBefore(t, i) && ev[i]&(evAllowed|evHonorific) == 0 {
+		k := j
+		if k+1 < len(toks) && (toks[k].Key == "no" || toks[k].Key == "nr") && toks[k+1].Digit && !strings.Contains(toks[k].GapText, "\n") {
+			k++
+		}
+		if k < len(toks) && toks[k].Digit && !strings.Contains(toks[k].GapText, "\n") && strings.TrimSpace(toks[k].GapText) == "" || k > j {
+			j = k + 1
+		}
+		emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: "location", Why: "named vessel"})
+		return
+	}
 	// One word naming who wrote a chat line is a name, even an ordinary
 	// word ("17:48 - Ploy: ..."); more words go through the usual judgement
 	// with the sender's place as a cue ("Team Lead" stays a role).
@@ -1569,3 +1582,16 @@ var peoples = map[string]bool{"roma": true, "karen": true, "shan": true, "mon": 
 // anonLabels are the nouns reports number or letter people by.
 var anonLabels = map[string]bool{"boy": true, "girl": true, "child": true, "victim": true, "witness": true, "survivor": true,
 	"worker": true, "woman": true, "man": true, "minor": true, "suspect": true, "person": true, "informant": true, "source": true}
+
+// vessels are the kinds of boat a name follows ("the trawler Hai Feng").
+var vessels = map[string]bool{"boat": true, "vessel": true, "trawler": true, "longliner": true, "ship": true, "jigger": true,
+	"seiner": true, "tanker": true, "carrier": true, "reefer": true, "fv": true, "mv": true, "trawlers": true, "ferry": true}
+
+// vesselBefore reports a kind of boat right before token i, after "the"
+// or "a" if any: "the trawler Hai Feng", "on board the vessel Lucky Star".
+func (m *properMatcher) vesselBefore(t *Text, i int) bool {
+	if i == 0 || !t.Joinable(i, false) {
+		return false
+	}
+	return vessels[t.Tokens[i-1].Key] && !t.Tokens[i-1].Cap
+}
