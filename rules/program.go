@@ -27,8 +27,15 @@ func (p *program) len() int { return len(p.code) / progInstSize }
 
 // inst returns instruction pc's fields; k is the index + 1 of its runes.
 func (p *program) inst(pc uint32) (op syntax.InstOp, out, arg, k uint32) {
-	s := p.code[int(pc)*progInstSize : int(pc+1)*progInstSize]
-	return syntax.InstOp(s[0]), le32(s[4:]), le32(s[8:]), uint32(s[1]) | uint32(s[2])<<8 | uint32(s[3])<<16
+	// One bounds check, then three little-endian words the compiler reads
+	// whole (the DFAs call this for every instruction of every new state).
+	c := p.code
+	i := int(pc) * progInstSize
+	_ = c[i+progInstSize-1]
+	w := uint32(c[i]) | uint32(c[i+1])<<8 | uint32(c[i+2])<<16 | uint32(c[i+3])<<24
+	out = uint32(c[i+4]) | uint32(c[i+5])<<8 | uint32(c[i+6])<<16 | uint32(c[i+7])<<24
+	arg = uint32(c[i+8]) | uint32(c[i+9])<<8 | uint32(c[i+10])<<16 | uint32(c[i+11])<<24
+	return syntax.InstOp(w & 0xff), out, arg, w >> 8
 }
 
 // instRunes returns the rune list of a rune instruction and whether its
@@ -45,10 +52,6 @@ func (p *program) instRunes(pc uint32) ([]rune, bool) {
 func (p *program) matchRune(pc uint32, r rune) bool {
 	rs, fold := p.instRunes(pc)
 	return runesMatch(rs, fold, r)
-}
-
-func le32(s string) uint32 {
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // runesMatch reports whether r is in the rune list of an instruction, as
