@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,15 +46,32 @@ const maxSentenceTokens = 80
 var partThreshold = 0.5
 
 type classifierMatcher struct {
-	vocab     map[string]int32 // word -> id
-	ids       *idTable         // vocab, looked up by the token's hash
-	numberID  int32            // id of ClassifierNumber, or -1
-	unigram   []float64        // by word id
-	bigram    map[uint64]float64
-	bias      float64
+	classifierModel
 	threshold float64
 	logit     float64 // the threshold as a logit, compared with the sum
 	partLogit float64 // what a part of a cut sentence needs (ScorePart)
+	// The built-in model is parsed in the background while the other
+	// packs load (a tenth of a one-story run); loadFn fills the model, and
+	// every use waits for it (ready).
+	loadOnce sync.Once
+	loadFn   func()
+}
+
+// classifierModel is a parsed model file.
+type classifierModel struct {
+	vocab    map[string]int32 // word -> id
+	ids      *idTable         // vocab, looked up by the token's hash
+	numberID int32            // id of ClassifierNumber, or -1
+	unigram  []float64        // by word id
+	bigram   map[uint64]float64
+	bias     float64
+}
+
+// ready waits until the model is parsed.
+func (m *classifierMatcher) ready() {
+	if m.loadFn != nil {
+		m.loadOnce.Do(m.loadFn)
+	}
 }
 
 // Sentences returns the token ranges [i, j) of t's sentences: a sentence
@@ -157,6 +175,7 @@ func featureWord(tok Token) string {
 }
 
 func (m *classifierMatcher) find(t *Text, emit func(Match)) {
+	m.ready()
 	// A sentence has at most maxSentenceTokens words, so at most twice as
 	// many distinct features: the scratch space stays on the stack.
 	var buf [2 * maxSentenceTokens]uint64
@@ -283,8 +302,8 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 	// maps are sized from the line count (the model is read at every start).
 	rest := string(data)
 	lines := strings.Count(rest, "\n") + 1
-	m := &classifierMatcher{vocab: make(map[string]int32, lines/2), bigram: make(map[uint64]float64, lines),
-		unigram: make([]float64, 0, lines/2)}
+	m := &classifierMatcher{classifierModel: classifierModel{vocab: make(map[string]int32, lines/2),
+		bigram: make(map[uint64]float64, lines), unigram: make([]float64, 0, lines/2)}}
 	word := func(w string) int32 {
 		id, ok := m.vocab[w]
 		if !ok {
@@ -352,11 +371,25 @@ func (c *compiler) classifier(rr *rawRule, n *yaml.Node, full string) *classifie
 		c.errorf(l, cl, full, "%v", err)
 		return nil
 	}
-	m, err := parseClassifierModel(data)
-	if err != nil {
-		l, cl := fieldPos(n, "model_file")
-		c.errorf(l, cl, full, "model %s: %v", rr.ModelFile, err)
-		return nil
+	var m *classifierMatcher
+	if c.builtinData(rr.ModelFile) {
+		// Embedded and parsed by the tests (TestBuiltinData): it
+		// cannot fail here, so it is read beside the other packs.
+		m = &classifierMatcher{}
+		m.loadFn = func() {
+			parsed, err := parseClassifierModel(data)
+			if err != nil {
+				panic(fmt.Sprintf("built-in model %s: %v", rr.ModelFile, err))
+			}
+			m.classifierModel = parsed.classifierModel
+		}
+		go m.ready()
+	} else {
+		if m, err = parseClassifierModel(data); err != nil {
+			l, cl := fieldPos(n, "model_file")
+			c.errorf(l, cl, full, "model %s: %v", rr.ModelFile, err)
+			return nil
+		}
 	}
 	m.threshold = DefaultClassifierThreshold
 	if rr.Threshold != nil {
@@ -383,6 +416,7 @@ func (r *Rule) ScorePart(text string) bool {
 	if !ok {
 		return false
 	}
+	m.ready()
 	t := NewText(text, "")
 	if len(t.Tokens) == 0 {
 		return false

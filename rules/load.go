@@ -137,6 +137,16 @@ func (c *compiler) errorf(line, col int, rule, format string, args ...any) {
 
 // readData reads a data file named in a pack, relative to the pack's
 // directory; it may not leave that directory.
+// builtinData reports whether the data file name of the pack being compiled
+// is one of the embedded built-in files (embed.go).
+func (c *compiler) builtinData(name string) bool {
+	if c.fsys != Builtin || name == "" {
+		return false
+	}
+	_, ok := builtinData[path.Join(c.dir, name)]
+	return ok
+}
+
 func (c *compiler) readData(name string) ([]byte, error) {
 	if name == "" {
 		return nil, nil
