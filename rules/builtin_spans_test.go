@@ -68,6 +68,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Boy A and Victim 2 met Witness C at noon. Rustam aka came. Coach Otieno ran.", []string{"Rustam aka", "Coach Otieno"}},
 		// A vessel named after its kind takes its number.
 		{"default.proper.nouns", "The trawler Hai Feng 688 sailed; the longliner Sheng Feng No. 168 docked.", []string{"Hai Feng 688", "Sheng Feng No. 168"}},
+		{"default.proper.nouns", "She earned R250 a week and paid K300. Inspector de Vries and el Chino Ramírez came.", []string{"Inspector de Vries", "el Chino Ramírez"}},
+		{"default.date.month-day", "Since April of this year we met.", []string{"April of this year"}},
 		// A role in capitals is no chat sender.
 		{"default.proper.nouns", "**[00:00:29] SPEAKER:** Thank you.\n[10:02] HOST: ok", nil},
 		// A middle dot ends a comment's header: the comment opens a sentence.

@@ -982,7 +982,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
-	if category == "name" && i > 0 && !toks[i-1].Cap && lowerTitles[toks[i-1].Key] && t.Joinable(i, false) {
+	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] || nameParticles[toks[i-1].Key] && all&evName != 0) && t.Joinable(i, false) {
 		i--
 	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
@@ -996,6 +996,11 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true,
 	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
 	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true}
+
+// nameParticles join a name found after them: a Spanish article before a
+// nickname ("el Chino Ramírez"), a surname's particle ("de Vries"). They
+// are no cue for one (Spanish text is full of "de" and "la").
+var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": true, "von": true}
 
 // nameSuffixes are titles of respect that South, Central and East Asian
 // and Turkish drafts join to a name with a hyphen ("Priya-di",
@@ -1069,6 +1074,10 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// "Luke 4:18", "Isaiah 61": a book of the Bible by chapter and verse.
 	if bibleBooks[tok.Key] && i+1 < len(t.Tokens) && t.Tokens[i+1].Digit && t.Joinable(i+1, false) {
+		return true, false
+	}
+	// Money: "R250 a week", "paid K300", "for Q500".
+	if moneyCode(t, i) {
 		return true, false
 	}
 	// One letter and a number or two ("V1", "Q3"): how a report keeps a
@@ -1595,3 +1604,31 @@ func (m *properMatcher) vesselBefore(t *Text, i int) bool {
 	}
 	return vessels[t.Tokens[i-1].Key] && !t.Tokens[i-1].Cap
 }
+
+// moneyCode reports a currency letter and an amount ("R250", "K300",
+// "Q500") said as money: after a word of paying or before "a week".
+func moneyCode(t *Text, i int) bool {
+	tok := t.Tokens[i]
+	w := t.Src[tok.Start:tok.End]
+	if len(w) < 3 || !strings.ContainsRune("RKQPNLS", rune(w[0])) {
+		return false
+	}
+	for k := 1; k < len(w); k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	if i > 0 && payWords[t.Tokens[i-1].Key] {
+		return true
+	}
+	if i+2 < len(t.Tokens) && (t.Tokens[i+1].Key == "a" || t.Tokens[i+1].Key == "per") && periods[t.Tokens[i+2].Key] {
+		return true
+	}
+	return false
+}
+
+var (
+	payWords = map[string]bool{"paid": true, "pay": true, "pays": true, "for": true, "earn": true, "earned": true, "earns": true,
+		"cost": true, "costs": true, "owed": true, "owe": true, "owes": true, "of": true, "charged": true, "fee": true, "about": true, "only": true}
+	periods = map[string]bool{"day": true, "week": true, "month": true, "night": true, "hour": true, "year": true, "shift": true}
+)
