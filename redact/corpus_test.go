@@ -38,7 +38,7 @@ var floors = map[string]map[string]floor{
 		"name":        {0.98, 0.97, 0.96},
 		"location":    {0.98, 0.93, 0.97},
 		"date":        {0.98, 0.97, 0.99},
-		"operational": {0.90, 0.86, 0.83},
+		"operational": {0.89, 0.84, 0.83},
 		"identifier":  {0.97, 0.92, 0.99},
 		"all":         {0.96, 0.93, 0.94},
 	},
@@ -46,7 +46,7 @@ var floors = map[string]map[string]floor{
 		"name":        {0.97, 0.95, 0.94},
 		"location":    {0.96, 0.88, 0.96},
 		"date":        {0.96, 0.93, 0.97},
-		"operational": {0.67, 0.61, 0.74}, // retraining moves it by a point either way
+		"operational": {0.66, 0.59, 0.75}, // retraining moves it by a point either way
 		"identifier":  {0.96, 0.92, 0.98},
 		"all":         {0.90, 0.86, 0.92},
 	},
