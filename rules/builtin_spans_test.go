@@ -45,7 +45,7 @@ func TestBuiltinSpans(t *testing.T) {
 		// A given name and a surname that are both words still name a person at a line's start.
 		{"default.proper.nouns", "**cc:** Lily Chambers (comms). Rose Garden opens.", []string{"Lily Chambers"}},
 		// A run of capitalised words stops at a line's end; a full name alone on a signature line is a name.
-		{"default.proper.nouns", "Warmly,\nLily Chambers\nExecutive Director", []string{"Lily Chambers"}},
+		{"default.proper.nouns", "Warmly,\nLily Chambers\nExecutive Director\n\nThanks,\nGrace Tan", []string{"Lily Chambers", "Grace Tan"}},
 		// A part of a document by its number is no name.
 		{"default.proper.nouns", "See Para 3 and Para 12; Fig. 2 and Annex 4 show it.", nil},
 		// An organisation's name ends in an organisation's word; a seas is a region; a Bible verse is no name.

@@ -904,7 +904,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 		category, why = "name", "name that is also a word, used as a name"
 	case all&evNameWord != 0 && j-i == 2 && (!t.TitleCase || t.lineStart(i) && (j == len(toks) || t.lineStart(j))) &&
-		all&(evPlace|evPlaceWord|evVenue) == 0 && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
+		all&(evPlace|evVenue) == 0 && (all&evPlaceWord == 0 || t.lineStart(i) && (j == len(toks) || t.lineStart(j))) && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
 		// "Lily Chambers (comms)" opening a line: a given name and a
 		// surname, both also words, still make a person's name where only
 		// the first word's capital is owed to the sentence; so does such a
