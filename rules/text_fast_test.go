@@ -40,7 +40,7 @@ func newTextRef(src, scope string) *Text {
 		} else {
 			tok.Gap = classifyGap(gap)
 			tok.SentStart = endsSentence(gap)
-			if tok.SentStart && strings.HasPrefix(gap, ".") && abbreviation(t.Tokens[i-1], src, []byte(t.Tokens[i-1].Key)) {
+			if tok.SentStart && strings.HasPrefix(gap, ".") && !strings.Contains(gap, ":") && abbreviation(t.Tokens[i-1], src, []byte(t.Tokens[i-1].Key)) {
 				tok.SentStart = false
 			}
 		}
