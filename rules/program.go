@@ -114,11 +114,29 @@ func flatProgram(sp *syntax.Prog, runeIndex func([]rune) int) *program {
 				return nil
 			}
 		}
-		b = append(b, byte(in.Op), byte(k), byte(k>>8), byte(k>>16),
+		b = append(b, byte(in.Op), 0, 0, 0,
 			byte(in.Out), byte(in.Out>>8), byte(in.Out>>16), byte(in.Out>>24),
 			byte(in.Arg), byte(in.Arg>>8), byte(in.Arg>>16), byte(in.Arg>>24))
+		putRunes(b[len(b)-progInstSize:], k)
 	}
 	return &program{code: string(b), start: uint32(sp.Start)}
+}
+
+// putRunes writes the index + 1 of an instruction's rune list (0: none).
+func putRunes(inst []byte, k int) {
+	inst[1], inst[2], inst[3] = byte(k), byte(k>>8), byte(k>>16)
+}
+
+// renumbered returns p's code with its rune lists numbered by index
+// (which returns an index + 1), as the snapshot's table numbers them.
+func (p *program) renumbered(index func([]rune) int) string {
+	code := []byte(p.code)
+	for pc := range p.len() {
+		if _, _, _, k := p.inst(uint32(pc)); k != 0 {
+			putRunes(code[pc*progInstSize:], index(p.runes[k-1]))
+		}
+	}
+	return string(code)
 }
 
 // compileProgram compiles re into a program with its own rune lists.

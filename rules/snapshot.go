@@ -199,16 +199,8 @@ func (w *snapWriter) dfa(d *dfa, classIndex func([]rune) int) {
 	w.uint(int(d.shift))
 	// The program as it is read in place, its rune lists renumbered into
 	// the snapshot's table.
-	p := d.prog
-	code := []byte(p.code)
-	for pc := range p.len() {
-		if _, _, _, k := p.inst(uint32(pc)); k != 0 {
-			g := classIndex(p.runes[k-1]) + 1
-			code[pc*progInstSize+1], code[pc*progInstSize+2], code[pc*progInstSize+3] = byte(g), byte(g>>8), byte(g>>16)
-		}
-	}
-	w.str(string(code))
-	w.uint(int(p.start))
+	w.str(d.prog.renumbered(func(rs []rune) int { return classIndex(rs) + 1 }))
+	w.uint(int(d.prog.start))
 }
 
 type snapWriter struct{ buf []byte }
