@@ -649,13 +649,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	start := i
 	// A vessel named after its kind takes its number: "the trawler Hai
 	// Feng 688", "the longliner Sheng Feng No. 168".
-	if m.vesselBefore(t, i) && ev[i]&(evAllowed|evHonorific) == 0 {
-		k := j
-		if k+1 < len(toks) && (toks[k].Key == "no" || toks[k].Key == "nr") && toks[k+1].Digit && !strings.Contains(toks[k].GapText, "\n") {
-			k++
-		}
-		if k < len(toks) && toks[k].Digit && !strings.Contains(toks[k].GapText, "\n") && strings.TrimSpace(toks[k].GapText) == "" || k > j {
-			j = k + 1
+	if vesselBefore(t, i) && ev[i]&(evAllowed|evHonorific) == 0 {
+		if j+1 < len(toks) && (toks[j].Key == "no" || toks[j].Key == "nr") && toks[j+1].Digit && !strings.Contains(toks[j].GapText, "\n") {
+			j += 2 // "No. 168"
+		} else if j < len(toks) && toks[j].Digit && strings.TrimSpace(toks[j].GapText) == "" && !strings.Contains(toks[j].GapText, "\n") {
+			j++ // "688"
 		}
 		emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: "location", Why: "named vessel"})
 		return
@@ -809,6 +807,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		rest |= ev[k]
 	}
 	region := compass[toks[i].Key] && !single && rest&(evPlace|evPlaceWord) != 0 && rest&evName == 0
+	// The run fills its line: a signature, a list item, a header.
+	wholeLine := t.lineStart(i) && (j == len(toks) || t.lineStart(j))
 	// "Roma families", "Slovak Roma", "the Roma": a people whose name is
 	// also a given name, named as a people.
 	if single && peoples[toks[i].Key] && (groupFollows(t, j) || prevKey == "the" ||
@@ -903,8 +903,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			return
 		}
 		category, why = "name", "name that is also a word, used as a name"
-	case all&evNameWord != 0 && j-i == 2 && (!t.TitleCase || t.lineStart(i) && (j == len(toks) || t.lineStart(j))) &&
-		all&(evPlace|evVenue) == 0 && (all&evPlaceWord == 0 || t.lineStart(i) && (j == len(toks) || t.lineStart(j))) && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
+	case all&evNameWord != 0 && j-i == 2 && (!t.TitleCase || wholeLine) && all&(evPlace|evVenue) == 0 &&
+		(all&evPlaceWord == 0 || wholeLine) && m.fullName(t, i, j) && toks[i+1].Cap && !toks[i+1].Upper:
 		// "Lily Chambers (comms)" opening a line: a given name and a
 		// surname, both also words, still make a person's name where only
 		// the first word's capital is owed to the sentence; so does such a
@@ -1063,13 +1063,9 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if strings.ContainsAny(w, "0123456789") && sc.small[i]&smHonorific == 0 && numberedLabel(t, i) {
 		return true, false
 	}
-	// "Para 3", "Fig. 2", "Sec 4": a part of a document, by its number.
-	if docParts[tok.Key] && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
-		return true, false
-	}
-	// "Boy A", "Victim 2", "Witness C": how a report keeps a person
-	// anonymous.
-	if anonLabels[tok.Key] && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
+	// "Para 3", "Annex A": a part of a document by its number or letter;
+	// "Boy A", "Victim 2": how a report keeps a person anonymous.
+	if (docParts[tok.Key] || anonLabels[tok.Key]) && (numbered(t, i+1) || i+1 < len(t.Tokens) && letterLabel(t, i+1)) {
 		return true, false
 	}
 	// "Luke 4:18", "Isaiah 61": a book of the Bible by chapter and verse.
@@ -1596,9 +1592,9 @@ var anonLabels = map[string]bool{"boy": true, "girl": true, "child": true, "vict
 var vessels = map[string]bool{"boat": true, "vessel": true, "trawler": true, "longliner": true, "ship": true, "jigger": true,
 	"seiner": true, "tanker": true, "carrier": true, "reefer": true, "fv": true, "mv": true, "trawlers": true, "ferry": true}
 
-// vesselBefore reports a kind of boat right before token i, after "the"
-// or "a" if any: "the trawler Hai Feng", "on board the vessel Lucky Star".
-func (m *properMatcher) vesselBefore(t *Text, i int) bool {
+// vesselBefore reports a kind of boat, in lower case, right before token
+// i: "the trawler Hai Feng", "on board the vessel Lucky Star".
+func vesselBefore(t *Text, i int) bool {
 	if i == 0 || !t.Joinable(i, false) {
 		return false
 	}

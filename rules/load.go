@@ -135,8 +135,6 @@ func (c *compiler) errorf(line, col int, rule, format string, args ...any) {
 	c.errs = append(c.errs, &PackError{File: c.file, Line: line, Col: col, RuleID: rule, Msg: fmt.Sprintf(format, args...)})
 }
 
-// readData reads a data file named in a pack, relative to the pack's
-// directory; it may not leave that directory.
 // builtinData reports whether the data file name of the pack being compiled
 // is one of the embedded built-in files (embed.go).
 func (c *compiler) builtinData(name string) bool {
@@ -147,6 +145,8 @@ func (c *compiler) builtinData(name string) bool {
 	return ok
 }
 
+// readData reads a data file named in a pack, relative to the pack's
+// directory; it may not leave that directory.
 func (c *compiler) readData(name string) ([]byte, error) {
 	if name == "" {
 		return nil, nil
