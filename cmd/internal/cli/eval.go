@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -216,23 +215,7 @@ func runEval(opts *EvalOptions) error {
 	sc := redact.New(set, redact.Options{})
 	// Drafts are scanned on every core and scored in file order, so the
 	// table and lists are those of a sequential run.
-	results := make([]evalResult, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = evalFile(sc, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results := mapParallel(files, runtime.GOMAXPROCS(0), func(name string) evalResult { return evalFile(sc, name) })
 	score := eval.NewScore()
 	for i, name := range files {
 		r := results[i]

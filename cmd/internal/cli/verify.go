@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -598,23 +597,10 @@ type verifyOutcome struct {
 // and checking signatures are independent per file) and returns the
 // outcomes in the targets' order, so the report is a sequential run's.
 func verifyAll(vr *verifyRun, targets []target, workers int) []verifyOutcome {
-	outs := make([]verifyOutcome, len(targets))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(workers, len(targets))) {
-		wg.Go(func() {
-			for i := range next {
-				v, err := vr.verify(targets[i])
-				outs[i] = verifyOutcome{v, err}
-			}
-		})
-	}
-	for i := range targets {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return outs
+	return mapParallel(targets, workers, func(tg target) verifyOutcome {
+		v, err := vr.verify(tg)
+		return verifyOutcome{v, err}
+	})
 }
 
 // attachStepSummary gives a GitHub report the job summary file named by
