@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -153,17 +152,10 @@ func validateYAML(t *testing.T, s *jsonschema.Schema, data []byte) error {
 // a good pack red) and rejects the mistakes the parser rejects by shape.
 func TestSchemaValidatesPacks(t *testing.T) {
 	s := compileSchema(t)
-	var good []string
-	fs.WalkDir(Builtin, "packs", func(p string, d fs.DirEntry, err error) error {
-		if strings.HasSuffix(p, ".yaml") {
-			good = append(good, p)
-		}
-		return nil
-	})
-	for _, p := range good {
-		data, _ := fs.ReadFile(Builtin, p)
+	names, files := builtinYAML(t)
+	for i, data := range files {
 		if err := validateYAML(t, s, data); err != nil {
-			t.Errorf("built-in %s: %v", p, err)
+			t.Errorf("built-in %s: %v", names[i], err)
 		}
 	}
 	local, _ := filepath.Glob("testdata/*/*.yaml")
