@@ -24,9 +24,7 @@ func TestCueIndex(t *testing.T) {
 		t.Error("a word inside a cue is indexed as a first word")
 	}
 	texts := []string{"at Port of Spain near the Bus Park", "a Sari-Sari Store by the M/V Doña Paz", "Bar Bus bar"}
-	for _, s := range draftTexts(t) {
-		texts = append(texts, s)
-	}
+	texts = append(texts, draftTexts(t)...)
 	lexicons := []*Lexicon{lex}
 	for _, r := range builtinSet(t).Rules {
 		if m, ok := r.matcher.(*contextMatcher); ok {

@@ -392,16 +392,6 @@ func (r *snapReader) int() int {
 	return int(int64(u>>1) ^ -int64(u&1))
 }
 
-// small is uint with a fast path for one byte, most of a program.
-func (r *snapReader) small() int {
-	if len(r.data) > 0 && r.data[0] < 0x80 {
-		b := r.data[0]
-		r.data = r.data[1:]
-		return int(b)
-	}
-	return r.uint()
-}
-
 func (r *snapReader) uint() int {
 	u := r.uvarint()
 	if u > 1<<31 {

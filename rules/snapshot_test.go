@@ -78,7 +78,7 @@ func checkEntry(t *testing.T, src string, e *snapEntry) {
 			t.Errorf("%.60q: %s DFA: %s", src, c.name, d)
 		}
 	}
-	if fwd != nil && e.dfa(false) == e.dfa(false) {
+	if a, b := e.dfa(false), e.dfa(false); fwd != nil && a == b {
 		t.Errorf("%.60q: the same DFA twice", src)
 	}
 }

@@ -35,27 +35,28 @@ func TestNewCmdInit(t *testing.T) {
 func TestInitRun(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, ConfigName)
-	run := func(force, tty bool) (error, string) {
+	run := func(force, tty bool) (string, error) {
 		ios, _, _, errOut := iostreams.Test()
 		ios.SetTTY(false, tty, tty)
-		return runInit(&InitOptions{f: NewFactory(ios), Force: force, Dir: dir}), errOut.String()
+		err := runInit(&InitOptions{f: NewFactory(ios), Force: force, Dir: dir})
+		return errOut.String(), err
 	}
 
-	if err, msg := run(false, false); err != nil || msg != "" {
+	if msg, err := run(false, false); err != nil || msg != "" {
 		t.Fatalf("first init: %v, stderr %q (a pipe gets no message)", err, msg)
 	}
 	if b, _ := os.ReadFile(path); string(b) != configTemplate {
 		t.Fatalf("wrote %q", b)
 	}
 	writeFile(t, path, "fail_on = \"none\"\n")
-	err, _ := run(false, false)
+	_, err := run(false, false)
 	if err == nil || !strings.Contains(err.Error(), "already exists; use --force") || exitCode(err) != ExitError {
 		t.Fatalf("second init: error = %v", err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "fail_on = \"none\"\n" {
 		t.Fatalf("refused init changed the file: %q", b)
 	}
-	if err, msg := run(true, true); err != nil || msg != "wrote .redact.toml\n" {
+	if msg, err := run(true, true); err != nil || msg != "wrote .redact.toml\n" {
 		t.Fatalf("init --force on a terminal: %v, stderr %q", err, msg)
 	}
 	if b, _ := os.ReadFile(path); string(b) != configTemplate {

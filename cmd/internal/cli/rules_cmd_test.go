@@ -118,7 +118,7 @@ func TestRulesHashRun(t *testing.T) {
 		t.Errorf("stderr: %s", errOut)
 	}
 	// A short salt and a long term are warned about; a term with no words is an error.
-	ios, _, out, errOut = iostreams.Test()
+	ios, _, _, errOut = iostreams.Test()
 	err = runRulesHash(&RulesHashOptions{f: NewFactory(ios), Salt: "short", Terms: []string{"one two three four five"}})
 	if err != nil {
 		t.Fatal(err)

@@ -235,9 +235,7 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 		}
 		for _, n := range names {
 			// "Bosnian - Herzegovinian", "Trinidadian or Tobagonian"
-			for _, part := range regexp.MustCompile(` - | or `).Split(n, -1) {
-				dem = append(dem, part)
-			}
+			dem = append(dem, regexp.MustCompile(` - | or `).Split(n, -1)...)
 		}
 	}
 	dem = append(dem, demonymExtras...)

@@ -49,11 +49,6 @@ type set map[string]struct{}
 func (s set) add(k string)      { s[k] = struct{}{} }
 func (s set) has(k string) bool { _, ok := s[k]; return ok }
 func (s set) sorted() []string  { return sortedKeys(s) }
-func (s set) addAll(keys ...string) {
-	for _, k := range keys {
-		s.add(k)
-	}
-}
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
