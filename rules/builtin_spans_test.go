@@ -94,6 +94,17 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.profile-url", "via m.me/weng.sarmiento.dc, then messenger.com/t/4455 and discord.gg/abc12", []string{"m.me/weng.sarmiento.dc", "messenger.com/t/4455", "discord.gg/abc12"}},
 		// Words SCOWL's larger lists build from ordinary words are ordinary.
 		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
+		// A romanised given name's lower-case syllable is part of it, not an English word after a hyphen.
+		{"default.proper.nouns", "The agent is Mr Chen Wei-ming; a Chen-led team.", []string{"Chen Wei-ming"}},
+		// Plural common nouns, a short country name and Indigenous usage are no names.
+		{"default.proper.nouns", "- Boys said to be from Koudougou.\n- He asked if he was going back to Burkina. Designed with Elders.", []string{"Koudougou"}},
+		{"default.location.venue", "office above Sunrise Marine Supplies; at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe.", []string{"Sunrise Marine Supplies", "Hoshizaki Sewing", "Coral Coast Labour Hire"}},
+		{"default.identifier.code", "Police case is SUV-CR 2291/23. Az. 172 Js 388/23 was opened.", []string{"SUV-CR 2291/23", "Az. 172 Js 388/23"}},
+		{"default.identifier.case-number", "AFP ref. 2024/HT/1187 and FWO ref. 17-332-2024.", []string{"AFP ref. 2024/HT/1187", "ref. 2024/HT/1187", "FWO ref. 17-332-2024", "ref. 17-332-2024"}},
+		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
+		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
+		// Our own vehicle is an operational detail; the trafficker's is not.
+		{"default.operational.vehicle", "Luke came in my Corolla, and she followed in her own van. He kept cash in his car.", []string{"in my Corolla", "followed in her own van"}},
 	}
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)

@@ -974,8 +974,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) {
 		j++
 	}
-	// ... and so is one joined after it ("Priya-di", "Munshi-ji").
-	if category == "name" && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
+	// ... and so is one joined after it ("Priya-di", "Munshi-ji"), or the
+	// lower-case syllable of a romanised given name ("Chen Wei-ming",
+	// "Kim Ji-hoon"), which is no English word ("Chen-led").
+	if category == "name" && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap &&
+		(nameSuffixes[toks[j].Key] || !toks[j].Digit && len(toks[j].Key) <= 5 && !m.words.hasToken(t, j) && !m.common.hasToken(t, j)) {
 		j++
 	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
 		j++ // "Meenakshi di called", "Aman aga came"

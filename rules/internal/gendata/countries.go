@@ -63,7 +63,7 @@ var shortForms = []string{
 	"UAE", "the Emirates", "Korea", "Viet Nam", "Guinea Bissau", "Republic of Ireland", "Eire",
 	"Éire", "Kingdom of Saudi Arabia", "KSA", "PNG", "Palestinian territories",
 	"the Occupied Palestinian Territories", "Republic of Moldova", "Türkiye", "Macedonia",
-	"Cape Verde", "São Tomé and Príncipe", "Timor", "the Philippines", "the Netherlands",
+	"Cape Verde", "São Tomé and Príncipe", "Timor", "Burkina", "the Philippines", "the Netherlands",
 	"the Gambia", "the Bahamas", "the Maldives", "the Seychelles",
 }
 
