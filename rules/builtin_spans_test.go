@@ -98,11 +98,13 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "The agent is Mr Chen Wei-ming; a Chen-led team.", []string{"Chen Wei-ming"}},
 		// Plural common nouns, a short country name and Indigenous usage are no names.
 		{"default.proper.nouns", "- Boys said to be from Koudougou.\n- He asked if he was going back to Burkina. Designed with Elders.", []string{"Koudougou"}},
-		{"default.location.venue", "office above Sunrise Marine Supplies; at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe.", []string{"Sunrise Marine Supplies", "Hoshizaki Sewing", "Coral Coast Labour Hire"}},
+		{"default.location.venue", "at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe. The Central Pacific supplies tuna.", []string{"Hoshizaki Sewing", "Coral Coast Labour Hire"}},
 		{"default.identifier.code", "Police case is SUV-CR 2291/23. Az. 172 Js 388/23 was opened.", []string{"SUV-CR 2291/23", "Az. 172 Js 388/23"}},
 		{"default.identifier.case-number", "AFP ref. 2024/HT/1187 and FWO ref. 17-332-2024.", []string{"AFP ref. 2024/HT/1187", "ref. 2024/HT/1187", "FWO ref. 17-332-2024", "ref. 17-332-2024"}},
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
+		// Money by a currency letter or abbreviation is no name.
+		{"default.proper.nouns", "- **R900 / $50** covers a month.\n- **R600** covers a week. They owe Bs 1,800 each; Tk 5,000 was paid to Rahim.", []string{"Rahim"}},
 		// Our own vehicle is an operational detail; the trafficker's is not.
 		{"default.operational.vehicle", "Luke came in my Corolla, and she followed in her own van. He kept cash in his car.", []string{"in my Corolla", "followed in her own van"}},
 	}

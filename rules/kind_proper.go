@@ -1609,6 +1609,10 @@ func vesselBefore(t *Text, i int) bool {
 func moneyCode(t *Text, i int) bool {
 	tok := t.Tokens[i]
 	w := t.Src[tok.Start:tok.End]
+	// A currency's abbreviation before an amount: "Bs 1,800", "Tk 5,000".
+	if currencyAbbrs[tok.Key] && i+1 < len(t.Tokens) && t.Tokens[i+1].Digit && t.Joinable(i+1, false) {
+		return true
+	}
 	if len(w) < 3 || !strings.ContainsRune("RKQPNLS", rune(w[0])) {
 		return false
 	}
@@ -1623,11 +1627,21 @@ func moneyCode(t *Text, i int) bool {
 	if i+2 < len(t.Tokens) && (t.Tokens[i+1].Key == "a" || t.Tokens[i+1].Key == "per") && periods[t.Tokens[i+2].Key] {
 		return true
 	}
+	// An appeal's price list: "R600 covers a month", "R900 / $50 buys".
+	if i+1 < len(t.Tokens) && (giftVerbs[t.Tokens[i+1].Key] || strings.ContainsAny(t.Tokens[i+1].GapText, "/=$€£")) {
+		return true
+	}
 	return false
 }
 
 var (
 	payWords = map[string]bool{"paid": true, "pay": true, "pays": true, "for": true, "earn": true, "earned": true, "earns": true,
 		"cost": true, "costs": true, "owed": true, "owe": true, "owes": true, "of": true, "charged": true, "fee": true, "about": true, "only": true}
+	giftVerbs = map[string]bool{"covers": true, "buys": true, "pays": true, "provides": true, "funds": true, "feeds": true, "keeps": true,
+		"gives": true, "sponsors": true, "helps": true, "supports": true}
+	// currencyAbbrs are currencies written as a capitalised word before
+	// the amount (the all-capitals codes are acronyms already).
+	currencyAbbrs = map[string]bool{"bs": true, "tk": true, "rs": true, "ksh": true, "kshs": true, "shs": true, "tsh": true, "rp": true,
+		"birr": true, "cedis": true, "fcfa": true}
 	periods = map[string]bool{"day": true, "week": true, "month": true, "night": true, "hour": true, "year": true, "shift": true}
 )
