@@ -103,6 +103,12 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.case-number", "AFP ref. 2024/HT/1187 and FWO ref. 17-332-2024.", []string{"AFP ref. 2024/HT/1187", "ref. 2024/HT/1187", "FWO ref. 17-332-2024", "ref. 17-332-2024"}},
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
+		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
+		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
+		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
+		{"default.location.venue", "Charged at Snaresbrook Crown Court; Crown Court ref T20237291.", []string{"Snaresbrook Crown Court"}},
+		// An emoji ends a sentence in a social post.
+		{"default.proper.nouns", "picked her up 🚗 Her mum was in the back 💇🏾‍♀️ Her passport was taken.", nil},
 		// Money by a currency letter or abbreviation is no name.
 		{"default.proper.nouns", "- **R900 / $50** covers a month.\n- **R600** covers a week. They owe Bs 1,800 each; Tk 5,000 was paid to Rahim.", []string{"Rahim"}},
 		// Our own vehicle is an operational detail; the trafficker's is not.

@@ -248,7 +248,17 @@ func endsSentence(g string) bool {
 	}
 	// A middle dot separates the fields of a chat or comment header
 	// ("**trucker_mike_88** · Been driving"), never words of a sentence.
-	return strings.Contains(g, "…") || strings.Contains(g, "•") || strings.Contains(g, "·")
+	if strings.Contains(g, "…") || strings.Contains(g, "•") || strings.Contains(g, "·") {
+		return true
+	}
+	// In social posts an emoji closes a sentence as a full stop would
+	// ("arrivals 🚗 Her mum was in the back").
+	for _, r := range g {
+		if r >= 0x2190 && unicode.Is(unicode.So, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Key returns the folded keys of tokens [i, j) joined by single spaces: a

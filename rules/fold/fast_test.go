@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,7 +15,7 @@ func wordsRef(s string) []Word {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !IsWordRune(r) {
+		if !IsWordRune(r) || unicode.Is(unicode.Mn, r) {
 			i += n
 			continue
 		}

@@ -85,7 +85,7 @@ func AppendWords(dst []Word, s string) []Word {
 			continue
 		}
 		word, n := wordAt(s, i)
-		if !word {
+		if !word || n > 1 && startsWithMark(s, i) {
 			i += n
 			continue
 		}
@@ -163,6 +163,13 @@ func wordAt(s string, i int) (bool, int) {
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
 	return IsWordRune(r), n
+}
+
+// startsWithMark reports a combining mark at s[i]: it continues a word but
+// opens none (the variation selector after an emoji is no word).
+func startsWithMark(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.Is(unicode.Mn, r)
 }
 
 // isApostropheAt reports whether the rune of width n at s[i] is an apostrophe.
