@@ -96,6 +96,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "**6:25 am** Headcount in the yard. Psychosocial support. Underspend was small.", nil},
 		// A romanised given name's lower-case syllable is part of it, not an English word after a hyphen.
 		{"default.proper.nouns", "The agent is Mr Chen Wei-ming; a Chen-led team.", []string{"Chen Wei-ming"}},
+		{"default.proper.nouns", "In Pasay the co-owner, Lee Dong-hyun, was caught. He had finished Senior Six; a Go-live date.", []string{"Pasay", "Lee Dong-hyun"}},
 		// Plural common nouns, a short country name and Indigenous usage are no names.
 		{"default.proper.nouns", "- Boys said to be from Koudougou.\n- He asked if he was going back to Burkina. Designed with Elders.", []string{"Koudougou"}},
 		{"default.location.venue", "at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe. The Central Pacific supplies tuna.", []string{"Hoshizaki Sewing", "Coral Coast Labour Hire"}},
@@ -103,6 +104,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.case-number", "AFP ref. 2024/HT/1187 and FWO ref. 17-332-2024.", []string{"AFP ref. 2024/HT/1187", "ref. 2024/HT/1187", "FWO ref. 17-332-2024", "ref. 17-332-2024"}},
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
+		// A time in words at which something happened; not the start of a working day.
+		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "ten to five in the morning"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
@@ -111,6 +114,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "picked her up 🚗 Her mum was in the back 💇🏾‍♀️ Her passport was taken.", nil},
 		// Money by a currency letter or abbreviation is no name.
 		{"default.proper.nouns", "- **R900 / $50** covers a month.\n- **R600** covers a week. They owe Bs 1,800 each; Tk 5,000 was paid to Rahim.", []string{"Rahim"}},
+		// Going in as someone is a cover; going abroad as a maid is not.
+		{"default.operational.cover", "I went in twice as a driver delivering water. She went to Dubai as a maid.", []string{"I went in twice as a driver delivering"}},
 		// Our own vehicle is an operational detail; the trafficker's is not.
 		{"default.operational.vehicle", "Luke came in my Corolla, and she followed in her own van. He kept cash in his car.", []string{"in my Corolla", "followed in her own van"}},
 	}

@@ -319,6 +319,13 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if !known && !isWord && ev[i]&(evPlace|evPlaceWord) == 0 && (m.inflected(k) || m.compoundWord(k)) {
 			isWord = true // "Mitigations", "Handover": the word list holds the parts
 		}
+		// "Dong-hyun", "Wei-ming": a capitalised syllable joined by a hyphen
+		// to a lower-case one that is no word is a romanised given name,
+		// whatever English words its halves spell ("dong", "lee").
+		if !tok.Upper && m.romanisedName(t, i) {
+			ev[i] |= evName
+			continue
+		}
 		switch {
 		case known && (word || isWord) && (tok.Upper || m.compound(t, info, i)):
 			// A word in capitals ("HOW THE CASE CAME") or in a title-case
@@ -581,6 +588,23 @@ func (m *properMatcher) compound(t *Text, info []tokInfo, i int) bool {
 		return false
 	}
 	return m.has(t, info, i, infoWord) && m.has(t, info, i+1, infoWord) && !m.has(t, info, i+1, infoName)
+}
+
+// romanisedName reports a capitalised token joined by a hyphen to a short
+// lower-case syllable that no word list knows ("Dong-hyun", "Ji-hoon").
+func (m *properMatcher) romanisedName(t *Text, i int) bool {
+	if i+1 >= len(t.Tokens) {
+		return false
+	}
+	next := &t.Tokens[i+1]
+	if next.GapText != "-" || next.Cap || next.Digit || len(next.Key) < 2 || len(next.Key) > 5 || nameSuffixes[next.Key] || hyphenLinks[next.Key] {
+		return false
+	}
+	// "Aix-en-Provence": a place's linking word, not a syllable.
+	if i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" {
+		return false
+	}
+	return !m.words.hasToken(t, i+1) && !m.common.hasToken(t, i+1) && !m.inflected(next.Key)
 }
 
 // numbered reports whether token j starts a number that labels the words
@@ -1092,7 +1116,7 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// A compound with a lower-case word is a word: "Go-live", "Check-in";
 	// a title of respect joined to a name is not ("Priya-di", "Munshi-ji").
-	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit && !nameSuffixes[t.Tokens[i+1].Key] {
+	if i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && !t.Tokens[i+1].Digit && !nameSuffixes[t.Tokens[i+1].Key] && !m.romanisedName(t, i) {
 		if prefixes[tok.Key] {
 			sc.ev[i] &^= evPlace | evPlaceWord // "Pre-departure", though "Pre" is a town
 		}

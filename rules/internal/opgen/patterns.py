@@ -71,6 +71,10 @@ pats['cover'] = [
   # undercover person then sat: "goes in as a customer, sits by the stairs".
   r"\b((?:" + SUBJNP2 + r"\s+)?(?:go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied|acted|acting|(?:was|were)\s+(?:already\s+)?(?:inside|there|in))\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
   r"\b(" + SUBJNP + r"\s+(?:attended|attends|joined|joins|worked|works|signed\s+on|took\s+a\s+job|go|goes|went|going|gone|came|comes|come|walked|walks|climbed|climbs|entered|enters|visited|visits|returned|returns|sat|sits|checked\s+in|stayed|booked|drank|ordered|called|phoned|approached|applied)\b(?:\s+" + W + r"){0,4}?\s+as\s+(?:an?\s+|two\s+|three\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERROLE + r"\b(?:,?\s+(?:and\s+)?(?:sits?|sat|sitting|waits?|waited|waiting|stays?|stayed|stands?|stood|standing)\s+(?:by|near|at|in|on|outside|beside|behind|close\s+to)\s+(?:the\s+)?" + phrase(2) + r")?)" + T,
+  # Going in as anyone: "I went in twice as a driver delivering water",
+  # "we went in as a church group" (a victim "went to Dubai as a maid" does
+  # not go in).
+  r"\b((?:(?:I|we|he|she|they)\s+)?(?:went|go|goes|going|gone)\s+in(?:side)?(?:\s+(?:alone|twice|again|first|yesterday|today|tonight|once|together))*\s+as\s+(?:an?|my|our|the|his|her|their|two)\s+" + phrase(4) + r")" + T,
   # Notes: "Piseth + me as phone-shop owners out celebrating".
   r"\b(?:me|us|myself|ourselves|both\s+of\s+us)\s+(as\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?" + COVERSTRONG + r"\b(?:\s+out\s+[\p{L}]+ing)?)",
   r"\b((?:an?|the)\s+undercover\s+(?:agent|officer|investigator|operative|cop)s?(?:\s+(?:online|inside|in\s+the\s+[\p{L}-]+))?\s+(?:confirmed|signalled|signaled|reported|texted|messaged|called|sent|gave|flashed|radioed|alerted|counted|saw)\s+" + phrase(10) + r")" + r"(?:[ \t]*(?:[,.;:!?](?:\s|$)|[()\"“”\n])|\s+(?:and|but|while)\b|\s*$)",
@@ -435,7 +439,7 @@ pats['tip-channel'] = [
   # on, or a message to us or the police: a recruiter also "sent her
   # messages on WhatsApp".
   r"\b((?:(?:forwarded|relayed|passed\s+on|passed)\b(?:\s+" + W + r"){0,6}?|(?:sent|messaged|texted|called|phoned|rang|reached|told)(?:\s+(?:it|them|the\s+[\p{L}-]+|a\s+[\p{L}-]+|(?:an?\s+)?(?:voice\s+note|message|photo|pin|screenshot)s?))?\s+(?:to\s+)?(?:me|us|our\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|the\s+(?:[\p{L}-]+\s+){0,3}?(?:officer|investigator|police|team|caseworker|counsell?or|team\s+leader|hotline|prosecutor|lawyer))|(?:was|were)\s+told)\s+(?:on|over|via|through|by)\s+(?:(?:an?|the|our|their|his|her|my)\s+)?(?:[\p{L}'’-]+(?:'|’)s?\s+)?(?:(?:private|encrypted|secret|team|group)\s+)?(?-i:Signal|Telegram|WhatsApp|Viber|Messenger|Facebook|Zalo|WeChat|LINE|IMO|Instagram|Skype)\b(?:\s+(?:account|group|chat|message|call|number|line|channel|voice\s+note))?)",
-  r"\b(" + TIPSUBJ + TIPV + r"\s+(?:" + TIPOWN + r"(?:[\p{L}-]+\s+){0,2}?" + TIPLINE + r"|our\s+(?:[\p{L}-]+\s+)?" + TIPOURS + r")\b(?:\s+(?:after|when|once|about|because|to\s+(?:say|report|tell))\s+" + phrase(10) + r")?)" + TSRC0,
+  r"\b(" + TIPSUBJ + TIPV + r"\s+(?:" + TIPOWN + r"(?:[\p{L}-]+\s+){0,2}?" + TIPLINE + r"|our\s+(?:[\p{L}'’-]+\s+){0,2}?" + TIPOURS + r")\b(?:\s+(?:after|when|once|about|because|to\s+(?:say|report|tell))\s+" + phrase(10) + r")?)" + TSRC0,
 ]
 # The team's own vehicles, by whose they are, their make or their colour.
 # A car by make and a capitalised model: "Hyundai Accent", "Opel Astra".
