@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,7 +32,11 @@ type dfa struct {
 	class [128]uint8
 	shift uint // log2 of the row width, a power of two >= the classes
 	// Caches not in use. Not a sync.Pool: that empties at every garbage
-	// collection, and the states are the point.
+	// collection, and the states are the point. Every window of a scan
+	// takes one and gives it back, almost always with no other scan of the
+	// pattern running: one cache waits in idle, taken and returned without
+	// a lock; the rest, if ever more are needed, wait in free.
+	idle atomic.Pointer[dfaCache]
 	mu   sync.Mutex
 	free []*dfaCache
 }
@@ -207,6 +212,9 @@ func asciiMask(rs []rune, fold bool) (m [2]uint64) {
 }
 
 func (d *dfa) get() *dfaCache {
+	if c := d.idle.Swap(nil); c != nil {
+		return c
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if n := len(d.free); n > 0 {
@@ -218,6 +226,9 @@ func (d *dfa) get() *dfaCache {
 }
 
 func (d *dfa) put(c *dfaCache) {
+	if d.idle.CompareAndSwap(nil, c) {
+		return
+	}
 	d.mu.Lock()
 	d.free = append(d.free, c)
 	d.mu.Unlock()
