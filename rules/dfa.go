@@ -61,10 +61,6 @@ const (
 type dfaState struct {
 	pcs  []uint32 // instructions waiting to consume the next rune
 	prev uint8    // class of the previous rune
-	// Whether a match ends at the end of the text in this state: 0 not
-	// known yet, else eotNo or eotYes. Every scan asks this once, and the
-	// closure behind the answer walks the whole program of a long pattern.
-	eot uint8
 }
 
 const (
@@ -78,6 +74,12 @@ type dfaCache struct {
 	index  map[string]int32
 	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
 	start  int32            // the state every scan starts in, or -1
+	// eot[st]: whether a match ends at the end of the text in state st, 0
+	// not known yet, else eotNo or eotYes. Every scan asks this once, and
+	// the closure behind the answer walks the whole program of a long
+	// pattern. Beside states rather than in them: the answer is then one
+	// load, not a pointer to follow to a state the scan never read.
+	eot []uint8
 	// scratch
 	key   []byte
 	stack []uint32
@@ -342,18 +344,18 @@ func (d *dfa) scan(s string, backward, first bool) int {
 // matchesAtEnd reports whether a match ends at the end of the text when
 // the scan is in state st there.
 func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
-	s := c.states[st]
-	if s.eot == 0 {
-		s.eot = eotNo
-		if _, matched := c.closure(d, s, -1); matched {
-			s.eot = eotYes
+	if c.eot[st] == 0 {
+		c.eot[st] = eotNo
+		if _, matched := c.closure(d, c.states[st], -1); matched {
+			c.eot[st] = eotYes
 		}
 	}
-	return s.eot == eotYes
+	return c.eot[st] == eotYes
 }
 
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
+	c.eot = c.eot[:0]
 	c.ascii = c.ascii[:0]
 	c.start = -1
 	clear(c.index)
@@ -467,6 +469,7 @@ func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
 	}
 	i := int32(len(c.states))
 	c.states = append(c.states, s)
+	c.eot = append(c.eot, 0)
 	c.index[string(c.key)] = i
 	return i
 }
