@@ -372,8 +372,10 @@ func (m *litMemo) anchored(k int32) []int32 {
 				lo[k]++
 			}
 		}
-		for k := 1; k < len(lo); k++ {
-			lo[k] += lo[k-1]
+		sum := int32(0)
+		for k, n := range lo {
+			sum += n
+			lo[k] = sum
 		}
 		// lo[k] is where pattern k's ends stop; filled from the back, they
 		// are in order, and lo[k] is left where they start.
