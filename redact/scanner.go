@@ -91,10 +91,30 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
 			return nil, nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
-		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
-		texts = append(texts, scannedText{seg.Start, t})
-		for _, r := range s.set.Rules {
-			for _, m := range r.Find(t) {
+		texts = append(texts, scannedText{seg.Start, rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))})
+	}
+	// The rules run rule by rule over the texts, not text by text: a
+	// rule's patterns, DFA tables and word lists then stay in the
+	// processor's caches from one text to the next instead of being
+	// evicted by every other rule's. Their matches are taken up below in
+	// the order of texts, then rules, as before.
+	type found struct {
+		r  *rules.Rule
+		ms []rules.Match
+	}
+	byText := make([][]found, len(texts)) // in the order of rules
+	for _, r := range s.set.Rules {
+		for i, st := range texts {
+			if ms := r.Find(st.t); len(ms) > 0 {
+				byText[i] = append(byText[i], found{r, ms})
+			}
+		}
+	}
+	for i, st := range texts {
+		seg, t := doc.Segments[i], st.t
+		for _, f := range byText[i] {
+			r := f.r
+			for _, m := range f.ms {
 				if s.set.Allow.Allows(t, m.Start, m.End) {
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,7 +32,11 @@ type dfa struct {
 	class [128]uint8
 	shift uint // log2 of the row width, a power of two >= the classes
 	// Caches not in use. Not a sync.Pool: that empties at every garbage
-	// collection, and the states are the point.
+	// collection, and the states are the point. Every window of a scan
+	// takes one and gives it back, almost always with no other scan of the
+	// pattern running: one cache waits in idle, taken and returned without
+	// a lock; the rest, if ever more are needed, wait in free.
+	idle atomic.Pointer[dfaCache]
 	mu   sync.Mutex
 	free []*dfaCache
 }
@@ -56,10 +61,6 @@ const (
 type dfaState struct {
 	pcs  []uint32 // instructions waiting to consume the next rune
 	prev uint8    // class of the previous rune
-	// Whether a match ends at the end of the text in this state: 0 not
-	// known yet, else eotNo or eotYes. Every scan asks this once, and the
-	// closure behind the answer walks the whole program of a long pattern.
-	eot uint8
 }
 
 const (
@@ -73,6 +74,12 @@ type dfaCache struct {
 	index  map[string]int32
 	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
 	start  int32            // the state every scan starts in, or -1
+	// eot[st]: whether a match ends at the end of the text in state st, 0
+	// not known yet, else eotNo or eotYes. Every scan asks this once, and
+	// the closure behind the answer walks the whole program of a long
+	// pattern. Beside states rather than in them: the answer is then one
+	// load, not a pointer to follow to a state the scan never read.
+	eot []uint8
 	// scratch
 	key   []byte
 	stack []uint32
@@ -207,6 +214,9 @@ func asciiMask(rs []rune, fold bool) (m [2]uint64) {
 }
 
 func (d *dfa) get() *dfaCache {
+	if c := d.idle.Swap(nil); c != nil {
+		return c
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if n := len(d.free); n > 0 {
@@ -218,6 +228,9 @@ func (d *dfa) get() *dfaCache {
 }
 
 func (d *dfa) put(c *dfaCache) {
+	if d.idle.CompareAndSwap(nil, c) {
+		return
+	}
 	d.mu.Lock()
 	d.free = append(d.free, c)
 	d.mu.Unlock()
@@ -331,18 +344,18 @@ func (d *dfa) scan(s string, backward, first bool) int {
 // matchesAtEnd reports whether a match ends at the end of the text when
 // the scan is in state st there.
 func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
-	s := c.states[st]
-	if s.eot == 0 {
-		s.eot = eotNo
-		if _, matched := c.closure(d, s, -1); matched {
-			s.eot = eotYes
+	if c.eot[st] == 0 {
+		c.eot[st] = eotNo
+		if _, matched := c.closure(d, c.states[st], -1); matched {
+			c.eot[st] = eotYes
 		}
 	}
-	return s.eot == eotYes
+	return c.eot[st] == eotYes
 }
 
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
+	c.eot = c.eot[:0]
 	c.ascii = c.ascii[:0]
 	c.start = -1
 	clear(c.index)
@@ -456,6 +469,7 @@ func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
 	}
 	i := int32(len(c.states))
 	c.states = append(c.states, s)
+	c.eot = append(c.eot, 0)
 	c.index[string(c.key)] = i
 	return i
 }

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"math"
-	"math/bits"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -20,10 +18,14 @@ import (
 // later patterns start a new one, and a Text keeps hits per set. Results
 // never depend on which automaton found them.
 type litSet struct {
-	ids   map[string]int32 // guarded by litSetMu
-	list  []string         // guarded by litSetMu
-	count atomic.Int32
-	auto  atomic.Pointer[automaton]
+	ids  map[string]int32 // guarded by litSetMu
+	list []string         // guarded by litSetMu
+	// anchors[id] lists the patterns (by their number in the set) whose
+	// first clause holds literal id; guarded by litSetMu.
+	anchors [][]int32
+	count   atomic.Int32 // literals
+	pats    atomic.Int32 // patterns
+	auto    atomic.Pointer[automaton]
 }
 
 const maxSetLiterals = 4096
@@ -34,8 +36,8 @@ var (
 )
 
 // internLiterals gives each literal of a pattern's clauses an ID, all in
-// the process's shared literal set.
-func internLiterals(clauses [][]string) (*litSet, [][]int32) {
+// the process's shared literal set, and the pattern its number there.
+func internLiterals(clauses [][]string) (*litSet, [][]int32, int32) {
 	litSetMu.Lock()
 	defer litSetMu.Unlock()
 	n := 0
@@ -45,14 +47,17 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32) {
 	if currentSet == nil || len(currentSet.list)+n > maxSetLiterals {
 		currentSet = newLitSet()
 	}
-	return currentSet, currentSet.intern(clauses)
+	ids, num := currentSet.intern(clauses)
+	return currentSet, ids, num
 }
 
 func newLitSet() *litSet { return &litSet{ids: map[string]int32{}} }
 
-// intern gives each literal of the clauses an ID in ls. The caller holds
-// litSetMu when ls is shared.
-func (ls *litSet) intern(clauses [][]string) [][]int32 {
+// intern gives each literal of a pattern's clauses an ID in ls, and the
+// pattern the next number, under which a text keeps the hits of its first
+// clause (litMemo.anchored). The caller holds litSetMu when ls is shared.
+func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
+	num := ls.pats.Load()
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
 		for _, l := range c {
@@ -61,25 +66,46 @@ func (ls *litSet) intern(clauses [][]string) [][]int32 {
 				id = int32(len(ls.list))
 				ls.ids[l] = id
 				ls.list = append(ls.list, l)
+				ls.anchors = append(ls.anchors, nil)
 			}
 			out[i] = append(out[i], id)
+			if a := ls.anchors[id]; i == 0 && (len(a) == 0 || a[len(a)-1] != num) {
+				ls.anchors[id] = append(a, num)
+			}
 		}
 	}
 	ls.count.Store(int32(len(ls.list)))
-	return out
+	ls.pats.Store(num + 1)
+	return out, num
 }
 
-// automaton returns an automaton covering every literal of the set.
+// automaton returns an automaton covering every literal and pattern of the
+// set.
 func (ls *litSet) automaton() *automaton {
-	if a := ls.auto.Load(); a != nil && int32(a.n) == ls.count.Load() {
+	if a := ls.auto.Load(); a != nil && int32(a.n) == ls.count.Load() && a.npats == ls.pats.Load() {
 		return a
 	}
 	litSetMu.Lock()
 	defer litSetMu.Unlock()
-	if a := ls.auto.Load(); a != nil && a.n == len(ls.list) {
-		return a
+	old := ls.auto.Load()
+	if old != nil && old.n == len(ls.list) && old.npats == ls.pats.Load() {
+		return old
 	}
-	a := buildAutomaton(ls.list)
+	var a *automaton
+	if old != nil && old.n == len(ls.list) {
+		// Only patterns were added: the same tables, new anchors.
+		c := *old
+		a = &c
+	} else {
+		a = buildAutomaton(ls.list)
+	}
+	a.npats = ls.pats.Load()
+	a.anchorLo = make([]int32, 1, len(ls.anchors)+1)
+	a.anchors = nil
+	for _, pats := range ls.anchors {
+		a.anchors = append(a.anchors, pats...)
+		a.anchorLo = append(a.anchorLo, int32(len(a.anchors)))
+	}
 	ls.auto.Store(a)
 	return a
 }
@@ -99,6 +125,11 @@ type automaton struct {
 	outLo  []int32 // literal IDs ending at state s: outs[outLo[s]:outHi[s]]
 	outHi  []int32
 	outs   []int32
+	// The patterns whose first clause holds literal id are
+	// anchors[anchorLo[id]:anchorLo[id+1]], numbered below npats.
+	anchorLo []int32
+	anchors  []int32
+	npats    int32
 }
 
 func buildAutomaton(lits []string) *automaton {
@@ -212,8 +243,10 @@ type litMemo struct {
 	auto    *automaton
 	hits    []hit // in order of end
 	present []uint64
-	byID    []hit   // hits by literal, then end; built on first use
-	ends    []int32 // scratch for positions
+	// The ends of the hits of pattern k's first clause, in order, are
+	// ends[endLo[k]:endLo[k+1]]; built on first use.
+	endLo []int32
+	ends  []int32
 }
 
 // literals returns the occurrences in t of the literals of ls, scanning t
@@ -239,7 +272,7 @@ func (t *Text) literals(ls *litSet) *litMemo {
 	}
 	m.auto = a
 	m.hits = m.hits[:0]
-	m.byID = nil
+	m.endLo, m.ends = nil, nil
 	m.present = make([]uint64, (a.n+63)/64)
 	a.scan(t.Src, m)
 	return m
@@ -322,41 +355,41 @@ func (m *litMemo) presentIn(c *clause, a, b int) bool {
 	return false
 }
 
-// positions calls f with the end offset of each occurrence of one of the
-// clause's literals, in order, until f returns false. Every windowed
-// pattern asks this of every text, so the hits are looked up by literal
-// rather than all read for each pattern.
-func (m *litMemo) positions(c *clause, f func(end int) bool) {
-	// Reading every hit costs one test each; looking the clause's literals
-	// up costs a binary search each. Take the cheaper.
-	if len(c.ids)*bits.Len(uint(len(m.hits))) >= len(m.hits) {
+// anchored returns the end offsets of the hits of the first clause of the
+// pattern numbered k, in order (an offset twice when two of its literals
+// end there). The first call sorts every hit to the patterns it anchors,
+// by counting: each text's hits are few, and the patterns without any are
+// never looked at.
+func (m *litMemo) anchored(k int32) []int32 {
+	if len(m.hits) == 0 {
+		return nil
+	}
+	if m.endLo == nil {
+		a := m.auto
+		lo := make([]int32, a.npats+1)
 		for _, h := range m.hits {
-			if c.has(h.id) && !f(int(h.end)) {
-				return
+			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+				lo[k]++
 			}
 		}
-		return
-	}
-	if m.byID == nil {
-		m.byID = slices.Clone(m.hits)
-		slices.SortStableFunc(m.byID, func(a, b hit) int { return int(a.id) - int(b.id) })
-	}
-	ends := m.ends[:0]
-	for _, id := range c.ids {
-		i, _ := slices.BinarySearchFunc(m.byID, id, func(h hit, id int32) int { return int(h.id) - int(id) })
-		for ; i < len(m.byID) && m.byID[i].id == id; i++ {
-			ends = append(ends, m.byID[i].end)
+		sum := int32(0)
+		for k, n := range lo {
+			sum += n
+			lo[k] = sum
 		}
-	}
-	if len(c.ids) > 1 {
-		slices.Sort(ends)
-	}
-	m.ends = ends
-	for _, end := range ends {
-		if !f(int(end)) {
-			return
+		// lo[k] is where pattern k's ends stop; filled from the back, they
+		// are in order, and lo[k] is left where they start.
+		ends := make([]int32, lo[len(lo)-1])
+		for i := len(m.hits) - 1; i >= 0; i-- {
+			h := m.hits[i]
+			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+				lo[k]--
+				ends[lo[k]] = h.end
+			}
 		}
+		m.endLo, m.ends = lo, ends
 	}
+	return m.ends[m.endLo[k]:m.endLo[k+1]]
 }
 
 // textMemo holds per-segment results shared by every rule that looks at

@@ -58,6 +58,7 @@ type prefilter struct {
 	// anchors the windows. None: no usable literal, always search.
 	clauses []clause
 	set     *litSet   // where the clauses' literal IDs are
+	num     int32     // the pattern's number in set
 	window  bool      // search alphabet runs, not the whole text
 	alpha   *alphabet // runes a match can contain (but its tail)
 	tail    int       // runes past a run of alpha a match can take
@@ -436,9 +437,9 @@ func (p *prefilter) fill(a *analysis, ls *litSet) {
 	}
 	var ids [][]int32
 	if ls == nil {
-		ls, ids = internLiterals(a.clauses)
+		ls, ids, p.num = internLiterals(a.clauses)
 	} else {
-		ids = ls.intern(a.clauses)
+		ids, p.num = ls.intern(a.clauses)
 	}
 	p.set = ls
 	p.clauses = make([]clause, len(a.clauses))
@@ -524,22 +525,27 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		return
 	}
 	lm := t.literals(p.set)
-	for i := range p.clauses {
+	ends := lm.anchored(p.num)
+	if len(ends) == 0 {
+		return
+	}
+	for i := 1; i < len(p.clauses); i++ {
 		if !lm.anyPresent(&p.clauses[i]) {
 			return
 		}
 	}
 	done := 0 // runs end at or before done have been searched
-	lm.positions(&p.clauses[0], func(end int) bool {
+	for _, end := range ends {
+		end := int(end)
 		if end <= done {
-			return true
+			continue
 		}
 		// The literal's last rune ends at end; a match holding the
 		// literal lies in the run of alphabet runes around it.
 		r, size := utf8.DecodeLastRuneInString(src[:end])
 		if !p.alpha.has(r) {
 			done = end
-			return true
+			continue
 		}
 		a := end - size
 		for a > 0 {
@@ -563,18 +569,25 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 			b += size
 		}
 		if b-a < p.minLen {
-			return true
+			continue
 		}
-		for i := 1; i < len(p.clauses); i++ {
-			if !lm.presentIn(&p.clauses[i], a, b) {
-				return true
-			}
+		if !presentInAll(lm, p.clauses[1:], a, b) {
+			continue
 		}
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
 		each(widen(src, a, b))
-		return true
-	})
+	}
+}
+
+// presentInAll reports whether each clause has a literal ending in (a, b].
+func presentInAll(lm *litMemo, clauses []clause, a, b int) bool {
+	for i := range clauses {
+		if !lm.presentIn(&clauses[i], a, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // litInfo is what the analysis knows about a sub-expression. Strings are
