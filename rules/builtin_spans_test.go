@@ -106,6 +106,15 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
 		// A time in words at which something happened; not the start of a working day.
 		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "ten to five in the morning"}},
+		// A range of days across months is one date (the scan keeps the widest of
+		// overlapping matches); a people's new year is a holiday.
+		{"default.date.month-day", "Reporting period: 1 January – 30 June 2024, and 12 May to 3 June 2022.", []string{"1 January – 30 June 2024", "1 January", "1 January", "30 June 2024", "30 June 2024", "June 2024", "12 May to 3 June 2022", "12 May", "3 June 2022", "3 June 2022", "June 2022"}},
+		{"default.date.holiday", "They came home for Lao New Year.", []string{"Lao New Year"}},
+		{"default.identifier.id-number", "Pay to NL91 ABNA 0417 1643 00 now.", []string{"NL91 ABNA 0417 1643 00", "0417 1643 00"}},
+		{"default.location.street", "at Stationsplein 8 and Hauptstraße 12; the Wegweiser 3 is a book.", []string{"Stationsplein 8", "Hauptstraße 12"}},
+		{"default.proper.nouns", "- PI Sandesh Naik led the team to Negombo lagoon.\n- Pls call. The Brigade des Mineurs and the daara.", []string{"PI Sandesh Naik", "Negombo lagoon"}},
+		{"default.operational.channel", "Then we set a rule: he checks in every evening with one emoji, and if he misses two we escalate.", []string{"checks in every evening with one emoji"}},
+		{"default.operational.cover", "Paid cash and told the desk we're doing a coverage survey for a phone company.", []string{"told the desk we're doing a coverage survey"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
