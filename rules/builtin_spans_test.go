@@ -115,6 +115,14 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "- PI Sandesh Naik led the team to Negombo lagoon.\n- Pls call. The Brigade des Mineurs and the daara.", []string{"PI Sandesh Naik", "Negombo lagoon"}},
 		{"default.operational.channel", "Then we set a rule: he checks in every evening with one emoji, and if he misses two we escalate.", []string{"checks in every evening with one emoji"}},
 		{"default.operational.cover", "Paid cash and told the desk we're doing a coverage survey for a phone company.", []string{"told the desk we're doing a coverage survey"}},
+		{"default.identifier.code", "Case PGR-TdP-0332-2023 opened; No. 23-0417-ӨМ too; a UK-based NGO-run programme.", []string{"PGR-TdP-0332-2023", "No. 23-0417-ӨМ"}},
+		{"default.location.street", "a workshop at Mahmutbey Cad. No. 41 and one on Gül Sk.", []string{"Mahmutbey Cad. No. 41", "Gül Sk."}},
+		{"default.date.month-day", "Between June and September 2023 they worked.", []string{"June and September 2023"}},
+		// A date and its time are one finding.
+		{"default.date.month-day", "Posted 3 May at 18:40.", []string{"3 May at 18:40"}},
+		{"default.identifier.east-african-plate", "Took the Probox, KDB 417X, and a boda UAX 231K; the UAE 2030 plan.", []string{"KDB 417X", "UAX 231K"}},
+		{"default.identifier.document", "Paid by card, account ending 4471.", []string{"account ending 4471"}},
+		{"default.operational.vehicle", "Took the office Probox to the stage.", []string{"Took the office Probox"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
