@@ -128,7 +128,7 @@ type options struct {
 	minCount int // features seen in fewer drafts are dropped
 }
 
-var defaultOptions = options{epochs: 15, l2: 1e-4, rate: 0.2, minCount: 3}
+var defaultOptions = options{epochs: 10, l2: 1e-4, rate: 0.2, minCount: 3}
 
 // model is a trained logistic regression.
 type model struct {
