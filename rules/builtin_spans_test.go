@@ -123,6 +123,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.east-african-plate", "Took the Probox, KDB 417X, and a boda UAX 231K; the UAE 2030 plan.", []string{"KDB 417X", "UAX 231K"}},
 		{"default.identifier.document", "Paid by card, account ending 4471.", []string{"account ending 4471"}},
 		{"default.operational.vehicle", "Took the office Probox to the stage.", []string{"Took the office Probox"}},
+		// A log line's range of times; a year range is no time.
+		{"default.date.time", "- 2100–0030: first observation\n- 2019–2021: programme phase\n- Arr. approx 0940.", []string{"2100–0030", "0940"}},
+		{"default.identifier.document", "Her C.I. 4.812.337 was on top.", []string{"4.812.337"}},
+		{"default.location.street", "at calle Olazábal 3200, in Región 227, manzana 38.", []string{"calle Olazábal 3200", "Región 227", "manzana 38"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
