@@ -127,6 +127,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.time", "- 2100–0030: first observation\n- 2019–2021: programme phase\n- Arr. approx 0940.", []string{"2100–0030", "0940"}},
 		{"default.identifier.document", "Her C.I. 4.812.337 was on top.", []string{"4.812.337"}},
 		{"default.location.street", "at calle Olazábal 3200, in Región 227, manzana 38.", []string{"calle Olazábal 3200", "Región 227", "manzana 38"}},
+		{"default.operational.channel", "Radio on channel 7, phones off. We marked it on GPS.", []string{"Radio on channel 7", "marked it on GPS"}},
+		{"default.operational.post", "At 2 the first team went into the bar.", []string{"the first team went"}},
+		{"default.proper.nouns", "She was taken to Dar es Salaam; she reached Standard Six.", []string{"Dar es Salaam"}},
+		{"default.identifier.document", "Her A-number is A 212-555-907; sort code 20-55-31.", []string{"A 212-555-907", "20-55-31"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},

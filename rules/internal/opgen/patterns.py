@@ -157,7 +157,7 @@ pats['equipment'] = [
   r"\b(satellite (?:messenger|phone))\b",
   r"\b((?:activated|pressed|triggered|used)\s+(?:an?|the|his|her|its)\s+(?:distress|emergency|locator|SOS)\s+(?:beacon|button|signal|alarm)|(?:distress|emergency|locator)\s+beacon|panic\s+button)\b",
   r"\b((?:wore|wears|wearing)\s+a\s+wire|(?:was|were)\s+wired(?:\s+up)?)\b",
-  r"\b((?:an?|the)\s+(?:camera\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
+  r"\b((?:(?:flew|flown|flying|launched|sent\s+up)\s+)?(?:an?|the|our)\s+(?:(?:camera|small|little|cheap|borrowed|hired)\s+)?drones?\b(?:\s+(?:was|were)\s+(?:used|flown|sent|launched))?" + ext(8) + r")" + TP,
   r"\b((?:using|via|by|through)\s+(?:its|their|the|his|her)\s+(?:transponder|AIS|GPS|vessel-tracking|tracking)\s+(?:signal|data|position|beacon)s?)\b",
   r"\b((?:GPS tracker|tracking device|drone footage|wiretap|phone tap)s?)\b",
   r"\b(monitored\s+the\s+(?:livestreams?|chats?|accounts?|calls?|messages)\b(?:\s+for\s+[\p{L}\p{N}_]+\s+[\p{L}\p{N}_]+)?)",
@@ -285,6 +285,10 @@ pats['channel'] = [
   r"\b((?:(?:share|shares|shared|sharing|send|sends|sent|drop|dropped|dropping)\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+|the\s+)?)?(?:live\s+location|location\s+pins?))\b",
   r"\b((?:satellite|sat)\s+phones?|HF\s+radio(?:\s+net)?|radio\s+net)\b",
   r"\b(code\s*words?)\b",
+  # A radio net's channel, a place marked on GPS: "Radio on channel 7",
+  # "We marked it on GPS", "the GPS pin of the hut".
+  r"\b((?:radios?\s+(?:on\s+)?)?channel\s+\d{1,3}(?:\s+on\s+the\s+radios?)?)\b",
+  r"\b((?:marked|logged|saved|dropped)\s+(?:it|them|the\s+[\p{L}-]+)\s+on\s+(?:the\s+)?GPS|GPS\s+(?:pins?|points?|coordinates|fix)(?:\s+of\s+(?:the|a|their)\s+[\p{L}-]+)?)\b",
   # A check-in routine: "checking in on her by Signal every evening", "he
   # checks in every evening with one emoji".
   r"\b((?:check(?:s|ed|ing)?\s+in|checks?-ins?)\b(?:\s+" + W + r"){0,4}?\s+(?:by|on|via|over|through|with)\s+(?:(?:an?|one|two|the|a\s+single)\s+)?(?:WhatsApp|Telegram|(?-i:Signal)|Viber|Messenger|Zalo|(?-i:LINE)|WeChat|SMS|texts?|emojis?|(?:missed\s+)?calls?|voice\s+notes?|radio|satellite\s+phone)\b" + ext(4) + r")" + TP,
@@ -518,6 +522,8 @@ pats['post'] = [
   r"\b((?:parked|waited|drove|sat|stopped|approached|came|went|moved)\b(?:\s+" + W + r"){0,6}?\s+with\s+(?:its\s+|the\s+|our\s+|their\s+|all\s+)?(?:head)?lights\s+(?:off|out)\b(?:\s+(?:behind|near|outside|by|beside|opposite|across\s+from|at|in|under)\s+(?:an?|the)\s+" + phrase(4) + r")?)" + TP,
   r"\b(followed\s+(?:(?:him|her|them|the\s+[\p{L}-]+)\s+)?at\s+a\s+(?:safe\s+|discreet\s+)?distance)\b",
   r"\b((?:static|mobile|foot|vehicle|discreet|covert)\s+(?:observation|surveillance)\b" + ext(6) + r")" + TP,
+  # Teams told apart in a raid: "the second team hit the neighbouring bar".
+  r"\b((?:the|a)\s+(?:first|second|third|fourth|other|lead|entry|rear|back-?up)\s+team\s+(?:went|hit|entered|raided|moved|took|covered|secured|waited|stayed|held|blocked|watched|came|stormed|searched)\b" + ext(8) + r")" + TP,
   r"\b((?:surveillance|observation|arrest\s+team|entry\s+team|back-?up|team\s+[A-Z1-9])\b(?:\s+" + W + r"){0,3}?\s+in\s+position)\b",
   # Who was put at a door: "two officers at the back door and the rest at
   # the front", "two constables on the door all night"; the exits taken:
