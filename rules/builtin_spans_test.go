@@ -131,6 +131,12 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.operational.post", "At 2 the first team went into the bar.", []string{"the first team went"}},
 		{"default.proper.nouns", "She was taken to Dar es Salaam; she reached Standard Six.", []string{"Dar es Salaam"}},
 		{"default.identifier.document", "Her A-number is A 212-555-907; sort code 20-55-31.", []string{"A 212-555-907", "20-55-31"}},
+		// A postscript is no initial: the asterisked pseudonym after it stays.
+		{"default.proper.nouns", "P.S. Valentina* flew back. P.S. Tendai* asked me. S. Rajendran came.", []string{"S. Rajendran"}},
+		// A number and a year is a case file; a fiscal year is not.
+		{"default.identifier.code", "FIR registered, 0217/2023. Case 1187/2566. Complaint 2:23-mj-03381. In FY 2022/23 and 2019/2020.", []string{"0217/2023", "1187/2566", "2:23-mj-03381"}},
+		{"default.identifier.plate", "The van's plate, 8TRK442, was noted.", []string{"8TRK442"}},
+		{"default.location.street", "at East 15th Street, by 23 Road.", []string{"East 15th Street", "23 Road"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},

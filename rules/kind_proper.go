@@ -1061,6 +1061,10 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	info := sc.info
 	tok := t.Tokens[i]
 	w := t.Src[tok.Start:tok.End]
+	// "P.S. Valentina* asked me": a postscript, not an initial before a name.
+	if w == "S" && i > 0 && t.Tokens[i].GapText == "." && t.Tokens[i-1].Key == "p" {
+		return true, false
+	}
 	if utf8.RuneCountInString(w) == 1 {
 		if i+1 < len(t.Tokens) && initial(t, i+1) {
 			next := t.Tokens[i+1]
