@@ -137,6 +137,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.code", "FIR registered, 0217/2023. Case 1187/2566. Complaint 2:23-mj-03381. In FY 2022/23 and 2019/2020.", []string{"0217/2023", "1187/2566", "2:23-mj-03381"}},
 		{"default.identifier.plate", "The van's plate, 8TRK442, was noted.", []string{"8TRK442"}},
 		{"default.location.street", "at East 15th Street, by 23 Road.", []string{"East 15th Street", "23 Road"}},
+		{"default.location.venue", "recruited by PT Samudra Karya Abadi and Thanh Dat Manpower JSC; the PT session.", []string{"PT Samudra Karya Abadi", "Thanh Dat Manpower JSC", "Thanh Dat Manpower"}},
+		{"default.location.street", "She lived at Rua Coimbra, 418, near the market.", []string{"Rua Coimbra, 418"}},
+		{"default.identifier.code", "Process 1000734-52.2022.5.02.0008 is open.", []string{"1000734-52.2022.5.02.0008"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},
