@@ -120,7 +120,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.month-day", "Between June and September 2023 they worked.", []string{"June and September 2023"}},
 		// A date and its time are one finding.
 		{"default.date.month-day", "Posted 3 May at 18:40.", []string{"3 May at 18:40"}},
-		{"default.identifier.east-african-plate", "Took the Probox, KDB 417X, and a boda UAX 231K; the UAE 2030 plan.", []string{"KDB 417X", "UAX 231K"}},
+		{"default.identifier.plate-shape", "Took the Probox, KDB 417X, and a boda UAX 231K; a van SN19 KVX; the UAE 2030 plan.", []string{"KDB 417X", "UAX 231K", "SN19 KVX"}},
 		{"default.identifier.document", "Paid by card, account ending 4471.", []string{"account ending 4471"}},
 		{"default.operational.vehicle", "Took the office Probox to the stage.", []string{"Took the office Probox"}},
 		// A log line's range of times; a year range is no time.
@@ -140,6 +140,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "recruited by PT Samudra Karya Abadi and Thanh Dat Manpower JSC; the PT session.", []string{"PT Samudra Karya Abadi", "Thanh Dat Manpower JSC", "Thanh Dat Manpower"}},
 		{"default.location.street", "She lived at Rua Coimbra, 418, near the market.", []string{"Rua Coimbra, 418"}},
 		{"default.identifier.code", "Process 1000734-52.2022.5.02.0008 is open.", []string{"1000734-52.2022.5.02.0008"}},
+		// A chat sender with an initial is a person, even when a town shares the name.
+		{"default.proper.nouns", "[12/06/2024, 09:14] Dimitra S: are you there?\n13/11/2024, 09:15 - Tasneem K: ok", []string{"Dimitra S", "Tasneem K"}},
+		{"default.date.month-day", "- Wed 13 March: first call. Sat 16 March: raid.", []string{"Wed 13 March", "Sat 16 March"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},

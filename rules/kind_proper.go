@@ -862,6 +862,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	case all&evPlace != 0:
 		category, why = "location", "known place"
+		// A chat export's sender is a person, whatever town shares the
+		// name ("[09:14] Dimitra S: ok").
+		if single && (chatSender(t, i, j) || j < len(toks) && toks[j].Cap && len(toks[j].Key) == 1 && t.Joinable(j, false) && chatSender(t, i, j+1)) {
+			category, why = "name", "chat sender"
+		}
 	case all&evUnknown != 0 && single && sentStart(t, ev, i) && m.foreignAfter(t, j):
 		// "Walang pasaporte", "Muchas gracias a": a sentence in another
 		// language opens with its own words, which no English list knows.
@@ -995,7 +1000,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A surname's initial after the name ("Hafiz R.") is part of it.
 	if category == "name" && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && utf8.RuneCountInString(t.Src[toks[j].Start:toks[j].End]) == 1 &&
-		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) {
+		(strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) ||
+			strings.HasPrefix(t.Src[toks[j].End:], ":") && chatSender(t, i, j+1)) {
 		j++
 	}
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji"), or the
