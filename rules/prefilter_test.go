@@ -227,6 +227,10 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`(?i)straße|ǅ`, "STRASSE Straße ǆ ǅ Ǆ")
 	f.Add(`(?m)^a$|\Bb\B|\Ac|d\z`, "a\nxbx\nc d")
 	f.Add(`\b(ab\s?)(?:[.,;:!?()"\n]ab)?`, "ab.ab.ab ab. ab")
+	// DFAs that skip idle stretches (skip.go).
+	f.Add(`\bT[a-z]{2}\b`, "xTab Tab\nTab\xffTab é Tabc")
+	f.Add(`(?m)^[ \t]*(?i:team)\s*:`, "a team:\n team :\nteam:\xe6\xbc\nx")
+	f.Add(`\p{Han}{2}|\p{Hangul}+`, "ab 漢字 x한국\xe6\xbcy漢")
 	f.Fuzz(func(t *testing.T, expr, src string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {
