@@ -401,3 +401,20 @@ func TestSpansHoldMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIIn: the in-place test windows uses for ASCII bytes agrees with
+// alphabet.has for every byte of every built-in pattern's alphabet.
+func TestASCIIIn(t *testing.T) {
+	for _, re := range builtinPatterns(t) {
+		p := newPattern(re)
+		if p.alpha == nil {
+			continue
+		}
+		lo, hi := p.alpha.ascii[0], p.alpha.ascii[1]
+		for c := range byte(utf8.RuneSelf) {
+			if got, want := asciiIn(lo, hi, c), p.alpha.has(rune(c)); got != want {
+				t.Fatalf("pattern %q, byte %q: asciiIn %v, has %v", re, c, got, want)
+			}
+		}
+	}
+}
