@@ -48,6 +48,9 @@ const (
 	dfaMaxStates = 6000
 	dfaUnknown   = -1      // transition not built yet
 	dfaMatchBit  = 1 << 14 // in a transition: a match ends just before the rune
+	// In a transition of a cache that skips (dfaCache.skip): the next
+	// state is idle, no thread pending.
+	dfaIdleBit = 1 << 13
 )
 
 // Classes of the rune before a position, which decide ^ $ \b \B there.
@@ -80,6 +83,11 @@ type dfaCache struct {
 	// pattern. Beside states rather than in them: the answer is then one
 	// load, not a pointer to follow to a state the scan never read.
 	eot []uint8
+	// Skipping idle stretches (skip.go), forward scans only: once the
+	// first forward scan has set skip up, a transition into an idle state
+	// carries dfaIdleBit and idle[prev] caches those states.
+	skip *dfaSkip
+	idle [4]int32
 	// scratch
 	key   []byte
 	stack []uint32
@@ -224,7 +232,7 @@ func (d *dfa) get() *dfaCache {
 		d.free = d.free[:n-1]
 		return c
 	}
-	return &dfaCache{seen: make([]uint32, d.prog.len()), start: -1}
+	return &dfaCache{seen: make([]uint32, d.prog.len()), start: -1, idle: [4]int32{-1, -1, -1, -1}}
 }
 
 func (d *dfa) put(c *dfaCache) {
@@ -264,6 +272,9 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	if c.start < 0 {
 		c.start = c.state(d, nil, prevStart)
 	}
+	if !backward && c.skip == nil {
+		c.skip = d.newSkip(c)
+	}
 	st := c.start
 	i := 0
 	if backward {
@@ -274,7 +285,7 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		if !backward {
 			for i < len(s) && s[i] < utf8.RuneSelf {
 				next := c.ascii[int(st)<<shift|int(class[s[i]])]
-				if uint16(next) >= dfaMatchBit { // unknown (negative) or match
+				if uint16(next) >= dfaIdleBit { // unknown (negative), match or idle
 					break
 				}
 				st = int32(next)
@@ -283,7 +294,7 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		} else {
 			for i > 0 && s[i-1] < utf8.RuneSelf {
 				next := c.ascii[int(st)<<shift|int(class[s[i-1]])]
-				if uint16(next) >= dfaMatchBit {
+				if uint16(next) >= dfaIdleBit {
 					break
 				}
 				st = int32(next)
@@ -330,13 +341,15 @@ func (d *dfa) scan(s string, backward, first bool) int {
 			if first {
 				return found
 			}
-			next &^= dfaMatchBit
 		}
-		st = next
+		st = next &^ (dfaMatchBit | dfaIdleBit)
 		if backward {
 			i -= size
 		} else {
 			i += size
+			if next&dfaIdleBit != 0 {
+				i, st = c.skipIdle(d, s, i, st)
+			}
 		}
 	}
 }
@@ -358,6 +371,7 @@ func (c *dfaCache) reset() {
 	c.eot = c.eot[:0]
 	c.ascii = c.ascii[:0]
 	c.start = -1
+	c.idle = [4]int32{-1, -1, -1, -1}
 	clear(c.index)
 	clear(c.high)
 }
@@ -381,6 +395,9 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	}
 	slices.Sort(c.out)
 	c.out = slices.Compact(c.out)
+	if len(c.out) == 0 && c.skip != nil && c.skip.on {
+		bit |= dfaIdleBit
+	}
 	prev := prevOther
 	switch {
 	case r == '\n':

@@ -547,8 +547,18 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 			done = end
 			continue
 		}
+		// Runs are often whole clauses, walked again for each pattern:
+		// ASCII bytes are tested against the alphabet's bits in place.
+		lo, hi := p.alpha.ascii[0], p.alpha.ascii[1]
 		a := end - size
 		for a > 0 {
+			if c := src[a-1]; c < utf8.RuneSelf {
+				if !asciiIn(lo, hi, c) {
+					break
+				}
+				a--
+				continue
+			}
 			r, size := utf8.DecodeLastRuneInString(src[:a])
 			if !p.alpha.has(r) {
 				break
@@ -557,6 +567,13 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		}
 		b := end
 		for b < len(src) {
+			if c := src[b]; c < utf8.RuneSelf {
+				if !asciiIn(lo, hi, c) {
+					break
+				}
+				b++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(src[b:])
 			if !p.alpha.has(r) {
 				break
@@ -1075,6 +1092,15 @@ func newAlphabet(re *syntax.Regexp) *alphabet {
 		a.high = append(a.high, lits) // pairs r, r: sorted ranges
 	}
 	return a
+}
+
+// asciiIn reports whether ASCII byte c is in the set of bits lo (0-63)
+// and hi (64-127).
+func asciiIn(lo, hi uint64, c byte) bool {
+	if c < 64 {
+		return lo&(1<<c) != 0
+	}
+	return hi&(1<<(c-64)) != 0
 }
 
 func (a *alphabet) has(r rune) bool {

@@ -227,6 +227,10 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`(?i)straße|ǅ`, "STRASSE Straße ǆ ǅ Ǆ")
 	f.Add(`(?m)^a$|\Bb\B|\Ac|d\z`, "a\nxbx\nc d")
 	f.Add(`\b(ab\s?)(?:[.,;:!?()"\n]ab)?`, "ab.ab.ab ab. ab")
+	// DFAs that skip idle stretches (skip.go).
+	f.Add(`\bT[a-z]{2}\b`, "xTab Tab\nTab\xffTab é Tabc")
+	f.Add(`(?m)^[ \t]*(?i:team)\s*:`, "a team:\n team :\nteam:\xe6\xbc\nx")
+	f.Add(`\p{Han}{2}|\p{Hangul}+`, "ab 漢字 x한국\xe6\xbcy漢")
 	f.Fuzz(func(t *testing.T, expr, src string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {
@@ -393,6 +397,23 @@ func TestSpansHoldMatches(t *testing.T) {
 				if !held {
 					t.Fatalf("pattern %q: span %q holds no match", re, text.Src[sp[0]:sp[1]])
 				}
+			}
+		}
+	}
+}
+
+// TestASCIIIn: the in-place test windows uses for ASCII bytes agrees with
+// alphabet.has for every byte of every built-in pattern's alphabet.
+func TestASCIIIn(t *testing.T) {
+	for _, re := range builtinPatterns(t) {
+		p := newPattern(re)
+		if p.alpha == nil {
+			continue
+		}
+		lo, hi := p.alpha.ascii[0], p.alpha.ascii[1]
+		for c := range byte(utf8.RuneSelf) {
+			if got, want := asciiIn(lo, hi, c), p.alpha.has(rune(c)); got != want {
+				t.Fatalf("pattern %q, byte %q: asciiIn %v, has %v", re, c, got, want)
 			}
 		}
 	}

@@ -1,0 +1,139 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// skipCases are patterns whose forward DFAs skip (or must not), each
+// kind of skip represented: one stop byte, bytes above ASCII only, a line
+// start skipping inside words, folding that reaches above ASCII.
+var skipCases = []struct {
+	expr    string
+	on      bool
+	inWords bool
+	one     int
+	high    bool
+}{
+	{`\bT[1-9A-HJ-NP-Za-km-z]{33}\b`, true, false, 'T', false},
+	{`\bT[a-z]{2}\b`, true, false, 'T', false},
+	{`[\p{Han}\p{Hiragana}]{2,8}|\p{Hangul}{2,5}`, true, false, -1, true},
+	{`(?m)^[ \t]*(?:[-*•+]\s+)?(?i:team|vehicles?)\s*:`, true, true, '\n', false},
+	{`(?m)^ab$`, true, false, 'a', false},
+	{`\Bb\B`, true, false, 'b', false},
+	{`(?i)k\d`, true, false, -1, true}, // the Kelvin sign folds to k
+	{`\bx(?:a|b)*a(?:a|b){13}c`, true, false, 'x', false},
+	{`x*`, false, false, -1, false},         // matches empty text
+	{`(?:\b|^)y?`, false, false, -1, false}, // likewise
+	{`(?i)[a-z]+ing`, false, false, -1, false},
+}
+
+// TestDFASkip checks which DFAs skip and how, then compares their first
+// starts and last ends (checkBounds) and their prefiltered matches
+// (checkSame) with the regexp's on random texts of the pieces that stop a
+// skip or end one in a tricky place: newlines, word characters next to
+// stop bytes, runes above ASCII whole and cut, folding variants.
+func TestDFASkip(t *testing.T) {
+	pieces := []string{"T", "t", "a", "b", "x", "y", "k", "\u212a", "ſ", "1", " ", "\n", "\n\n", "_", "-", ":",
+		"漢字", "ひら", "한국", "é", "\xff", "\xe6\xbc", "Tab", "team:", "vehicle :", "  - ", "•", "ab", "Tbcdefghijkmnopqrstuvwxyzabcdefghijk"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, tc := range skipCases {
+		tree, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDFA(tree)
+		c := d.get()
+		k := d.newSkip(c)
+		d.put(c)
+		if k.on != tc.on || k.on && (k.inWords != tc.inWords || k.one != tc.one || k.high != tc.high) {
+			t.Errorf("%s: skip on %v, in words %v, one %q, high %v; want %v, %v, %q, %v",
+				tc.expr, k.on, k.inWords, rune(k.one), k.high, tc.on, tc.inWords, rune(tc.one), tc.high)
+		}
+		re := regexp.MustCompile(tc.expr)
+		p := newPattern(re)
+		for range 300 {
+			var b strings.Builder
+			for n := rng.IntN(40); n > 0; n-- {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			src := b.String()
+			checkBounds(t, tc.expr, src)
+			checkSame(t, p, NewText(src, "paragraph"))
+		}
+	}
+}
+
+// TestDFASkipReset runs a skipping DFA whose states outgrow the cache, so
+// that the cache starts again (and forgets its idle states) between skips.
+func TestDFASkipReset(t *testing.T) {
+	expr := `\bx(?:a|b)*a(?:a|b){13}c`
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(expr)
+	fwd := newDFA(tree)
+	rng := rand.New(rand.NewPCG(7, 8))
+	resets := 0
+	for n := range 40 {
+		b := make([]byte, 6000)
+		for i := range b {
+			b[i] = "ab"[rng.IntN(2)]
+			if rng.IntN(200) == 0 {
+				b[i] = "x .\n"[rng.IntN(4)]
+			}
+		}
+		if n%2 == 0 {
+			b[len(b)-1-rng.IntN(100)] = 'c'
+		}
+		s := string(b)
+		want := -1
+		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
+			want = locs[len(locs)-1][1]
+		}
+		if got := fwd.lastEnd(s); got != want {
+			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
+		}
+		c := fwd.get()
+		if !c.skip.on {
+			t.Fatal("the DFA does not skip")
+		}
+		if len(c.states) < dfaMaxStates/2 {
+			resets++
+		}
+		fwd.put(c)
+	}
+	if resets == 0 {
+		t.Errorf("the cache never started again: the test does not reach the reset")
+	}
+}
+
+// TestDFASkipBuiltin: the patterns that made skipping worth it, the
+// whole-text scans of the default pack, do skip.
+func TestDFASkipBuiltin(t *testing.T) {
+	want := map[string]bool{
+		`\bT[1-9A-HJ-NP-Za-km-z]{33}\b`: true,
+	}
+	found := 0
+	for _, re := range builtinRegexes(t) {
+		p := patternOf(re)
+		d := p.dfas()
+		if d == nil || !want[re.src] && !strings.HasPrefix(re.src, `(?i)(?m)^[ \t]*`) && !strings.HasPrefix(re.src, `[\p{Han}`) {
+			continue
+		}
+		found++
+		c := d.get()
+		on := d.newSkip(c).on
+		d.put(c)
+		if !on {
+			t.Errorf("%s: no skipping", re.src)
+		}
+	}
+	if found < 3 {
+		t.Errorf("only %d of the patterns looked for", found)
+	}
+}
