@@ -97,36 +97,41 @@ func TestASCIIMask(t *testing.T) {
 // so the cache starts again many times in one scan, and checks that the
 // answers still agree with the regexp's.
 func TestDFAStateReset(t *testing.T) {
-	expr := `(?:a|b)*a(?:a|b){13}c`
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(expr)
-	fwd := newDFA(tree)
-	if fwd == nil {
-		t.Fatal("no DFA")
-	}
-	rng := rand.New(rand.NewPCG(3, 4))
+	checkStateReset(t, `(?:a|b)*a(?:a|b){13}c`, 3, 4000, "", false)
+}
+
+// checkStateReset scans 40 random texts of size letters a and b (one in
+// 200 replaced by a rune of noise, when given) with expr's forward DFA,
+// whose states outgrow its cache, and compares its last match end with the
+// regexp's; skip says the DFA must skip idle stretches.
+func checkStateReset(t *testing.T, expr string, seed uint64, size int, noise string, skip bool) {
+	t.Helper()
+	re, fwd := regexpAndDFA(t, expr)
+	rng := rand.New(rand.NewPCG(seed, seed+1))
 	resets := 0
 	for n := range 40 {
-		b := make([]byte, 4000)
+		b := make([]byte, size)
 		for i := range b {
 			b[i] = "ab"[rng.IntN(2)]
+			if noise != "" && rng.IntN(200) == 0 {
+				b[i] = noise[rng.IntN(len(noise))]
+			}
 		}
 		if n%2 == 0 {
 			b[len(b)-1-rng.IntN(100)] = 'c'
 		}
 		s := string(b)
-		got := fwd.lastEnd(s)
 		want := -1
 		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
 			want = locs[len(locs)-1][1]
 		}
-		if got != want {
+		if got := fwd.lastEnd(s); got != want {
 			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
 		}
 		c := fwd.get()
+		if skip && !c.skip.on {
+			t.Fatal("the DFA does not skip")
+		}
 		if len(c.states) < dfaMaxStates/2 {
 			resets++ // the cache was started again during the scan
 		}
@@ -165,4 +170,19 @@ func runeTestPrograms(t *testing.T) []runeTestProgram {
 		out = append(out, runeTestProgram{e, tree, prog})
 	}
 	return out
+}
+
+// regexpAndDFA compiles expr both ways: Go's regexp, the reference, and
+// the forward DFA under test.
+func regexpAndDFA(t *testing.T, expr string) (*regexp.Regexp, *dfa) {
+	t.Helper()
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fwd := newDFA(tree)
+	if fwd == nil {
+		t.Fatal("no DFA")
+	}
+	return regexp.MustCompile(expr), fwd
 }

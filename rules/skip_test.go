@@ -70,46 +70,7 @@ func TestDFASkip(t *testing.T) {
 // TestDFASkipReset runs a skipping DFA whose states outgrow the cache, so
 // that the cache starts again (and forgets its idle states) between skips.
 func TestDFASkipReset(t *testing.T) {
-	expr := `\bx(?:a|b)*a(?:a|b){13}c`
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(expr)
-	fwd := newDFA(tree)
-	rng := rand.New(rand.NewPCG(7, 8))
-	resets := 0
-	for n := range 40 {
-		b := make([]byte, 6000)
-		for i := range b {
-			b[i] = "ab"[rng.IntN(2)]
-			if rng.IntN(200) == 0 {
-				b[i] = "x .\n"[rng.IntN(4)]
-			}
-		}
-		if n%2 == 0 {
-			b[len(b)-1-rng.IntN(100)] = 'c'
-		}
-		s := string(b)
-		want := -1
-		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
-			want = locs[len(locs)-1][1]
-		}
-		if got := fwd.lastEnd(s); got != want {
-			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
-		}
-		c := fwd.get()
-		if !c.skip.on {
-			t.Fatal("the DFA does not skip")
-		}
-		if len(c.states) < dfaMaxStates/2 {
-			resets++
-		}
-		fwd.put(c)
-	}
-	if resets == 0 {
-		t.Errorf("the cache never started again: the test does not reach the reset")
-	}
+	checkStateReset(t, `\bx(?:a|b)*a(?:a|b){13}c`, 7, 6000, "x .\n", true)
 }
 
 // TestDFASkipBuiltin: the patterns that made skipping worth it, the
