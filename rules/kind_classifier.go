@@ -1,9 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -265,33 +266,59 @@ func containsKey(s []uint64, k uint64) bool {
 
 // explain names the score and the features that raised it most. It runs
 // only for flagged sentences, and scores them again with a note of each
-// feature: strings are built for the five heaviest only.
+// feature: strings are built for the five heaviest only, appended by
+// strconv rather than fmt (the same bytes as "%q %+.2f" and "%.2f", without
+// fmt's reflection, which showed in profiles).
 func (m *classifierMatcher) explain(t *Text, i, j int, z float64, seen []uint64) string {
 	type contrib struct {
 		k    int
 		pair bool
 		w    float64
 	}
-	var cs []contrib
+	var buf [2 * maxSentenceTokens]contrib
+	cs := buf[:0]
 	m.score(t, i, j, seen, func(k int, pair bool, w float64) {
 		if w > 0 {
 			cs = append(cs, contrib{k, pair, w})
 		}
 	})
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
+	// Weights are above zero, never NaN: descending order is a strict one.
+	slices.SortStableFunc(cs, func(a, b contrib) int { return cmp.Compare(b.w, a.w) })
 	if len(cs) > 5 {
 		cs = cs[:5]
 	}
-	parts := make([]string, len(cs))
+	out := make([]byte, 0, 160)
+	out = append(out, "sentence scored "...)
+	out = appendFixed2(out, sigmoid(z), false)
+	out = append(out, " (threshold "...)
+	out = appendFixed2(out, m.threshold, false)
+	out = append(out, "); words that weighed most: "...)
 	for n, c := range cs {
+		if n > 0 {
+			out = append(out, ", "...)
+		}
 		f := featureWord(t.Tokens[c.k])
 		if c.pair {
 			f = featureWord(t.Tokens[c.k-1]) + " " + f
 		}
-		parts[n] = fmt.Sprintf("%q %+.2f", f, c.w)
+		out = strconv.AppendQuote(out, f)
+		out = append(out, ' ')
+		out = appendFixed2(out, c.w, true)
 	}
-	return fmt.Sprintf("sentence scored %.2f (threshold %.2f); words that weighed most: %s",
-		sigmoid(z), m.threshold, strings.Join(parts, ", "))
+	return string(out)
+}
+
+// appendFixed2 appends x as fmt's "%.2f" does, or "%+.2f" when plus: fmt
+// then gives a sign to every value strconv writes without one.
+func appendFixed2(dst []byte, x float64, plus bool) []byte {
+	n := len(dst)
+	dst = strconv.AppendFloat(dst, x, 'f', 2, 64)
+	if plus && dst[n] != '+' && dst[n] != '-' {
+		dst = append(dst, 0)
+		copy(dst[n+1:], dst[n:])
+		dst[n] = '+'
+	}
+	return dst
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
