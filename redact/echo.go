@@ -27,16 +27,16 @@ type scannedText struct {
 	t     *rules.Text
 }
 
-// echoes returns a finding for every capitalised mention of a known
+// echoes appends to dst a finding for every capitalised mention of a known
 // entity word that no rule flagged by itself: names that are also words
 // ("Hope", "Precious") at the start of a sentence, where capitals prove
 // nothing, are the same person once the document has named her. allowed
 // filters what the set's allow lists and pseudonyms exempt.
-func echoes(texts []scannedText, ents entities, allowed func(t *rules.Text, s, e int) bool) []Finding {
+func echoes(dst []Finding, texts []scannedText, ents entities, allowed func(t *rules.Text, s, e int) bool) []Finding {
 	if len(ents) == 0 {
-		return nil
+		return dst
 	}
-	var out []Finding
+	out := dst
 	for _, st := range texts {
 		for _, tok := range st.t.Tokens {
 			if !tok.Cap {

@@ -84,7 +84,6 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
 		pseudonyms = rules.FindPseudonyms(string(src))
 	}
-	var cands []Finding
 	ents := entities{}
 	texts := make([]scannedText, 0, len(doc.Segments))
 	for _, seg := range doc.Segments {
@@ -110,6 +109,15 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 			}
 		}
 	}
+	// Room for every match up front: findings are large, and growing the
+	// list one append at a time copied it over and over.
+	n := 0
+	for _, fs := range byText {
+		for _, f := range fs {
+			n += len(f.ms)
+		}
+	}
+	cands := make([]Finding, 0, n)
 	for i, st := range texts {
 		seg, t := doc.Segments[i], st.t
 		for _, f := range byText[i] {
@@ -142,9 +150,9 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 			}
 		}
 	}
-	cands = append(cands, echoes(texts, ents, func(t *rules.Text, a, b int) bool {
+	cands = echoes(cands, texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
-	})...)
+	})
 	ph := placeholders(src, s.labels)
 	res.Findings = resolve(dropPlaceholders(src, cands, ph), src, ph)
 	for i := range res.Findings {

@@ -1,9 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,7 +64,7 @@ type classifierModel struct {
 	ids      *idTable         // vocab, looked up by the token's hash
 	numberID int32            // id of ClassifierNumber, or -1
 	unigram  []float64        // by word id
-	bigram   map[uint64]float64
+	bigram   *pairTable
 	bias     float64
 }
 
@@ -216,7 +217,7 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 			}
 			if prev >= 0 {
 				key := bigramKey(prev, id)
-				if w, ok := m.bigram[key]; ok && !containsKey(seen, key) {
+				if w, ok := m.bigram.get(key); ok && !containsKey(seen, key) {
 					seen = append(seen, key)
 					z += w
 					if note != nil {
@@ -254,6 +255,53 @@ func (m *classifierMatcher) tokenID(t *Text, k int) int32 {
 // per-sentence seen list.
 func bigramKey(a, b int32) uint64 { return 1<<63 | uint64(a)<<31 | uint64(b) }
 
+// pairTable maps bigram keys to weights: open addressing over the keys,
+// which are never 0 (bigramKey sets bit 63). Every pair of adjacent words
+// of every sentence is looked up and most are not there; a Go map spent
+// more on hashing and probing its groups than the scoring around it.
+type pairTable struct {
+	keys  []uint64 // 0: empty
+	vals  []float64
+	shift uint // 64 - log2(len(keys))
+}
+
+// newPairTable makes a table for at most n keys, at most half full.
+func newPairTable(n int) *pairTable {
+	size, shift := 8, uint(61)
+	for size < 2*n {
+		size, shift = size<<1, shift-1
+	}
+	return &pairTable{keys: make([]uint64, size), vals: make([]float64, size), shift: shift}
+}
+
+// slot is where the probe for key starts: the high bits of a
+// multiplicative hash, which mix every bit of both word ids.
+func (p *pairTable) slot(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 >> p.shift }
+
+// set adds key, or replaces its weight as a map assignment would. The
+// table must have room: newPairTable sizes it for every key.
+func (p *pairTable) set(key uint64, w float64) {
+	mask := uint64(len(p.keys) - 1)
+	for i := p.slot(key); ; i = (i + 1) & mask {
+		if p.keys[i] == 0 || p.keys[i] == key {
+			p.keys[i], p.vals[i] = key, w
+			return
+		}
+	}
+}
+
+func (p *pairTable) get(key uint64) (float64, bool) {
+	mask := uint64(len(p.keys) - 1)
+	for i := p.slot(key); ; i = (i + 1) & mask {
+		switch p.keys[i] {
+		case key:
+			return p.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
 func containsKey(s []uint64, k uint64) bool {
 	for _, x := range s {
 		if x == k {
@@ -265,33 +313,59 @@ func containsKey(s []uint64, k uint64) bool {
 
 // explain names the score and the features that raised it most. It runs
 // only for flagged sentences, and scores them again with a note of each
-// feature: strings are built for the five heaviest only.
+// feature: strings are built for the five heaviest only, appended by
+// strconv rather than fmt (the same bytes as "%q %+.2f" and "%.2f", without
+// fmt's reflection, which showed in profiles).
 func (m *classifierMatcher) explain(t *Text, i, j int, z float64, seen []uint64) string {
 	type contrib struct {
 		k    int
 		pair bool
 		w    float64
 	}
-	var cs []contrib
+	var buf [2 * maxSentenceTokens]contrib
+	cs := buf[:0]
 	m.score(t, i, j, seen, func(k int, pair bool, w float64) {
 		if w > 0 {
 			cs = append(cs, contrib{k, pair, w})
 		}
 	})
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
+	// Weights are above zero, never NaN: descending order is a strict one.
+	slices.SortStableFunc(cs, func(a, b contrib) int { return cmp.Compare(b.w, a.w) })
 	if len(cs) > 5 {
 		cs = cs[:5]
 	}
-	parts := make([]string, len(cs))
+	out := make([]byte, 0, 160)
+	out = append(out, "sentence scored "...)
+	out = appendFixed2(out, sigmoid(z), false)
+	out = append(out, " (threshold "...)
+	out = appendFixed2(out, m.threshold, false)
+	out = append(out, "); words that weighed most: "...)
 	for n, c := range cs {
+		if n > 0 {
+			out = append(out, ", "...)
+		}
 		f := featureWord(t.Tokens[c.k])
 		if c.pair {
 			f = featureWord(t.Tokens[c.k-1]) + " " + f
 		}
-		parts[n] = fmt.Sprintf("%q %+.2f", f, c.w)
+		out = strconv.AppendQuote(out, f)
+		out = append(out, ' ')
+		out = appendFixed2(out, c.w, true)
 	}
-	return fmt.Sprintf("sentence scored %.2f (threshold %.2f); words that weighed most: %s",
-		sigmoid(z), m.threshold, strings.Join(parts, ", "))
+	return string(out)
+}
+
+// appendFixed2 appends x as fmt's "%.2f" does, or "%+.2f" when plus: fmt
+// then gives a sign to every value strconv writes without one.
+func appendFixed2(dst []byte, x float64, plus bool) []byte {
+	n := len(dst)
+	dst = strconv.AppendFloat(dst, x, 'f', 2, 64)
+	if plus && dst[n] != '+' && dst[n] != '-' {
+		dst = append(dst, 0)
+		copy(dst[n+1:], dst[n:])
+		dst[n] = '+'
+	}
+	return dst
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -303,7 +377,7 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 	rest := string(data)
 	lines := strings.Count(rest, "\n") + 1
 	m := &classifierMatcher{classifierModel: classifierModel{vocab: make(map[string]int32, lines/2),
-		bigram: make(map[uint64]float64, lines), unigram: make([]float64, 0, lines/2)}}
+		bigram: newPairTable(lines), unigram: make([]float64, 0, lines/2)}}
 	word := func(w string) int32 {
 		id, ok := m.vocab[w]
 		if !ok {
@@ -341,7 +415,7 @@ func parseClassifierModel(data []byte) (*classifierMatcher, error) {
 		if !pair {
 			m.unigram[word(a)] = w
 		} else {
-			m.bigram[bigramKey(word(a), word(b))] = w
+			m.bigram.set(bigramKey(word(a), word(b)), w)
 		}
 		features++
 	}

@@ -431,6 +431,9 @@ func (c *compiler) contexts(rcs []rawContext, n *yaml.Node, full string) []conte
 			c.errorf(l, cl, full, "context %d: %v", k+1, err)
 		}
 		cr.patterns = res
+		if len(res) > 0 {
+			cr.dfas = &contextDFAs{}
+		}
 		out = append(out, cr)
 	}
 	return out

@@ -141,6 +141,7 @@ func (r *Rule) accept(t *Text, m *Match) bool {
 type contextRule struct {
 	words    *Lexicon
 	patterns []*regex
+	dfas     *contextDFAs // set by contexts; shared by copies of the rule
 	before   int
 	after    int
 	within   bool // look inside the match itself
@@ -176,13 +177,40 @@ func (r *Rule) applyContext(t *Text, m *Match) bool {
 	return true
 }
 
+// contextDFAs holds the forward DFAs of a context's patterns, built on
+// first use.
+type contextDFAs struct {
+	once sync.Once
+	fwd  []*dfa // nil where a pattern has none
+}
+
+// matches reports whether pattern i matches in s: re.MatchString(s), asked
+// of the pattern's DFA where it has one (FuzzPrefilter checks that they
+// agree). Every match of a rule with context patterns asks, on a few
+// words each side, and the backtracker cost more than the answer needs.
+func (c *contextRule) matches(i int, s string) bool {
+	if c.dfas == nil || plainSearch {
+		return c.patterns[i].MatchString(s)
+	}
+	c.dfas.once.Do(func() {
+		c.dfas.fwd = make([]*dfa, len(c.patterns))
+		for k, p := range newPatterns(c.patterns) {
+			c.dfas.fwd[k] = p.dfas()
+		}
+	})
+	if d := c.dfas.fwd[i]; d != nil {
+		return d.matches(s)
+	}
+	return c.patterns[i].MatchString(s)
+}
+
 // present reports whether a hotword occurs within the window. Multi-word
 // hotwords are matched as phrases; the window counts words.
 func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
 	if c.within {
 		text := t.Src[m.Start:m.End]
-		for _, re := range c.patterns {
-			if re.MatchString(text) {
+		for i := range c.patterns {
+			if c.matches(i, text) {
 				return true
 			}
 		}
@@ -228,11 +256,11 @@ func (c *contextRule) present(t *Text, first, last int, m *Match) bool {
 		} else if c.after > 0 {
 			hi = len(t.Src)
 		}
-		for _, re := range c.patterns {
-			if c.before > 0 && re.MatchString(t.Src[lo:m.Start]) {
+		for i := range c.patterns {
+			if c.before > 0 && c.matches(i, t.Src[lo:m.Start]) {
 				return true
 			}
-			if c.after > 0 && re.MatchString(t.Src[m.End:hi]) {
+			if c.after > 0 && c.matches(i, t.Src[m.End:hi]) {
 				return true
 			}
 		}

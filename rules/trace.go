@@ -139,7 +139,8 @@ func (c *contextRule) which(t *Text, first, last int, m *Match) []string {
 	}
 	for _, re := range c.patterns {
 		one := *c
-		one.words, one.patterns = nil, []*regex{re}
+		// dfas is indexed by the full list: the one pattern asks its regexp.
+		one.words, one.patterns, one.dfas = nil, []*regex{re}, nil
 		mm := *m
 		if one.present(t, first, last, &mm) {
 			out = append(out, "/"+re.String()+"/")
