@@ -86,8 +86,9 @@ type dfaCache struct {
 	// Skipping idle stretches (skip.go), forward scans only: once the
 	// first forward scan has set skip up, a transition into an idle state
 	// carries dfaIdleBit and idle[prev] caches those states.
-	skip *dfaSkip
-	idle [4]int32
+	skip    *dfaSkip
+	forward int // bytes read forwards before skip was set up
+	idle    [4]int32
 	// scratch
 	key   []byte
 	stack []uint32
@@ -272,8 +273,14 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	if c.start < 0 {
 		c.start = c.state(d, nil, prevStart)
 	}
+	// Working out the stop bytes costs tens of microseconds a DFA, more
+	// than a short story's scan saves: a cache sets skipping up once its
+	// forward scans have read skipAfter bytes (the transitions built
+	// before carry no idle bit and simply never skip).
 	if !backward && c.skip == nil {
-		c.skip = d.newSkip(c)
+		if c.forward += len(s); c.forward >= skipAfter {
+			c.skip = d.newSkip(c)
+		}
 	}
 	st := c.start
 	i := 0

@@ -37,6 +37,7 @@ var skipCases = []struct {
 // skip or end one in a tricky place: newlines, word characters next to
 // stop bytes, runes above ASCII whole and cut, folding variants.
 func TestDFASkip(t *testing.T) {
+	withSkipAfter(t, 0)
 	pieces := []string{"T", "t", "a", "b", "x", "y", "k", "\u212a", "ſ", "1", " ", "\n", "\n\n", "_", "-", ":",
 		"漢字", "ひら", "한국", "é", "\xff", "\xe6\xbc", "Tab", "team:", "vehicle :", "  - ", "•", "ab", "Tbcdefghijkmnopqrstuvwxyzabcdefghijk"}
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -70,7 +71,45 @@ func TestDFASkip(t *testing.T) {
 // TestDFASkipReset runs a skipping DFA whose states outgrow the cache, so
 // that the cache starts again (and forgets its idle states) between skips.
 func TestDFASkipReset(t *testing.T) {
+	withSkipAfter(t, 0)
 	checkStateReset(t, `\bx(?:a|b)*a(?:a|b){13}c`, 7, 6000, "x .\n", true)
+}
+
+// TestDFASkipAfter: a cache sets skipping up only after skipAfter bytes,
+// with transitions already built that carry no idle bit; the answers stay
+// the regexp's before, across and after the switch.
+func TestDFASkipAfter(t *testing.T) {
+	withSkipAfter(t, 2500)
+	expr := `\bT[a-z]{2}\b`
+	re, fwd := regexpAndDFA(t, expr)
+	rng := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"T", "Tab", "Tabc", "a", " ", "\n", "x", "é"}
+	for n := range 12 {
+		var b strings.Builder
+		for b.Len() < 1000 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := -1
+		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
+			want = locs[len(locs)-1][1]
+		}
+		if got := fwd.lastEnd(s); got != want {
+			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
+		}
+		c := fwd.get()
+		if on := c.skip != nil && c.skip.on; on != (n >= 2) {
+			t.Fatalf("text %d: skipping %v after %d bytes", n, on, c.forward)
+		}
+		fwd.put(c)
+	}
+}
+
+// withSkipAfter sets skipAfter for one test.
+func withSkipAfter(t *testing.T, n int) {
+	old := skipAfter
+	skipAfter = n
+	t.Cleanup(func() { skipAfter = old })
 }
 
 // TestDFASkipBuiltin: the patterns that made skipping worth it, the
