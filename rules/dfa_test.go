@@ -121,13 +121,7 @@ func checkStateReset(t *testing.T, expr string, seed uint64, size int, noise str
 			b[len(b)-1-rng.IntN(100)] = 'c'
 		}
 		s := string(b)
-		want := -1
-		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
-			want = locs[len(locs)-1][1]
-		}
-		if got := fwd.lastEnd(s); got != want {
-			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
-		}
+		checkLastEnd(t, re, fwd, s, n)
 		c := fwd.get()
 		if skip && !c.skip.on {
 			t.Fatal("the DFA does not skip")
@@ -185,4 +179,17 @@ func regexpAndDFA(t *testing.T, expr string) (*regexp.Regexp, *dfa) {
 		t.Fatal("no DFA")
 	}
 	return regexp.MustCompile(expr), fwd
+}
+
+// checkLastEnd compares the DFA's last match end in text n, s, with the
+// regexp's.
+func checkLastEnd(t *testing.T, re *regexp.Regexp, fwd *dfa, s string, n int) {
+	t.Helper()
+	want := -1
+	if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
+		want = locs[len(locs)-1][1]
+	}
+	if got := fwd.lastEnd(s); got != want {
+		t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
+	}
 }

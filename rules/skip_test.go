@@ -90,13 +90,7 @@ func TestDFASkipAfter(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
-		want := -1
-		if locs := re.FindAllStringIndex(s, -1); len(locs) > 0 {
-			want = locs[len(locs)-1][1]
-		}
-		if got := fwd.lastEnd(s); got != want {
-			t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
-		}
+		checkLastEnd(t, re, fwd, s, n)
 		c := fwd.get()
 		if on := c.skip != nil && c.skip.on; on != (n >= 2) {
 			t.Fatalf("text %d: skipping %v after %d bytes", n, on, c.forward)
