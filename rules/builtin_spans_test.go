@@ -143,6 +143,8 @@ func TestBuiltinSpans(t *testing.T) {
 		// A chat sender with an initial is a person, even when a town shares the name.
 		{"default.proper.nouns", "[12/06/2024, 09:14] Dimitra S: are you there?\n13/11/2024, 09:15 - Tasneem K: ok", []string{"Dimitra S", "Tasneem K"}},
 		{"default.date.month-day", "- Wed 13 March: first call. Sat 16 March: raid.", []string{"Wed 13 March", "Sat 16 March"}},
+		// A title written whole ends its sentence at a full stop; an abbreviated one does not.
+		{"default.proper.nouns", "We met Pastor. James was there. Dra. Verónica came.", []string{"James", "Dra. Verónica"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.
 		{"default.date.holiday", "They came on Holi night.", []string{"Holi night"}},
 		{"default.identifier.case-number", "# SITUATION REPORT No. 6\nPassengers report 19 days at sea. Police report No. 4471/2023.", []string{"report No. 4471/2023"}},

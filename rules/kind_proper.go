@@ -1293,10 +1293,20 @@ func sentStart(t *Text, ev []evidence, i int) bool {
 }
 
 // titled reports whether token j follows an abbreviated title ("Dra.
-// Verónica", "Pol. Col. Somchai").
+// Verónica", "Pol. Col. Somchai"). A title written whole ends a sentence at
+// its full stop ("We drove to Kafr El Sheikh. Later...").
 func titled(t *Text, ev []evidence, j int) bool {
-	return ev[j-1]&evHonorific != 0 && strings.TrimRight(t.Tokens[j].GapText, " ") == "."
+	if ev[j-1]&evHonorific == 0 || strings.TrimRight(t.Tokens[j].GapText, " ") != "." {
+		return false
+	}
+	prev := t.Tokens[j-1]
+	return abbreviations[prev.Key] || utf8.RuneCountInString(t.Src[prev.Start:prev.End]) <= 4 && !wholeTitles[prev.Key]
 }
+
+// wholeTitles are titles of four letters or fewer that are words, not
+// abbreviations: a full stop after them ends the sentence.
+var wholeTitles = map[string]bool{"imam": true, "aunt": true, "dona": true, "doña": true, "don": true, "tita": true, "tito": true,
+	"ate": true, "kuya": true, "mama": true, "papa": true, "baba": true, "mzee": true, "sir": true, "miss": true, "lady": true, "lord": true}
 
 // findInURL finds people and places in link addresses and image file names,
 // which are lower case ("img/ramon-peralta-boca-chica.jpg"): a known name or
