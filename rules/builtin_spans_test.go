@@ -143,6 +143,8 @@ func TestBuiltinSpans(t *testing.T) {
 		// A chat sender with an initial is a person, even when a town shares the name.
 		{"default.proper.nouns", "[12/06/2024, 09:14] Dimitra S: are you there?\n13/11/2024, 09:15 - Tasneem K: ok", []string{"Dimitra S", "Tasneem K"}},
 		{"default.date.month-day", "- Wed 13 March: first call. Sat 16 March: raid.", []string{"Wed 13 March", "Sat 16 March"}},
+		// A place the gazetteer knows whole keeps a last word that is a title; a job title does not.
+		{"default.proper.nouns", "They flew to Sharm El Sheikh. The Communications Officer spoke.", []string{"Sharm El Sheikh"}},
 		// A title written whole ends its sentence at a full stop; an abbreviated one does not.
 		{"default.proper.nouns", "We met Pastor. James was there. Dra. Verónica came.", []string{"James", "Dra. Verónica"}},
 		// A holiday's night is the date; a sitrep's number and "report 19 days" are no case numbers.

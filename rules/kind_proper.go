@@ -736,8 +736,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A title that ends the run makes it a job title ("Communications
 	// Officer", "Revenue Divisional Officer", "Attorney General"): a
-	// person's title comes before the name.
-	if j-i > 1 && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 && !m.namedBefore(ev, i, j-1) {
+	// person's title comes before the name. Not when the gazetteer knows
+	// the whole run as a place ("Sharm El Sheikh").
+	if j-i > 1 && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 && !m.namedBefore(ev, i, j-1) && phrase[i] != j {
 		for j > i && ev[j-1]&evHonorific != 0 && ev[j-1]&evWord != 0 {
 			j--
 		}
