@@ -61,6 +61,31 @@ const (
 	prevOther
 )
 
+// prevClass is the class of rune r as the rune before a position.
+func prevClass(r rune) uint8 {
+	switch {
+	case r == '\n':
+		return prevNewline
+	case syntax.IsWordChar(r):
+		return prevWord
+	}
+	return prevOther
+}
+
+// prevRune stands for a class of previous rune, as syntax.EmptyOpContext
+// reads it.
+func prevRune(prev uint8) rune {
+	switch prev {
+	case prevStart:
+		return -1
+	case prevNewline:
+		return '\n'
+	case prevWord:
+		return 'a'
+	}
+	return ' '
+}
+
 type dfaState struct {
 	pcs  []uint32 // instructions waiting to consume the next rune
 	prev uint8    // class of the previous rune
@@ -405,13 +430,7 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	if len(c.out) == 0 && c.skip != nil && c.skip.on {
 		bit |= dfaIdleBit
 	}
-	prev := prevOther
-	switch {
-	case r == '\n':
-		prev = prevNewline
-	case syntax.IsWordChar(r):
-		prev = prevWord
-	}
+	prev := prevClass(r)
 	if len(c.states) >= dfaMaxStates {
 		// Too many states: start the cache again. The next state is
 		// rebuilt from its instructions, so the scan goes on where it was.
@@ -427,18 +446,7 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 // the end of the text). It returns the instructions that consume a rune,
 // and whether a match instruction was reached.
 func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
-	var before rune
-	switch s.prev {
-	case prevStart:
-		before = -1
-	case prevNewline:
-		before = '\n'
-	case prevWord:
-		before = 'a'
-	default:
-		before = ' '
-	}
-	flags := syntax.EmptyOpContext(before, next)
+	flags := syntax.EmptyOpContext(prevRune(s.prev), next)
 	c.gen++
 	if c.gen == 0 {
 		clear(c.seen)

@@ -144,19 +144,6 @@ func (d *dfa) newSkip(c *dfaCache) *dfaSkip {
 	return &dfaSkip{one: -1}
 }
 
-// prevRune stands for a class of previous rune, as closure reads it.
-func prevRune(prev uint8) rune {
-	switch prev {
-	case prevStart:
-		return -1
-	case prevNewline:
-		return '\n'
-	case prevWord:
-		return 'a'
-	}
-	return ' '
-}
-
 // stopFreq is byteFreq for raw text: capitals are rarer than their
 // lower-case letters.
 func stopFreq(b byte) float64 {
@@ -227,13 +214,9 @@ func (c *dfaCache) skipIdle(d *dfa, s string, i int, st int32) (int, int32) {
 	if j == i {
 		return i, st
 	}
-	prev := prevOther
-	switch b := s[j-1]; {
-	case b == '\n':
-		prev = prevNewline
-	case b < utf8.RuneSelf && syntax.IsWordChar(rune(b)):
-		prev = prevWord
-	}
+	// A byte above ASCII ends a rune that is neither a newline nor a word
+	// character (IsWordChar is ASCII only).
+	prev := prevClass(rune(s[j-1]))
 	if c.idle[prev] < 0 {
 		c.idle[prev] = c.state(d, nil, prev)
 	}
