@@ -549,11 +549,11 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		}
 		// Runs are often whole clauses, walked again for each pattern:
 		// ASCII bytes are tested against the alphabet's bits in place.
-		lo, hi := p.alpha.ascii[0], p.alpha.ascii[1]
+		ascii := p.alpha.ascii
 		a := end - size
 		for a > 0 {
 			if c := src[a-1]; c < utf8.RuneSelf {
-				if !asciiIn(lo, hi, c) {
+				if !inASCII(ascii, c) {
 					break
 				}
 				a--
@@ -568,7 +568,7 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		b := end
 		for b < len(src) {
 			if c := src[b]; c < utf8.RuneSelf {
-				if !asciiIn(lo, hi, c) {
+				if !inASCII(ascii, c) {
 					break
 				}
 				b++
@@ -1094,18 +1094,15 @@ func newAlphabet(re *syntax.Regexp) *alphabet {
 	return a
 }
 
-// asciiIn reports whether ASCII byte c is in the set of bits lo (0-63)
-// and hi (64-127).
-func asciiIn(lo, hi uint64, c byte) bool {
-	if c < 64 {
-		return lo&(1<<c) != 0
-	}
-	return hi&(1<<(c-64)) != 0
+// inASCII reports whether ASCII byte c is in a set of the 128 ASCII
+// bytes, one bit each (an alphabet's ascii, asciiMask's result).
+func inASCII(set [2]uint64, c byte) bool {
+	return set[c>>6]&(1<<(c&63)) != 0
 }
 
 func (a *alphabet) has(r rune) bool {
 	if r < utf8.RuneSelf {
-		return a.ascii[r/64]&(1<<(r%64)) != 0
+		return inASCII(a.ascii, byte(r))
 	}
 	for _, h := range a.high {
 		// The first range ending at or after r.

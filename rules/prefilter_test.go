@@ -402,18 +402,26 @@ func TestSpansHoldMatches(t *testing.T) {
 	}
 }
 
-// TestASCIIIn: the in-place test windows uses for ASCII bytes agrees with
-// alphabet.has for every byte of every built-in pattern's alphabet.
-func TestASCIIIn(t *testing.T) {
+// TestInASCII: inASCII reads the bit layout asciiMask writes: for the
+// rune lists of every built-in pattern's program, a byte is in the mask
+// exactly when the instruction accepts it.
+func TestInASCII(t *testing.T) {
 	for _, re := range builtinPatterns(t) {
 		p := newPattern(re)
-		if p.alpha == nil {
+		d := p.dfas()
+		if d == nil {
 			continue
 		}
-		lo, hi := p.alpha.ascii[0], p.alpha.ascii[1]
-		for c := range byte(utf8.RuneSelf) {
-			if got, want := asciiIn(lo, hi, c), p.alpha.has(rune(c)); got != want {
-				t.Fatalf("pattern %q, byte %q: asciiIn %v, has %v", re, c, got, want)
+		for pc := range d.prog.len() {
+			if _, _, _, k := d.prog.inst(uint32(pc)); k == 0 {
+				continue
+			}
+			rs, fold := d.prog.instRunes(uint32(pc))
+			m := asciiMask(rs, fold)
+			for c := range byte(utf8.RuneSelf) {
+				if got, want := inASCII(m, c), runesMatch(rs, fold, rune(c)); got != want {
+					t.Fatalf("pattern %q, instruction %d, byte %q: inASCII %v, runesMatch %v", re, pc, c, got, want)
+				}
 			}
 		}
 	}

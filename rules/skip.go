@@ -88,7 +88,7 @@ func (d *dfa) newSkip(c *dfaCache) *dfaSkip {
 			if f.matched {
 				return k
 			}
-			stops[prev][b] = f.ascii[b/64]&(1<<(b%64)) != 0
+			stops[prev][b] = inASCII(f.ascii, byte(b))
 		}
 		// Every rune above ASCII is the same context for the assertions.
 		f := at(prev, utf8.RuneSelf)
