@@ -597,14 +597,22 @@ func (m *properMatcher) romanisedName(t *Text, i int) bool {
 		return false
 	}
 	next := &t.Tokens[i+1]
-	if next.GapText != "-" || next.Cap || next.Digit || len(next.Key) < 2 || len(next.Key) > 5 || nameSuffixes[next.Key] || hyphenLinks[next.Key] {
+	if next.GapText != "-" || len(next.Key) < 2 || nameSuffixes[next.Key] || hyphenLinks[next.Key] {
 		return false
 	}
 	// "Aix-en-Provence": a place's linking word, not a syllable.
 	if i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" {
 		return false
 	}
-	return !m.words.hasToken(t, i+1) && !m.common.hasToken(t, i+1) && !m.inflected(next.Key)
+	return m.syllable(t, i+1) && !m.inflected(next.Key)
+}
+
+// syllable reports a short lower-case token that no word list knows: a
+// syllable of a romanised name ("hyun" of "Dong-hyun"), not "led" of
+// "Chen-led".
+func (m *properMatcher) syllable(t *Text, k int) bool {
+	tok := &t.Tokens[k]
+	return !tok.Cap && !tok.Digit && len(tok.Key) <= 5 && !m.words.hasToken(t, k) && !m.common.hasToken(t, k)
 }
 
 // numbered reports whether token j starts a number that labels the words
@@ -1008,8 +1016,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji"), or the
 	// lower-case syllable of a romanised given name ("Chen Wei-ming",
 	// "Kim Ji-hoon"), which is no English word ("Chen-led").
-	if category == "name" && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap &&
-		(nameSuffixes[toks[j].Key] || !toks[j].Digit && len(toks[j].Key) <= 5 && !m.words.hasToken(t, j) && !m.common.hasToken(t, j)) {
+	if category == "name" && j < len(toks) && toks[j].GapText == "-" && (nameSuffixes[toks[j].Key] && !toks[j].Cap || m.syllable(t, j)) {
 		j++
 	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
 		j++ // "Meenakshi di called", "Aman aga came"
