@@ -691,13 +691,20 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		return
 	}
 	// One word naming who wrote a chat line is a name, even an ordinary
-	// word ("17:48 - Ploy: ..."); more words go through the usual judgement
-	// with the sender's place as a cue ("Team Lead" stays a role).
-	// A role in capitals is no sender ("[00:00:29] SPEAKER:", "HOST:").
+	// word ("17:48 - Ploy: ..."), or a town's name ("[09:14] Dimitra S:
+	// ok", with the surname's initial); more words go through the usual
+	// judgement with the sender's place as a cue ("Team Lead" stays a
+	// role). A role in capitals is no sender ("[00:00:29] SPEAKER:", "HOST:").
 	role := toks[i].Upper && ev[i]&evWord != 0 && ev[i]&(evName|evNameWord|evUnknown) == 0
-	if j == i+1 && chatSender(t, i, j) && ev[i]&(evAllowed|evHonorific) == 0 && !role {
-		emit(Match{Start: toks[i].Start, End: toks[i].End, Category: "name", Why: "who wrote a line of a chat", Names: []string{toks[i].Key}})
-		return
+	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && !role {
+		end := j
+		if j < len(toks) && toks[j].Cap && len(toks[j].Key) == 1 && t.Joinable(j, false) && chatSender(t, i, j+1) {
+			end = j + 1
+		}
+		if chatSender(t, i, end) {
+			emit(Match{Start: toks[i].Start, End: toks[end-1].End, Category: "name", Why: "who wrote a line of a chat", Names: []string{toks[i].Key}})
+			return
+		}
 	}
 	// "One day", "Two weeks later": a number word before a lower-case
 	// word opens a phrase of time or count, wherever the line breaks, even
@@ -871,11 +878,6 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	case all&evPlace != 0:
 		category, why = "location", "known place"
-		// A chat export's sender is a person, whatever town shares the
-		// name ("[09:14] Dimitra S: ok").
-		if single && (chatSender(t, i, j) || j < len(toks) && toks[j].Cap && len(toks[j].Key) == 1 && t.Joinable(j, false) && chatSender(t, i, j+1)) {
-			category, why = "name", "chat sender"
-		}
 	case all&evUnknown != 0 && single && sentStart(t, ev, i) && m.foreignAfter(t, j):
 		// "Walang pasaporte", "Muchas gracias a": a sentence in another
 		// language opens with its own words, which no English list knows.
@@ -1009,8 +1011,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A surname's initial after the name ("Hafiz R.") is part of it.
 	if category == "name" && j < len(toks) && toks[j].Cap && t.Joinable(j, false) && utf8.RuneCountInString(t.Src[toks[j].Start:toks[j].End]) == 1 &&
-		(strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) ||
-			strings.HasPrefix(t.Src[toks[j].End:], ":") && chatSender(t, i, j+1)) {
+		strings.HasPrefix(t.Src[toks[j].End:], ".") && (j+1 == len(toks) || !toks[j+1].Cap || toks[j+1].SentStart || strings.HasPrefix(t.Src[toks[j].End:], ".:")) {
 		j++
 	}
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji"), or the
