@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,25 @@ func TestBuiltinData(t *testing.T) {
 	}
 	if len(builtinData) != len(files) {
 		t.Errorf("builtinData lists %d files; packs/*/data has %d", len(builtinData), len(files))
+	}
+}
+
+// TestCommonListUnique: common.txt is kept by hand and in no order; a word
+// listed twice is one a later edit did not know was there.
+func TestCommonListUnique(t *testing.T) {
+	b, err := fs.ReadFile(builtinFS, "packs/default/common.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for n, l := range strings.Split(string(b), "\n") {
+		k := strings.TrimSpace(l)
+		if k == "" || strings.HasPrefix(k, "#") {
+			continue
+		}
+		if first, ok := seen[k]; ok {
+			t.Errorf("common.txt:%d: %q again (line %d)", n+1, k, first)
+		}
+		seen[k] = n + 1
 	}
 }
