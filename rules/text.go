@@ -133,6 +133,9 @@ func NewText(src, scope string) *Text {
 			if tok.SentStart && strings.HasPrefix(gap, ".") && !strings.Contains(gap, ":") && abbreviation(t.Tokens[i-1], src, keys[t.Tokens[i-1].koff:prevKey]) {
 				tok.SentStart = false
 			}
+			if tok.SentStart && innerDot(src, &t.Tokens[i-1], gap, word) {
+				tok.SentStart = false
+			}
 		}
 		prev, prevKey = w.End, keyEnd
 	}
@@ -312,6 +315,31 @@ var abbreviations = map[string]bool{
 	"pltcol": true, "pcapt": true, "lic": true, "licda": true, "ing": true, "sra": true, "srta": true,
 	"av": true, "ave": true, "blvd": true, "rd": true, "brgy": true, "mt": true, "ft": true, "vol": true,
 }
+
+// innerDot reports whether gap, which would end a sentence, is a dot or
+// colon inside a number or a dotted abbreviation: "07:30", "₱1.2",
+// "7 p.m. every night", "e.g. a van". Cutting there split the very
+// sentences that give a time, and the classifier and the widened rules read
+// sentences.
+func innerDot(src string, prev *Token, gap, word string) bool {
+	p := src[prev.Start:prev.End]
+	if (gap == "." || gap == ":") && isDigit(p[len(p)-1]) && isDigit(word[0]) {
+		return true
+	}
+	if !isLowerLetter(word[0]) || len(p) != 1 || !isLowerLetter(p[0]) {
+		return false
+	}
+	if gap == "." { // the dot inside "p.m" or "e.g"
+		return true
+	}
+	// The dot after "p.m": the sentence goes on when a word in lower case
+	// follows ("7 p.m. every night"), as "p" and "m" were one abbreviation.
+	return strings.HasPrefix(gap, ".") && strings.TrimSpace(gap[1:]) == "" &&
+		prev.Start >= 2 && src[prev.Start-1] == '.' && isLowerLetter(src[prev.Start-2])
+}
+
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isLowerLetter(c byte) bool { return 'a' <= c && c <= 'z' }
 
 func abbreviation(prev Token, src string, key []byte) bool {
 	w := src[prev.Start:prev.End]

@@ -43,6 +43,9 @@ func newTextRef(src, scope string) *Text {
 			if tok.SentStart && strings.HasPrefix(gap, ".") && !strings.Contains(gap, ":") && abbreviation(t.Tokens[i-1], src, []byte(t.Tokens[i-1].Key)) {
 				tok.SentStart = false
 			}
+			if tok.SentStart && innerDot(src, &t.Tokens[i-1], gap, word) {
+				tok.SentStart = false
+			}
 		}
 		t.Tokens[i] = tok
 		prev = w.End
