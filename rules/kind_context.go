@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 )
 
@@ -141,15 +142,22 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 		}
 		if m.after != nil {
 			for n := m.afterIdx.words(t, i, min(m.after.MaxWords, len(toks)-i)); n >= 1; n-- {
-				if !chain(t, i, i+n, m.hyphens) || !m.after.HasWords(t, i, i+n) {
+				if !m.chainAfter(t, i, i+n) || !m.after.HasWords(t, i, i+n) {
 					continue
 				}
-				if i == 0 || !t.Joinable(i, m.hyphens) {
+				if i == 0 || !m.joinAfter(t, i) {
 					break
 				}
 				k := i
-				for k > 0 && i-k < m.maxWords && m.targetOK(toks[k-1]) && t.Joinable(k, m.hyphens) && !t.lineStart(k) {
+				for k > 0 && i-k < m.maxWords && m.targetOK(toks[k-1]) && m.joinAfter(t, k) && !t.lineStart(k) {
 					k--
+				}
+				// "Uganda's High Court": a country's possessive opens no
+				// venue's name; the rest is judged alone.
+				for p := k + 1; p < i; p++ {
+					if possessive(t, p) && m.allow.AllowsTerm(t.Key(k, p)) {
+						k = p
+					}
 				}
 				// A capitalised article opens the sentence, not the name:
 				// "The bar", "The district's", "In court".
@@ -181,6 +189,38 @@ func (m *contextMatcher) opener(t *Text, k, i int) bool {
 	}
 	return m.ordinary != nil && m.target == "capitalized" && k == i-1 && (t.Tokens[first].SentStart || t.lineStart(first)) && !t.Tokens[i].Cap &&
 		m.ordinary.Has(t.Tokens[k].Key)
+}
+
+// joinAfter reports whether token k goes on the phrase before it, for a
+// target before its cue: capitalised names also join across a possessive
+// ("St Anne's Academy", "Lusikisiki Magistrate's Court").
+func (m *contextMatcher) joinAfter(t *Text, k int) bool {
+	return t.Joinable(k, m.hyphens) || m.target == "capitalized" && possessive(t, k)
+}
+
+// chainAfter is chain for a cue after its target.
+func (m *contextMatcher) chainAfter(t *Text, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if !m.joinAfter(t, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// possessive reports a possessive between two capitalised words, token k
+// and the one before: "Anne's Academy", "Magistrates' Court".
+func possessive(t *Text, k int) bool {
+	if !t.Tokens[k].Cap || !t.Tokens[k-1].Cap {
+		return false
+	}
+	switch t.Tokens[k].GapText {
+	case "'s ", "’s ":
+		return true
+	case "' ", "’ ":
+		return strings.HasSuffix(t.Tokens[k-1].Key, "s")
+	}
+	return false
 }
 
 // chain reports whether tokens [i, j) form one phrase.
