@@ -998,6 +998,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		t.Joinable(i, false) && nameNumber(t, j-1) > j-1 {
 		category, why, names = "location", "named vessel or venue with a number", nil
 	}
+	// ... and so do two or more words with a number right after them ("the
+	// crew of Hai Feng 688", "Sinar Jaya 8 left port"): a person's name
+	// takes a comma before an age ("Maria Santos, 15").
+	if category == "name" && !single && all&evHonorific == 0 && nameNumber(t, j-1) > j-1 && plainNumber(t, j) {
+		category, why, names = "location", "named vessel or venue with a number", nil
+	}
 	// "Okada junction", "Kathmandu valley", "Kunak district police
 	// headquarters": the lower-case kind of place after the name is part
 	// of it; a person's name takes none.
@@ -1028,6 +1034,19 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		i--
 	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+}
+
+// plainNumber reports a number token j written after one space and not
+// part of a time or a decimal: "Sinar Jaya 8", not "**Hannah Cole** 09:14".
+func plainNumber(t *Text, j int) bool {
+	if t.Tokens[j].GapText != " " {
+		return false
+	}
+	if j+1 < len(t.Tokens) {
+		g := t.Tokens[j+1].GapText
+		return !(g == ":" || g == "." || g == ",") || !t.Tokens[j+1].Digit
+	}
+	return true
 }
 
 // lowerTitles are titles and kinship terms of address that drafts write in
