@@ -48,10 +48,11 @@ func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
 	}
 	var steps []Step
 	for _, seg := range doc.Segments {
-		t := rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))
+		segText, _ := segmentText(src, seg)
+		t := rules.NewText(segText, string(seg.Scope))
 		for _, r := range s.set.Rules {
 			for _, c := range r.Trace(t) {
-				st := Step{Rule: r, Span: Span{seg.Start + c.Start, seg.Start + c.End}, Text: t.Src[c.Start:c.End],
+				st := Step{Rule: r, Span: Span{seg.Start + c.Start, seg.Start + c.End}, Text: string(src[seg.Start+c.Start : seg.Start+c.End]),
 					Category: r.Category, Why: c.Why, Context: c.Context, Dropped: c.Dropped}
 				if c.Category != "" {
 					st.Category = c.Category

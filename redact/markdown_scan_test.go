@@ -44,6 +44,10 @@ func TestEveryMarkdownElementIsScanned(t *testing.T) {
 		{"setext heading", "Call " + phone + "\n---\n\n", phone},
 		{"paragraph", "You can reach her on " + phone + " any day.\n\n", phone},
 		{"emphasis", "Her number: **" + phone + "**\n\n", phone},
+		// An underscore is a word character to \b: a closing one had cut
+		// the last group of digits off.
+		{"underscore emphasis", "_Her number: " + phone + "_\n\n", phone},
+		{"underscore strong", "Her number: __" + phone + "__, any day.\n\n", phone},
 		{"list item", "- mobile " + phone + "\n\n", phone},
 		{"block quote", "> call me on " + phone + "\n\n", phone},
 		{"table cell", "| Who | Phone |\n|---|---|\n| Ana | " + phone + " |\n\n", phone},
@@ -85,6 +89,11 @@ func TestEveryMarkdownElementIsScanned(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no identifier finding covers %q at %d-%d", p.element, p.number, want.Start, want.End)
+		}
+	}
+	for _, f := range res.Findings {
+		if got := src.String()[f.Span.Start:f.Span.End]; f.Text != got {
+			t.Errorf("finding text %q is not the draft's %q", f.Text, got)
 		}
 	}
 	if t.Failed() {

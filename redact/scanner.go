@@ -86,11 +86,14 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 	}
 	ents := entities{}
 	texts := make([]scannedText, 0, len(doc.Segments))
+	changed := false
 	for _, seg := range doc.Segments {
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
 			return nil, nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
-		texts = append(texts, scannedText{seg.Start, rules.NewText(string(src[seg.Start:seg.End]), string(seg.Scope))})
+		s, c := segmentText(src, seg)
+		changed = changed || c
+		texts = append(texts, scannedText{seg.Start, rules.NewText(s, string(seg.Scope))})
 	}
 	// The rules run rule by rule over the texts, not text by text: a
 	// rule's patterns, DFA tables and word lists then stay in the
@@ -155,6 +158,9 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 	})
 	ph := placeholders(src, s.labels)
 	res.Findings = resolve(dropPlaceholders(src, cands, ph), src, ph)
+	if changed {
+		plainTexts(res.Findings, src)
+	}
 	for i := range res.Findings {
 		res.Findings[i].Pos = li.Pos(res.Findings[i].Span.Start)
 	}
