@@ -22,6 +22,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.phone", "her brother phoned from (99) 98115-3307.", []string{"(99) 98115-3307"}},
 		{"default.identifier.case-number", "under Processo nº 5009134-27.2023.4.03.6181 at", []string{"Processo nº 5009134-27.2023.4.03.6181"}},
 		{"default.identifier.case-number", "(URN 20SX1184723) and", []string{"URN 20SX1184723"}},
+		{"default.identifier.case-number", "police registered Crime No. 412/2023; Enrolment No. ISB-5427; crime 5 times; Till No. 5523817.", []string{"Crime No. 412/2023", "Enrolment No. ISB-5427", "Till No. 5523817"}},
 		{"default.date.time", "**[00:04:20] HOST:** Welcome back, at 21:12:30 they left.", []string{"21:12"}},
 		{"default.date.weekday", "only allowed out on Sunday afternoons.", []string{"Sunday afternoons"}},
 		{"default.date.time", "0615 – static observation from the car park", []string{"0615"}},
