@@ -106,6 +106,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "- Boys said to be from Koudougou.\n- He asked if he was going back to Burkina. Designed with Elders.", []string{"Koudougou"}},
 		// A possessive inside a venue's name; a country's possessive opens none.
 		{"default.location.venue", "at Lusikisiki Magistrate's Court; St Anne's Academy; San Fernando Magistrates' Court; Uganda's High Court; the Children's Court.", []string{"Lusikisiki Magistrate's Court", "Lusikisiki Magistrate's Court", "St Anne's Academy", "San Fernando Magistrates' Court", "San Fernando Magistrates' Court"}},
+		{"default.location.venue", "at Rising Star Circus; the Golden Cup Tavern; Amani Forex Bureau; a Nepali circus.", []string{"Rising Star Circus", "Golden Cup Tavern", "Amani Forex Bureau"}},
 		{"default.location.venue", "Bor Police Headquarters, Sandwell Register Office and Soa Placement Services; Kandal Provincial Police Commissariat.", []string{"Bor Police Headquarters", "Sandwell Register Office", "Soa Placement Services", "Kandal Provincial Police Commissariat", "Kandal Provincial Police Commissariat"}},
 		{"default.location.venue", "at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe. The Central Pacific supplies tuna.", []string{"Hoshizaki Sewing", "Coral Coast Labour Hire"}},
 		{"default.identifier.code", "Police case is SUV-CR 2291/23. Az. 172 Js 388/23 was opened.", []string{"SUV-CR 2291/23", "Az. 172 Js 388/23"}},

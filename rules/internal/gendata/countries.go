@@ -74,7 +74,7 @@ var demonymExtras = []string{
 	"Salvadorian", "Surinamese", "Lao", "Slovak", "Yemeni", "Basotho", "Motswana", "Azeri",
 	"Kazakh", "Kyrgyzstani", "Tajikistani", "Turkmen", "Uzbek", "Afghani", "Filipina", "Filipinas",
 	"Pinoy", "Bissau-Guinean", "Timorese", "Kosovar", "Kosovan", "Palestinian", "Vincentian",
-	"Kittitian", "Nevisian", "Tobagonian", "Trinidadian", "Herzegovinian", "Bosniak", "Briton",
+	"Kittitian", "Nevisian", "Nepali", "Tobagonian", "Trinidadian", "Herzegovinian", "Bosniak", "Briton",
 	"Brit", "English", "Englishman", "Englishwoman", "Scottish", "Scot", "Scots", "Northern Irish",
 	"Icelander", "Finn", "Dane", "Swede", "Pole", "Turk", "Spaniard", "Frenchman", "Frenchwoman",
 	"Dutchman", "Dutchwoman", "Irishman", "Irishwoman", "Welshman", "Welshwoman", "Kenyan",
