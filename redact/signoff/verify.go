@@ -166,6 +166,12 @@ const MaxClockSkew = 5 * time.Minute
 // chooses it, though: a key whose holder must lose the right to sign at
 // once belongs in the revoked keys file, not behind valid-before).
 func Verify(path string, r Record, content []byte, packsDigest string, allowed *AllowedSigners, revoked *RevokedKeys, now time.Time) error {
+	return VerifyDigest(path, r, ContentDigest(content), packsDigest, allowed, revoked, now)
+}
+
+// VerifyDigest is Verify for content known by its ContentDigest: a caller
+// that signs many files need not keep their bytes to check each record.
+func VerifyDigest(path string, r Record, contentDigest string, packsDigest string, allowed *AllowedSigners, revoked *RevokedKeys, now time.Time) error {
 	fail := func(reason Reason, format string, args ...any) error {
 		return &VerifyError{Path: path, Reason: reason, Detail: fmt.Sprintf(format, args...)}
 	}
@@ -213,7 +219,7 @@ func Verify(path string, r Record, content []byte, packsDigest string, allowed *
 	if r.Path != path {
 		return fail(ReasonPathMismatch, "record is for %q", r.Path)
 	}
-	if got := ContentDigest(content); got != r.ContentSHA256 {
+	if got := contentDigest; got != r.ContentSHA256 {
 		return fail(ReasonContentChanged, "sha256 is %s, signed %s", got, r.ContentSHA256)
 	}
 	if packsDigest != r.PacksDigest {

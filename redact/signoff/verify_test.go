@@ -252,6 +252,21 @@ func TestVerifyInMemory(t *testing.T) {
 	}
 }
 
+// TestVerifyDigest checks that a record verifies by its content's digest
+// as it does by the content, and that another digest is a changed file.
+func TestVerifyDigest(t *testing.T) {
+	s := newSigner(t)
+	r := mustSign(t, unsignedRecord("a.md"), s)
+	allowed := mustAllowed(t, allowedLine("alice@example.org", "", s.PublicKey()))
+	if err := VerifyDigest("a.md", r, ContentDigest(testContent), r.PacksDigest, allowed, nil, time.Time{}); err != nil {
+		t.Fatalf("VerifyDigest: %v", err)
+	}
+	other := ContentDigest(append([]byte("x"), testContent...))
+	if got, _ := ReasonOf(VerifyDigest("a.md", r, other, r.PacksDigest, allowed, nil, time.Time{})); got != ReasonContentChanged {
+		t.Fatalf("VerifyDigest of other content: reason %s, want %s", got, ReasonContentChanged)
+	}
+}
+
 func TestReasonStrings(t *testing.T) {
 	names := map[string]bool{}
 	for r := ReasonUnsigned; r <= LastReason; r++ {

@@ -104,13 +104,15 @@ allowed_signers file is configured, a sign-off that verify would reject
 	return cmd
 }
 
-// signing is one file on its way to a record.
+// signing is one file on its way to a record: what the record needs of
+// it, not its bytes or findings, so memory does not grow with the files
+// signed at once.
 type signing struct {
-	disk    string // path as given
-	content string // canonical content path
-	src     []byte
-	res     *redact.Result
-	record  signoff.Record
+	disk         string // path as given
+	content      string // canonical content path
+	digest       string // signoff.ContentDigest of its bytes
+	suppressions []signoff.Suppression
+	record       signoff.Record
 }
 
 func runSignoff(opts *SignoffOptions) error {
@@ -171,7 +173,7 @@ func runSignoff(opts *SignoffOptions) error {
 		if b := blockingFindings(res); len(b.Findings) > 0 {
 			blocked = append(blocked, b)
 		}
-		todo = append(todo, &signing{disk: in.Path, content: cp, src: src, res: res})
+		todo = append(todo, &signing{disk: in.Path, content: cp, digest: signoff.ContentDigest(src), suppressions: acceptedSuppressions(res)})
 	}
 	mask := maskOutput(f, opts.Mask, opts.MaskSet)
 	var why, todoNext []string
@@ -217,9 +219,9 @@ func runSignoff(opts *SignoffOptions) error {
 	for _, s := range todo {
 		rec := signoff.Record{
 			Path:          s.content,
-			ContentSHA256: signoff.ContentDigest(s.src),
+			ContentSHA256: s.digest,
 			PacksDigest:   digest,
-			Suppressions:  acceptedSuppressions(s.res),
+			Suppressions:  s.suppressions,
 			Principal:     principal,
 			SignedAt:      now,
 			Tool:          "redact " + build.String(),
@@ -229,7 +231,7 @@ func runSignoff(opts *SignoffOptions) error {
 		}
 		// Tell the reviewer now, not in CI, when the gate would reject it.
 		if tr.Allowed != nil {
-			if err := signoff.Verify(s.content, s.record, s.src, digest, tr.Allowed, tr.Revoked, now); err != nil {
+			if err := signoff.VerifyDigest(s.content, s.record, s.digest, digest, tr.Allowed, tr.Revoked, now); err != nil {
 				reason, _ := signoff.ReasonOf(err)
 				fmt.Fprintf(ios.ErrOut, "redact: refusing to sign off: verify would reject it (%s): %v\n", reason, err)
 				return errFindings
