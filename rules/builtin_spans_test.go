@@ -83,6 +83,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "**trucker_mike_88** · Been driving 22 yrs.", nil},
 		{"default.proper.nouns", "A woman known in the camp as Nang Mai offered a job. We met Mai there.", []string{"Nang Mai", "Mai"}},
 		{"default.proper.nouns", "**ACCRA, Ghana, 14 March 2024**: The NGO and WHO said.", []string{"ACCRA"}},
+		// A place in capitals that opens a line before the date is a dateline
+		// too; an acronym in prose before a number is not.
+		{"default.proper.nouns", "DAKAR, 12 June 2024 — boys are back.\n\n**ADDIS ABABA, 12 March 2024**\n\nWe met IOM, 12 partners and the NGO, March 2024.", []string{"DAKAR", "ADDIS ABABA"}},
 		{"default.proper.nouns", "Screening for STIs; support from NGOs and CSOs.", nil},
 		{"default.proper.nouns", "DC Mark Halloran called. Ask PC Jones. The office PC broke.", []string{"DC Mark Halloran", "PC Jones"}},
 		{"default.identifier.handle", "ID: liujg_heze1988. Photo IMG_4471, file draft_v2, _Names_ changed.", []string{"liujg_heze1988"}},

@@ -296,7 +296,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// known names or places: captions are often in capitals ("MARIA
 		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
-			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, i) {
+			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, phrase, i) {
 				ev[i] |= evAcronym
 				continue
 			}
@@ -1593,10 +1593,35 @@ func (m *properMatcher) lowerVenue(t *Text, j int) int {
 
 // dateline reports a known place in capitals before a country, as a press
 // release opens ("ACCRA, Ghana, 14 March"): the place, not an acronym.
-func (m *properMatcher) dateline(t *Text, ev []evidence, i int) bool {
+func (m *properMatcher) dateline(t *Text, ev []evidence, phrase []int, i int) bool {
 	toks := t.Tokens
-	return ev[i]&evPlace != 0 && i+1 < len(toks) && toks[i+1].GapText == ", " && toks[i+1].Cap && m.allow.allowsToken(t, i+1)
+	if ev[i]&evPlace == 0 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].GapText == ", " && toks[i+1].Cap && m.allow.allowsToken(t, i+1) {
+		return true
+	}
+	// ... or one that opens a line before the date ("DAKAR, 12 June 2024 —",
+	// "**ADDIS ABABA, 12 March 2024**"), a word of a place's phrase too.
+	start := i
+	for start > 0 && toks[start-1].Upper && t.Joinable(start, false) && ev[start-1]&evPlace != 0 {
+		start--
+	}
+	end := i + 1
+	if phrase[start] > i {
+		end = phrase[start]
+	} else if start != i {
+		return false
+	}
+	return t.lineStart(start) && end < len(toks) && toks[end].GapText == ", " &&
+		(toks[end].Digit || monthWords[toks[end].Key])
 }
+
+// monthWords are the months' names and abbreviations, in lower case.
+var monthWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true}
 
 // pluralAcronym reports capitals followed by a plural s ("STIs", "NGOs").
 func pluralAcronym(w string) bool {
