@@ -15,3 +15,13 @@ func TestEchoSkipsParticles(t *testing.T) {
 		t.Errorf("findings %q, want El Flaco first", got)
 	}
 }
+
+// Initials given as a nickname ("JC") find the person's later mentions,
+// which the acronym rule alone would leave.
+func TestEchoNicknameInitials(t *testing.T) {
+	got, _ := ruleTexts(t, builtinScanner(t), "Our driver, Jean-Claude \"JC\" Mukendi, waited outside. Later JC called the office.")
+	want := []string{"default.proper.nouns: Jean-Claude \"JC\" Mukendi", "default.proper.nouns: JC"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

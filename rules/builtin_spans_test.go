@@ -73,6 +73,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "The trawler Hai Feng 688 sailed; the longliner Sheng Feng No. 168 docked.", []string{"Hai Feng 688", "Sheng Feng No. 168"}},
 		// An administrative kind of place after its name is part of it.
 		{"default.proper.nouns", "She grew up in Anhui province, then Arani taluk; the Tlaxcala courthouse.", []string{"Anhui province", "Arani taluk", "Tlaxcala courthouse"}},
+		// Initials in quotes are a nickname, not an agency's acronym.
+		{"default.proper.nouns", "Our driver, Jean-Claude \"JC\" Mukendi, waited. The IOM and WHO came.", []string{"Jean-Claude \"JC\" Mukendi"}},
 		// Two words and a number: a vessel's or a venue's name, not a person's.
 		{"default.proper.nouns", "The crew of Jin Hai Xiang 7 went unpaid. Sinar Jaya 8 left port. Maria Santos, 15, stayed. Ana Cruz 09:14", []string{"Jin Hai Xiang 7", "Sinar Jaya 8", "Maria Santos", "Ana Cruz"}},
 		{"default.proper.nouns", "She earned R250 a week and paid K300. Inspector de Vries and el Chino Ramírez came.", []string{"Inspector de Vries", "el Chino Ramírez"}},

@@ -370,8 +370,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				continue
 			}
 			// A nickname in quotes between the names: Gentian "Geni" Bregu.
+			// Initials are a nickname there too: Jean-Claude "JC" Mukendi.
 			if j+1 < n && toks[j].Cap && toks[j+1].Cap && quotedGap(toks[j].GapText, true) && quotedGap(toks[j+1].GapText, false) &&
-				ev[j]&(evAllowed|evAcronym) == 0 && ev[j+1]&(evAllowed|evAcronym) == 0 {
+				(ev[j]&(evAllowed|evAcronym) == 0 || initials(t, j)) && ev[j+1]&(evAllowed|evAcronym) == 0 {
 				j += 2
 				continue
 			}
@@ -409,6 +410,21 @@ var hyphenLinks = map[string]bool{"au": true, "aux": true, "en": true, "sur": tr
 // quotedGap reports a gap that opens a quotation after a space (` "`,
 // ` “`, and the low opening marks of Romanian, German or Polish, ` „`)
 // or, when open is false, closes one before a space (`" `, `” `, `“ `).
+// initials reports a word of two or three capital letters ("JC", "JKM"):
+// between quotes in a name, a nickname, not an agency.
+func initials(t *Text, j int) bool {
+	w := t.Src[t.Tokens[j].Start:t.Tokens[j].End]
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func quotedGap(g string, open bool) bool {
 	if open {
 		return g == " \"" || g == " “" || g == " „" || g == " «" || g == " « "
@@ -980,6 +996,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if (ev[k]&(evName|evNameWord|evUnknown) != 0 || cued) && ev[k]&(evHonorific|evVenue|evAllowed|evAcronym) == 0 && sc.small[k]&smConnector == 0 && toks[k].Cap &&
 			utf8.RuneCountInString(toks[k].Key) > 1 {
 			names = append(names, toks[k].Key)
+		} else if k > i && k+1 < j && initials(t, k) && quotedGap(toks[k].GapText, true) && quotedGap(toks[k+1].GapText, false) {
+			names = append(names, toks[k].Key) // the nickname's later mentions: "JC called"
 		}
 	}
 	// "Our Justicia Cerca programme": the name of a programme, not a person.
