@@ -66,6 +66,7 @@ var hostileSeeds = []string{
 	"<!-- redact:bogus -->\nMaria",
 	"<!-- redact:allow Maria -->",
 	"Ana* and Ana met in Boca Chica on 3 May 2021 at 10:30pm; call +63 917 555 0142.",
+	"_Maria Santos · +63 917 555 0142_\n\n__Manila__, 3 May 2021_ and marisol_puente [x](a_b_)", // underscore emphasis
 }
 
 // FuzzScan feeds arbitrary bytes, as Markdown and as plain text, through
