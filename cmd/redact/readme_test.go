@@ -52,4 +52,14 @@ func TestReadmeQuickStart(t *testing.T) {
 			t.Errorf("the example draft gives no %s finding:\n%s", cat, out)
 		}
 	}
+	// The lines the README shows are lines the scan prints, summary included.
+	for _, l := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(l, "fixtures/examples/story.md:") && !strings.Contains(out.String(), l+"\n") {
+			t.Errorf("README.md shows %q, which the scan of the example does not print:\n%s", l, out)
+		}
+	}
+	summary := strings.TrimSpace(errOut.String())
+	if !bytes.Contains(readme, []byte("\n"+summary+"\n")) {
+		t.Errorf("README.md does not show the scan's summary line %q", summary)
+	}
 }
