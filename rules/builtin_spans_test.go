@@ -73,6 +73,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "The trawler Hai Feng 688 sailed; the longliner Sheng Feng No. 168 docked.", []string{"Hai Feng 688", "Sheng Feng No. 168"}},
 		// An administrative kind of place after its name is part of it.
 		{"default.proper.nouns", "She grew up in Anhui province, then Arani taluk; the Tlaxcala courthouse.", []string{"Anhui province", "Arani taluk", "Tlaxcala courthouse"}},
+		// A speaker's label in capitals: a short known name beside another is
+		// no acronym; an agency's acronym stays one.
+		{"default.proper.nouns", "MARIA SANTOS: Thanks for coming today, all of you. The IOM and ILO came too.", []string{"MARIA SANTOS"}},
 		// Initials in quotes are a nickname, not an agency's acronym.
 		{"default.proper.nouns", "Our driver, Jean-Claude \"JC\" Mukendi, waited. The IOM and WHO came.", []string{"Jean-Claude \"JC\" Mukendi"}},
 		// Two words and a number: a vessel's or a venue's name, not a person's.

@@ -296,7 +296,8 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// known names or places: captions are often in capitals ("MARIA
 		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
-			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, phrase, i) {
+			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, phrase, i) &&
+				!(known && m.capsNeighbour(t, info, i)) {
 				ev[i] |= evAcronym
 				continue
 			}
@@ -1633,6 +1634,23 @@ func (m *properMatcher) dateline(t *Text, ev []evidence, phrase []int, i int) bo
 	}
 	return t.lineStart(start) && end < len(toks) && toks[end].GapText == ", " &&
 		(toks[end].Digit || monthWords[toks[end].Key])
+}
+
+// capsNeighbour reports a known name in capitals right before or after
+// token i, which is one too: a speaker's label in a transcript ("MARIA
+// SANTOS:", "ADV. YONAS TESFAYE:") is a name in capitals in prose, where
+// one short word in capitals alone is an agency's acronym.
+func (m *properMatcher) capsNeighbour(t *Text, info []tokInfo, i int) bool {
+	toks := t.Tokens
+	for _, k := range [2]int{i - 1, i + 1} {
+		if k < 0 || k >= len(toks) || !toks[k].Upper || !t.Joinable(max(i, k), false) {
+			continue
+		}
+		if m.has(t, info, k, infoName) && !m.has(t, info, k, infoWord) {
+			return true
+		}
+	}
+	return false
 }
 
 // monthWords are the months' names and abbreviations, in lower case.
