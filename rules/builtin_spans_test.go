@@ -19,6 +19,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "It was a well-known and long-term plan.", nil},
 		{"default.location.street", "a house at Rua Joaquim Carlos 1180, in the Pari", []string{"Rua Joaquim Carlos 1180"}},
 		{"default.location.street", "at Calle 29 y Av. Domingo Comín", []string{"Calle 29", "Av. Domingo Comín"}},
+		{"default.location.street", "picked up on the SS16 near the farms; SP 231 at dawn.", []string{"SS16", "SP 231"}},
 		// A word that opens the sentence stays out of the street's name.
 		{"default.location.street", "Later Sheikh Zayed Road was closed. Yesterday Ngong Road was busy; 12 Rose Street.", []string{"Sheikh Zayed Road", "Ngong Road", "12 Rose Street"}},
 		{"default.identifier.phone", "her brother phoned from (99) 98115-3307.", []string{"(99) 98115-3307"}},
@@ -78,6 +79,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "MARIA SANTOS: Thanks for coming today, all of you. The IOM and ILO came too.", []string{"MARIA SANTOS"}},
 		// Initials in quotes are a nickname, not an agency's acronym.
 		{"default.proper.nouns", "Our driver, Jean-Claude \"JC\" Mukendi, waited. The IOM and WHO came.", []string{"Jean-Claude \"JC\" Mukendi"}},
+		// "No." and its number belong to a vessel's or a place's name; "dai"
+		// after a name is part of it.
+		{"default.proper.nouns", "The crew of Sheng Da Yu No. 61 went unpaid. Ramesh dai called.", []string{"Sheng Da Yu No. 61", "Ramesh dai"}},
 		// Two words and a number: a vessel's or a venue's name, not a person's.
 		{"default.proper.nouns", "The crew of Jin Hai Xiang 7 went unpaid. Sinar Jaya 8 left port. Maria Santos, 15, stayed. Ana Cruz 09:14", []string{"Jin Hai Xiang 7", "Sinar Jaya 8", "Maria Santos", "Ana Cruz"}},
 		{"default.proper.nouns", "She earned R250 a week and paid K300. Inspector de Vries and el Chino Ramírez came.", []string{"Inspector de Vries", "el Chino Ramírez"}},

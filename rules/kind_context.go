@@ -254,7 +254,12 @@ func (m *contextMatcher) number(t *Text, last int) int {
 // that number is part of a place name.
 func nameNumber(t *Text, last int) int {
 	n := last + 1
-	if n >= len(t.Tokens) || !t.Tokens[n].Digit || t.Tokens[n].Gap != GapSpace {
+	// "Friendship Bridge No. 2", "Sheng Da Yu No. 61": the number after
+	// "No." belongs to the name as well.
+	if n+1 < len(t.Tokens) && t.Tokens[n].Key == "no" && t.Tokens[n].Gap == GapSpace && t.Tokens[n+1].Digit &&
+		(t.Tokens[n+1].GapText == ". " || t.Tokens[n+1].GapText == " ") {
+		n++
+	} else if n >= len(t.Tokens) || !t.Tokens[n].Digit || t.Tokens[n].Gap != GapSpace {
 		return last
 	}
 	w := t.Src[t.Tokens[n].Start:t.Tokens[n].End]
