@@ -40,19 +40,19 @@ var floors = map[string]map[string]floor{
 	},
 	"../fixtures/fresh": {
 		"name":        {0.98, 0.97, 0.96},
-		"location":    {0.98, 0.93, 0.97},
+		"location":    {0.98, 0.94, 0.97},
 		"date":        {0.98, 0.97, 0.99},
 		"operational": {0.89, 0.84, 0.83},
-		"identifier":  {0.97, 0.92, 0.99},
+		"identifier":  {0.97, 0.94, 0.99},
 		"all":         {0.96, 0.93, 0.94},
 	},
 	"../fixtures/heldout": {
 		"name":        {0.97, 0.95, 0.94},
-		"location":    {0.96, 0.88, 0.96},
-		"date":        {0.96, 0.93, 0.97},
+		"location":    {0.96, 0.90, 0.96},
+		"date":        {0.96, 0.94, 0.97},
 		"operational": {0.69, 0.62, 0.75}, // retraining moves it by a point either way
-		"identifier":  {0.96, 0.92, 0.98},
-		"all":         {0.91, 0.87, 0.93},
+		"identifier":  {0.96, 0.93, 0.99},
+		"all":         {0.91, 0.88, 0.93},
 	},
 }
 
