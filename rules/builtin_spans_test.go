@@ -21,7 +21,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street", "at Calle 29 y Av. Domingo Comín", []string{"Calle 29", "Av. Domingo Comín"}},
 		{"default.location.street", "picked up on the SS16 near the farms; SP 231 at dawn.", []string{"SS16", "SP 231"}},
 		// A word that opens the sentence stays out of the street's name.
-		{"default.location.street", "Later Sheikh Zayed Road was closed. Yesterday Ngong Road was busy; 12 Rose Street.", []string{"Sheikh Zayed Road", "Ngong Road", "12 Rose Street"}},
+		{"default.location.street-name", "Later Sheikh Zayed Road was closed. Yesterday Ngong Road was busy; 12 Rose Street.", []string{"Sheikh Zayed Road", "Ngong Road", "12 Rose Street"}},
 		{"default.identifier.phone", "her brother phoned from (99) 98115-3307.", []string{"(99) 98115-3307"}},
 		{"default.identifier.case-number", "under Processo nº 5009134-27.2023.4.03.6181 at", []string{"Processo nº 5009134-27.2023.4.03.6181"}},
 		{"default.identifier.case-number", "(URN 20SX1184723) and", []string{"URN 20SX1184723"}},
