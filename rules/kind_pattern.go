@@ -87,7 +87,11 @@ func (m *patternMatcher) candidates(t *Text) []*pattern {
 }
 
 func (m *patternMatcher) find(t *Text, emit func(Match)) {
+	var idle idlePatterns
 	for _, p := range m.candidates(t) {
+		if idle.skip(t, p) {
+			continue
+		}
 		for _, loc := range p.findAll(t) {
 			s, e := loc[0], loc[1]
 			if m.group > 0 && 2*m.group+1 < len(loc) {
@@ -108,13 +112,39 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 // engine never runs (nor is compiled) unless the DFAs cannot tell. Groups
 // are not used: the span is where the pattern matches as a whole.
 func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
+	var idle idlePatterns
 	for _, p := range m.candidates(t) {
+		if idle.skip(t, p) {
+			continue
+		}
 		p.spans(t, func(s, e int) {
 			if s < e {
 				emit(Match{Start: s, End: e, Why: p.why})
 			}
 		})
 	}
+}
+
+// idlePatterns tells a rule's loop which patterns have no window in a
+// text: a windowed pattern none of whose first clause's literals occurs.
+// Most of a rule's patterns meet none of their anchors in most texts, and
+// one test of the text's sorted hits then stands for a call that would look
+// the text's literals up again and find nothing (millions of calls over a
+// corpus).
+type idlePatterns struct {
+	lm *litMemo
+}
+
+// skip reports whether p has no window in t, so its search would find
+// nothing.
+func (s *idlePatterns) skip(t *Text, p *pattern) bool {
+	if plainSearch || len(p.clauses) == 0 || !p.window {
+		return false
+	}
+	if s.lm == nil || s.lm.set != p.set {
+		s.lm = t.literals(p.set)
+	}
+	return !s.lm.mayAnchor(p.num)
 }
 
 // mayMatch applies the keywords. The derived literals are checked first:

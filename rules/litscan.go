@@ -357,39 +357,60 @@ func (m *litMemo) presentIn(c *clause, a, b int) bool {
 
 // anchored returns the end offsets of the hits of the first clause of the
 // pattern numbered k, in order (an offset twice when two of its literals
-// end there). The first call sorts every hit to the patterns it anchors,
-// by counting: each text's hits are few, and the patterns without any are
-// never looked at.
+// end there).
 func (m *litMemo) anchored(k int32) []int32 {
 	if len(m.hits) == 0 {
 		return nil
 	}
-	if m.endLo == nil {
-		a := m.auto
-		lo := make([]int32, a.npats+1)
-		for _, h := range m.hits {
-			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-				lo[k]++
-			}
-		}
-		sum := int32(0)
-		for k, n := range lo {
-			sum += n
-			lo[k] = sum
-		}
-		// lo[k] is where pattern k's ends stop; filled from the back, they
-		// are in order, and lo[k] is left where they start.
-		ends := make([]int32, lo[len(lo)-1])
-		for i := len(m.hits) - 1; i >= 0; i-- {
-			h := m.hits[i]
-			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-				lo[k]--
-				ends[lo[k]] = h.end
-			}
-		}
-		m.endLo, m.ends = lo, ends
-	}
+	m.sortHits()
 	return m.ends[m.endLo[k]:m.endLo[k+1]]
+}
+
+// mayAnchor reports whether the first clause of the pattern numbered k may
+// have a hit: len(m.anchored(k)) > 0, without the slice. A pattern newer
+// than the automaton that scanned the text gets true: its hits are not
+// known until Text.literals scans again.
+func (m *litMemo) mayAnchor(k int32) bool {
+	if k >= m.auto.npats {
+		return true
+	}
+	if len(m.hits) == 0 {
+		return false
+	}
+	m.sortHits()
+	return m.endLo[k] < m.endLo[k+1]
+}
+
+// sortHits sorts every hit to the patterns it anchors, by counting, on
+// first use: each text's hits are few, and the patterns without any are
+// never looked at.
+func (m *litMemo) sortHits() {
+	if m.endLo != nil {
+		return
+	}
+	a := m.auto
+	lo := make([]int32, a.npats+1)
+	for _, h := range m.hits {
+		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+			lo[k]++
+		}
+	}
+	sum := int32(0)
+	for k, n := range lo {
+		sum += n
+		lo[k] = sum
+	}
+	// lo[k] is where pattern k's ends stop; filled from the back, they
+	// are in order, and lo[k] is left where they start.
+	ends := make([]int32, lo[len(lo)-1])
+	for i := len(m.hits) - 1; i >= 0; i-- {
+		h := m.hits[i]
+		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+			lo[k]--
+			ends[lo[k]] = h.end
+		}
+	}
+	m.endLo, m.ends = lo, ends
 }
 
 // textMemo holds per-segment results shared by every rule that looks at
