@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -23,9 +25,15 @@ type litSet struct {
 	// anchors[id] lists the patterns (by their number in the set) whose
 	// first clause holds literal id; guarded by litSetMu.
 	anchors [][]int32
-	count   atomic.Int32 // literals
-	pats    atomic.Int32 // patterns
-	auto    atomic.Pointer[automaton]
+	// firsts numbers the patterns by their first clause, as a key of its
+	// sorted literal IDs: patterns with the same first clause (the ten
+	// digits anchor about twenty built-in patterns) share a number, so a
+	// text sorts each hit to the clause once, not to each pattern.
+	// Guarded by litSetMu.
+	firsts map[string]int32
+	count  atomic.Int32 // literals
+	pats   atomic.Int32 // pattern numbers: distinct first clauses
+	auto   atomic.Pointer[automaton]
 }
 
 const maxSetLiterals = 4096
@@ -51,13 +59,14 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32, int32) {
 	return currentSet, ids, num
 }
 
-func newLitSet() *litSet { return &litSet{ids: map[string]int32{}} }
+func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[string]int32{}} }
 
 // intern gives each literal of a pattern's clauses an ID in ls, and the
-// pattern the next number, under which a text keeps the hits of its first
-// clause (litMemo.anchored). The caller holds litSetMu when ls is shared.
+// pattern its number, under which a text keeps the hits of its first
+// clause (litMemo.anchored): the number of an earlier pattern with the
+// same first clause, else the next. The caller holds litSetMu when ls is
+// shared.
 func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
-	num := ls.pats.Load()
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
 		for _, l := range c {
@@ -69,12 +78,27 @@ func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 				ls.anchors = append(ls.anchors, nil)
 			}
 			out[i] = append(out[i], id)
-			if a := ls.anchors[id]; i == 0 && (len(a) == 0 || a[len(a)-1] != num) {
-				ls.anchors[id] = append(a, num)
-			}
 		}
 	}
 	ls.count.Store(int32(len(ls.list)))
+	var first []int32
+	if len(out) > 0 {
+		first = slices.Clone(out[0])
+		slices.Sort(first)
+		first = slices.Compact(first)
+	}
+	key := make([]byte, 0, 4*len(first))
+	for _, id := range first {
+		key = binary.LittleEndian.AppendUint32(key, uint32(id))
+	}
+	if num, ok := ls.firsts[string(key)]; ok {
+		return out, num
+	}
+	num := ls.pats.Load()
+	ls.firsts[string(key)] = num
+	for _, id := range first {
+		ls.anchors[id] = append(ls.anchors[id], num)
+	}
 	ls.pats.Store(num + 1)
 	return out, num
 }
