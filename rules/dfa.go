@@ -313,10 +313,13 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		i = len(s)
 	}
 	for {
-		// The common case: ASCII forwards through built transitions.
+		// The common case: ASCII forwards through built transitions. The
+		// table in a local: the compiler would load it from c at every
+		// byte (only the slow path below can grow it).
+		ascii := c.ascii
 		if !backward {
 			for i < len(s) && s[i] < utf8.RuneSelf {
-				next := c.ascii[int(st)<<shift|int(class[s[i]])]
+				next := ascii[int(st)<<shift|int(class[s[i]])]
 				if uint16(next) >= dfaIdleBit { // unknown (negative), match or idle
 					break
 				}
@@ -325,7 +328,7 @@ func (d *dfa) scan(s string, backward, first bool) int {
 			}
 		} else {
 			for i > 0 && s[i-1] < utf8.RuneSelf {
-				next := c.ascii[int(st)<<shift|int(class[s[i-1]])]
+				next := ascii[int(st)<<shift|int(class[s[i-1]])]
 				if uint16(next) >= dfaIdleBit {
 					break
 				}

@@ -1,7 +1,12 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"regexp/syntax"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestIdlePatternsSkipNothing: a pattern the rule loops pass over as idle
@@ -58,5 +63,71 @@ func TestMayAnchorNewPattern(t *testing.T) {
 	_, third := ls.intern([][]string{{"gamma"}})
 	if lm = text.literals(ls); lm.mayAnchor(third) {
 		t.Fatal("gamma does not occur: the third pattern is idle")
+	}
+}
+
+// TestSharedFirstClause: patterns with the same first clause, in any
+// order, share a number and so the hits a text sorts to it; another first
+// clause gets another number, and the hits of each are its own literals'.
+func TestSharedFirstClause(t *testing.T) {
+	ls := newLitSet()
+	_, a := ls.intern([][]string{{"1", "2"}, {"x"}})
+	_, b := ls.intern([][]string{{"2", "1", "2"}})
+	_, c := ls.intern([][]string{{"2"}})
+	if a != b {
+		t.Fatalf("same first clause: numbers %d and %d", a, b)
+	}
+	if c == a {
+		t.Fatalf("another first clause shares number %d", c)
+	}
+	lm := (&Text{Src: "12 x 2"}).literals(ls)
+	if got := lm.anchored(a); !slices.Equal(got, []int32{1, 2, 6}) {
+		t.Fatalf("ends of {1, 2}: %v, want [1 2 6]", got)
+	}
+	if got := lm.anchored(c); !slices.Equal(got, []int32{2, 6}) {
+		t.Fatalf("ends of {2}: %v, want [2 6]", got)
+	}
+}
+
+// TestAlphabetRuns compares the run walks of windows with a rune-by-rune
+// walk over random text with ASCII, non-ASCII and invalid bytes.
+func TestAlphabetRuns(t *testing.T) {
+	tree, err := syntax.Parse(`(?i)[\p{L}\d_ -]+é`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alpha := newAlphabet(tree)
+	pieces := []string{"a", "Z", "0", " ", "-", ".", "\n", "é", "ß", "€", "\xff", "_", "ǅ"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			wantBefore := i
+			for wantBefore > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:wantBefore])
+				if !alpha.has(r) {
+					break
+				}
+				wantBefore -= size
+			}
+			wantAfter := i
+			for wantAfter < len(s) {
+				r, size := utf8.DecodeRuneInString(s[wantAfter:])
+				if !alpha.has(r) {
+					break
+				}
+				wantAfter += size
+			}
+			if got := alpha.runBefore(s, i); got != wantBefore {
+				t.Fatalf("runBefore(%q, %d) = %d, want %d", s, i, got, wantBefore)
+			}
+			if got := alpha.runAfter(s, i); got != wantAfter {
+				t.Fatalf("runAfter(%q, %d) = %d, want %d", s, i, got, wantAfter)
+			}
+		}
 	}
 }
