@@ -131,3 +131,30 @@ func TestAlphabetRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyPresentSparse compares anyPresent, which reads only the words of
+// a clause's set that hold literals, with a test of each literal.
+func TestAnyPresentSparse(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var c clause
+		for range rng.IntN(40) {
+			c.add(int32(rng.IntN(1 + rng.IntN(3000))))
+		}
+		m := &litMemo{present: make([]uint64, rng.IntN(50))}
+		for range rng.IntN(6) {
+			if id := rng.IntN(3000); id/64 < len(m.present) {
+				m.present[id/64] |= 1 << (id % 64)
+			}
+		}
+		want := false
+		for _, id := range c.ids {
+			if w := int(id / 64); w < len(m.present) && m.present[w]&(1<<(id%64)) != 0 {
+				want = true
+			}
+		}
+		if got := m.anyPresent(&c); got != want {
+			t.Fatalf("clause %v, present %x: anyPresent %v, want %v", c.ids, m.present, got, want)
+		}
+	}
+}

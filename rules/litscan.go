@@ -350,8 +350,8 @@ func (a *automaton) record(m *litMemo, state int32, end int) {
 // anyPresent reports whether one of the clause's literals occurs: its bit
 // set against the text's, a word at a time.
 func (m *litMemo) anyPresent(c *clause) bool {
-	if len(c.ids) < len(c.set) {
-		// Fewer literals than words of the set: test their bits.
+	if len(c.ids) <= len(c.words) {
+		// No more literals than words of the set: test their bits.
 		for _, id := range c.ids {
 			if w := int(id / 64); w < len(m.present) && m.present[w]&(1<<(id%64)) != 0 {
 				return true
@@ -359,9 +359,10 @@ func (m *litMemo) anyPresent(c *clause) bool {
 		}
 		return false
 	}
-	n := min(len(c.set), len(m.present))
-	for w := range n {
-		if c.set[w]&m.present[w] != 0 {
+	// Only the words that hold literals: a rule's gate has literals of
+	// many patterns, often in a few of the set's fifty words.
+	for _, w := range c.words {
+		if int(w) < len(m.present) && c.set[w]&m.present[w] != 0 {
 			return true
 		}
 	}

@@ -213,9 +213,10 @@ func shift(locs [][]int, off int) {
 
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
 type clause struct {
-	ids  []int32
-	set  []uint64 // ids as a bit set
-	lits []string // for tests and debugging
+	ids   []int32
+	set   []uint64 // ids as a bit set
+	words []int32  // the indexes of set's words that are not zero
+	lits  []string // for tests and debugging
 }
 
 func (c *clause) has(id int32) bool {
@@ -231,6 +232,9 @@ func (c *clause) add(id int32) {
 	c.ids = append(c.ids, id)
 	for int(id/64) >= len(c.set) {
 		c.set = append(c.set, 0)
+	}
+	if c.set[id/64] == 0 {
+		c.words = append(c.words, id/64)
 	}
 	c.set[id/64] |= 1 << (id % 64)
 }
