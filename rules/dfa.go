@@ -300,11 +300,14 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	}
 	// Working out the stop bytes costs tens of microseconds a DFA, more
 	// than a short story's scan saves: a cache sets skipping up once its
-	// forward scans have read skipAfter bytes (the transitions built
-	// before carry no idle bit and simply never skip).
+	// forward scans have read skipAfter bytes, and then marks the idle
+	// transitions it has built so far (markIdle).
 	if !backward && c.skip == nil {
 		if c.forward += len(s); c.forward >= skipAfter {
 			c.skip = d.newSkip(c)
+			if c.skip.on {
+				c.markIdle()
+			}
 		}
 	}
 	st := c.start
@@ -399,6 +402,28 @@ func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 		}
 	}
 	return c.eot[st] == eotYes
+}
+
+// markIdle sets dfaIdleBit on the built transitions into idle states (no
+// instruction pending), as step sets it on the ones it builds once
+// skipping is on. Those built before are the commonest: the first 16 KB
+// of scans built the transitions that prose takes, and left unmarked,
+// the patterns that wait for a rare byte (a T, a capital, a rune above
+// ASCII) went on reading every byte through the tables.
+func (c *dfaCache) markIdle() {
+	idle := func(next int32) bool {
+		return len(c.states[next&^(dfaMatchBit|dfaIdleBit)].pcs) == 0
+	}
+	for i, next := range c.ascii {
+		if next >= 0 && idle(int32(next)) {
+			c.ascii[i] = next | dfaIdleBit
+		}
+	}
+	for k, next := range c.high {
+		if idle(next) {
+			c.high[k] = next | dfaIdleBit
+		}
+	}
 }
 
 func (c *dfaCache) reset() {
