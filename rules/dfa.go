@@ -121,6 +121,9 @@ type dfaCache struct {
 	gen   uint32
 	out   []uint32
 	cons  []uint32
+	// What the start instruction reaches, by the flags of the position
+	// (syntax.EmptyOp, six bits); kept when the cache starts again.
+	starts *[64]startFollowed
 }
 
 func newDFA(re *syntax.Regexp) *dfa {
@@ -441,9 +444,16 @@ func (c *dfaCache) reset() {
 // so st no longer names the state it did and the transition is not kept.
 func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	s := c.states[st]
-	consumers, matched := c.closure(d, s, r)
+	// The state's own instructions, then the start instruction's, whose
+	// successors on an ASCII rune are the same for every state and are
+	// worked out once per flags and byte class (startFollowed.on). An
+	// instruction both reach adds its successor twice; Compact drops it.
+	flags := syntax.EmptyOpContext(prevRune(s.prev), r)
+	start := c.startClosure(d, flags)
+	consumers, matched := c.follow(d, s.pcs, flags, c.cons[:0])
+	c.cons = consumers
 	var bit int32
-	if matched {
+	if matched || start.matched {
 		bit = dfaMatchBit
 	}
 	c.out = c.out[:0]
@@ -453,6 +463,7 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 			c.out = append(c.out, out)
 		}
 	}
+	c.out = start.on(d, r, c.out)
 	slices.Sort(c.out)
 	c.out = slices.Compact(c.out)
 	if len(c.out) == 0 && c.skip != nil && c.skip.on {
@@ -475,14 +486,89 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 // and whether a match instruction was reached.
 func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 	flags := syntax.EmptyOpContext(prevRune(s.prev), next)
+	// Following the empty transitions is a union over the instructions
+	// it starts from: the start instruction's share, the same for every
+	// state at these flags and often most of the work (an unanchored
+	// pattern's first instructions), is followed once per cache and
+	// flags, then merged with what the state's own instructions reach.
+	start := c.startClosure(d, flags)
+	consumers, matched := c.follow(d, s.pcs, flags, c.cons[:0])
+	for _, pc := range start.cons {
+		if c.seen[pc] != c.gen {
+			c.seen[pc] = c.gen
+			consumers = append(consumers, pc)
+		}
+	}
+	c.cons = consumers
+	return consumers, matched || start.matched
+}
+
+// startFollowed is what the start instruction reaches at some flags.
+type startFollowed struct {
+	done    bool
+	matched bool
+	cons    []uint32
+	// outs[k]: the successors of the instructions of cons that accept
+	// the ASCII bytes of class k; nil until first asked.
+	outs [][]uint32
+}
+
+// on appends to out the successors of the instructions of f.cons that
+// accept r.
+func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
+	if r < 0 || r >= utf8.RuneSelf {
+		for _, pc := range f.cons {
+			if d.prog.matchRune(pc, r) {
+				_, next, _, _ := d.prog.inst(pc)
+				out = append(out, next)
+			}
+		}
+		return out
+	}
+	if f.outs == nil {
+		f.outs = make([][]uint32, 1<<d.shift)
+	}
+	k := d.class[r]
+	if f.outs[k] == nil {
+		succ := []uint32{}
+		for _, pc := range f.cons {
+			if d.prog.matchRune(pc, r) {
+				_, next, _, _ := d.prog.inst(pc)
+				succ = append(succ, next)
+			}
+		}
+		f.outs[k] = succ
+	}
+	return append(out, f.outs[k]...)
+}
+
+// startClosure returns the rune instructions and match the start
+// instruction reaches at flags, followed on first use.
+func (c *dfaCache) startClosure(d *dfa, flags syntax.EmptyOp) *startFollowed {
+	if c.starts == nil {
+		c.starts = new([64]startFollowed)
+	}
+	f := &c.starts[flags&63]
+	if !f.done {
+		var cons []uint32
+		cons, f.matched = c.follow(d, []uint32{d.prog.start}, flags, nil)
+		f.cons = slices.Clone(cons)
+		f.done = true
+	}
+	return f
+}
+
+// follow appends to consumers the rune instructions reached from pcs by
+// empty transitions at flags, and reports whether a match instruction is
+// reached. The instructions seen stay marked with c.gen until the next
+// call.
+func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers []uint32) ([]uint32, bool) {
 	c.gen++
 	if c.gen == 0 {
 		clear(c.seen)
 		c.gen = 1
 	}
-	c.stack = append(c.stack[:0], d.prog.start)
-	c.stack = append(c.stack, s.pcs...)
-	consumers := c.cons[:0]
+	c.stack = append(c.stack[:0], pcs...)
 	matched := false
 	for len(c.stack) > 0 {
 		pc := c.stack[len(c.stack)-1]
@@ -507,7 +593,6 @@ func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 			consumers = append(consumers, pc)
 		}
 	}
-	c.cons = consumers
 	return consumers, matched
 }
 
