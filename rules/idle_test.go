@@ -158,3 +158,42 @@ func TestAnyPresentSparse(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchoredRandom compares the compact per-text tables of sortHits with
+// a plain filter of the text's hits, for random first clauses over random
+// texts: every number's ends, and mayAnchor.
+func TestAnchoredRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	words := []string{"a", "b", "ab", "ba", "abc", "c", "ca", "bb", "1", "2", "12", "x"}
+	for range 50 {
+		ls := newLitSet()
+		var firsts [][]string
+		for range 1 + rng.IntN(150) {
+			var c []string
+			for range 1 + rng.IntN(3) {
+				c = append(c, words[rng.IntN(len(words))])
+			}
+			ls.intern([][]string{c})
+			firsts = append(firsts, c)
+		}
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(" .,"[rng.IntN(3):][:1])
+		}
+		lm := (&Text{Src: b.String()}).literals(ls)
+		for i, c := range firsts {
+			_, k := ls.intern([][]string{c}) // the same clause: its number
+			var want []int32
+			for _, h := range lm.hits {
+				if slices.Contains(c, ls.list[h.id]) {
+					want = append(want, h.end)
+				}
+			}
+			got := lm.anchored(k)
+			if !slices.Equal(got, want) || lm.mayAnchor(k) != (len(want) > 0) {
+				t.Fatalf("clause %d %v in %q: ends %v, want %v", i, c, b.String(), got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -267,10 +268,17 @@ type litMemo struct {
 	auto    *automaton
 	hits    []hit // in order of end
 	present []uint64
-	// The ends of the hits of pattern k's first clause, in order, are
-	// ends[endLo[k]:endLo[k+1]]; built on first use.
-	endLo []int32
-	ends  []int32
+	// Built on first use (sortHits): bit k of anch is set when pattern
+	// number k has hits, rank[w] counts the bits of anch[:w], and the
+	// ends of those hits, in order, are ends[endLo[r]:endLo[r+1]] where r
+	// is k's rank among the set bits. Compact: a text meets a few of the
+	// patterns' first clauses, and a table of all of them for each text
+	// was an eighth of a scan's allocations.
+	sorted bool
+	anch   []uint64
+	rank   []int32
+	endLo  []int32
+	ends   []int32
 }
 
 // literals returns the occurrences in t of the literals of ls, scanning t
@@ -296,7 +304,7 @@ func (t *Text) literals(ls *litSet) *litMemo {
 	}
 	m.auto = a
 	m.hits = m.hits[:0]
-	m.endLo, m.ends = nil, nil
+	m.sorted, m.anch, m.rank, m.endLo, m.ends = false, nil, nil, nil, nil
 	m.present = make([]uint64, (a.n+63)/64)
 	a.scan(t.Src, m)
 	return m
@@ -388,7 +396,12 @@ func (m *litMemo) anchored(k int32) []int32 {
 		return nil
 	}
 	m.sortHits()
-	return m.ends[m.endLo[k]:m.endLo[k+1]]
+	w, bit := k>>6, uint64(1)<<(k&63)
+	if m.anch[w]&bit == 0 {
+		return nil
+	}
+	r := m.rank[w] + int32(bits.OnesCount64(m.anch[w]&(bit-1)))
+	return m.ends[m.endLo[r]:m.endLo[r+1]]
 }
 
 // mayAnchor reports whether the first clause of the pattern numbered k may
@@ -402,40 +415,79 @@ func (m *litMemo) mayAnchor(k int32) bool {
 	if len(m.hits) == 0 {
 		return false
 	}
-	m.sortHits()
-	return m.endLo[k] < m.endLo[k+1]
+	if !m.sorted {
+		m.sortHits()
+	}
+	return m.anch[k>>6]&(1<<(k&63)) != 0
 }
+
+// counts is sortHits' scratch: a count per pattern number, all zero
+// between uses.
+var counts = sync.Pool{New: func() any { return new([]int32) }}
 
 // sortHits sorts every hit to the patterns it anchors, by counting, on
 // first use: each text's hits are few, and the patterns without any are
 // never looked at.
 func (m *litMemo) sortHits() {
-	if m.endLo != nil {
+	if m.sorted {
 		return
 	}
 	a := m.auto
-	lo := make([]int32, a.npats+1)
+	cp := counts.Get().(*[]int32)
+	if len(*cp) < int(a.npats) {
+		*cp = make([]int32, a.npats)
+	}
+	cnt := *cp
+	m.anch = make([]uint64, (a.npats+63)/64)
+	total := 0
 	for _, h := range m.hits {
 		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-			lo[k]++
+			cnt[k]++
+			m.anch[k>>6] |= 1 << (k & 63)
+			total++
 		}
 	}
-	sum := int32(0)
-	for k, n := range lo {
-		sum += n
-		lo[k] = sum
+	present := 0
+	for _, x := range m.anch {
+		present += bits.OnesCount64(x)
 	}
-	// lo[k] is where pattern k's ends stop; filled from the back, they
-	// are in order, and lo[k] is left where they start.
-	ends := make([]int32, lo[len(lo)-1])
+	// rank, endLo and ends in one allocation.
+	buf := make([]int32, len(m.anch)+present+1+total)
+	m.rank, buf = buf[:len(m.anch)], buf[len(m.anch):]
+	m.endLo, m.ends = buf[:present+1], buf[present+1:]
+	present = 0
+	for w, x := range m.anch {
+		m.rank[w] = int32(present)
+		present += bits.OnesCount64(x)
+	}
+	// In order of number: where each pattern's ends start (endLo), and in
+	// cnt where they stop; filled from the back, they are in order, and
+	// cnt[k] is left where they start.
+	sum, r := int32(0), 0
+	for w, x := range m.anch {
+		for ; x != 0; x &= x - 1 {
+			k := w<<6 | bits.TrailingZeros64(x)
+			m.endLo[r] = sum
+			sum += cnt[k]
+			cnt[k] = sum
+			r++
+		}
+	}
+	m.endLo[r] = sum
 	for i := len(m.hits) - 1; i >= 0; i-- {
 		h := m.hits[i]
 		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-			lo[k]--
-			ends[lo[k]] = h.end
+			cnt[k]--
+			m.ends[cnt[k]] = h.end
 		}
 	}
-	m.endLo, m.ends = lo, ends
+	for w, x := range m.anch {
+		for ; x != 0; x &= x - 1 {
+			cnt[w<<6|bits.TrailingZeros64(x)] = 0
+		}
+	}
+	counts.Put(cp)
+	m.sorted = true
 }
 
 // textMemo holds per-segment results shared by every rule that looks at
