@@ -458,9 +458,8 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	}
 	c.out = c.out[:0]
 	for _, pc := range consumers {
-		if d.prog.matchRune(pc, r) {
-			_, out, _, _ := d.prog.inst(pc)
-			c.out = append(c.out, out)
+		if next, ok := d.prog.accepts(pc, r); ok {
+			c.out = append(c.out, next)
 		}
 	}
 	c.out = start.on(d, r, c.out)
@@ -518,8 +517,7 @@ type startFollowed struct {
 func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
 	if r < 0 || r >= utf8.RuneSelf {
 		for _, pc := range f.cons {
-			if d.prog.matchRune(pc, r) {
-				_, next, _, _ := d.prog.inst(pc)
+			if next, ok := d.prog.accepts(pc, r); ok {
 				out = append(out, next)
 			}
 		}
@@ -532,8 +530,7 @@ func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
 	if f.outs[k] == nil {
 		succ := []uint32{}
 		for _, pc := range f.cons {
-			if d.prog.matchRune(pc, r) {
-				_, next, _, _ := d.prog.inst(pc)
+			if next, ok := d.prog.accepts(pc, r); ok {
 				succ = append(succ, next)
 			}
 		}
@@ -568,24 +565,33 @@ func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers 
 		clear(c.seen)
 		c.gen = 1
 	}
-	c.stack = append(c.stack[:0], pcs...)
+	// Locals, and each instruction's fields read in place (program.inst
+	// is too large to inline): this loop runs for every instruction of
+	// every new state, most of the work of a one-story run's DFAs.
+	stack := append(c.stack[:0], pcs...)
+	seen, gen, code := c.seen, c.gen, d.prog.code
 	matched := false
-	for len(c.stack) > 0 {
-		pc := c.stack[len(c.stack)-1]
-		c.stack = c.stack[:len(c.stack)-1]
-		if c.seen[pc] == c.gen {
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] == gen {
 			continue
 		}
-		c.seen[pc] = c.gen
-		op, out, arg, _ := d.prog.inst(pc)
+		seen[pc] = gen
+		i := int(pc) * progInstSize
+		_ = code[i+progInstSize-1]
+		op := syntax.InstOp(code[i])
+		out := uint32(code[i+4]) | uint32(code[i+5])<<8 | uint32(code[i+6])<<16 | uint32(code[i+7])<<24
 		switch op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			c.stack = append(c.stack, out, arg)
+			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
+			stack = append(stack, out, arg)
 		case syntax.InstCapture, syntax.InstNop:
-			c.stack = append(c.stack, out)
+			stack = append(stack, out)
 		case syntax.InstEmptyWidth:
+			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
 			if syntax.EmptyOp(arg)&^flags == 0 {
-				c.stack = append(c.stack, out)
+				stack = append(stack, out)
 			}
 		case syntax.InstMatch:
 			matched = true
@@ -593,6 +599,7 @@ func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers 
 			consumers = append(consumers, pc)
 		}
 	}
+	c.stack = stack
 	return consumers, matched
 }
 

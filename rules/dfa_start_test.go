@@ -111,3 +111,35 @@ func TestDFAStepStartShare(t *testing.T) {
 		t.Fatalf("only %d steps checked", checked)
 	}
 }
+
+// TestProgramAccepts compares accepts, which reads an instruction's fields
+// in place, with matchRune and inst, on every rune instruction of the
+// built-in patterns' programs.
+func TestProgramAccepts(t *testing.T) {
+	runes := []rune{'a', 'A', 'k', 'K', '\u212a', 's', 'ſ', '0', ' ', '\n', '-', 'é', 'É', '’', '漢', utf8.RuneError, 0x10FFFF}
+	n := 0
+	for _, re := range builtinRegexes(t) {
+		d := patternOf(re).dfas()
+		if d == nil {
+			continue
+		}
+		for pc := range uint32(d.prog.len()) {
+			op, out, _, _ := d.prog.inst(pc)
+			switch op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			default:
+				continue
+			}
+			for _, r := range runes {
+				next, ok := d.prog.accepts(pc, r)
+				if next != out || ok != d.prog.matchRune(pc, r) {
+					t.Fatalf("%s: instruction %d on %q: accepts %d, %v; want %d, %v", re.src, pc, r, next, ok, out, !ok)
+				}
+				n++
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d checks", n)
+	}
+}
