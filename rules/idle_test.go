@@ -23,10 +23,11 @@ func TestIdlePatternsSkipNothing(t *testing.T) {
 		if !ok {
 			continue
 		}
+		pats := m.patterns()
 		for _, text := range texts {
-			var idle idlePatterns
-			for _, p := range m.patterns() {
-				if !idle.skip(text, p) {
+			lm := m.idleMemo(text, pats)
+			for i, p := range pats {
+				if lm == nil || m.nums[i] < 0 || !lm.quiet(m.nums[i]) {
 					kept++
 					continue
 				}
@@ -42,27 +43,38 @@ func TestIdlePatternsSkipNothing(t *testing.T) {
 	}
 }
 
-// TestMayAnchorNewPattern: a pattern added to a literal set after a text
-// was scanned is never taken as idle on the old scan's hits.
-func TestMayAnchorNewPattern(t *testing.T) {
+// TestQuietNewPattern: a pattern added to a literal set after a text was
+// scanned is never taken as idle on the old scan's hits, nor is any before
+// the hits are sorted.
+func TestQuietNewPattern(t *testing.T) {
 	ls := newLitSet()
 	_, first := ls.intern([][]string{{"alpha"}})
 	text := &Text{Src: "alpha beta"}
 	lm := text.literals(ls)
-	if !lm.mayAnchor(first) {
-		t.Fatal("alpha occurs: the first pattern may anchor")
+	if lm.quiet(first) {
+		t.Fatal("hits not sorted yet: no pattern is idle")
+	}
+	lm.sortHits()
+	if lm.quiet(first) {
+		t.Fatal("alpha occurs: the first pattern is not idle")
 	}
 	_, second := ls.intern([][]string{{"beta"}})
-	if !lm.mayAnchor(second) {
+	if lm.quiet(second) {
 		t.Fatal("a pattern newer than the scan must not be taken as idle")
 	}
 	lm = text.literals(ls) // rescans with the new automaton
-	if !lm.mayAnchor(second) {
-		t.Fatal("beta occurs: the second pattern may anchor")
+	lm.sortHits()
+	if lm.quiet(second) {
+		t.Fatal("beta occurs: the second pattern is not idle")
 	}
 	_, third := ls.intern([][]string{{"gamma"}})
-	if lm = text.literals(ls); lm.mayAnchor(third) {
+	lm = text.literals(ls)
+	lm.sortHits()
+	if !lm.quiet(third) {
 		t.Fatal("gamma does not occur: the third pattern is idle")
+	}
+	if lm := (&Text{Src: "nothing here"}).literals(ls); !lm.quiet(first) || !lm.quiet(third) {
+		t.Fatal("a text without hits: every pattern is idle")
 	}
 }
 
@@ -161,7 +173,7 @@ func TestAnyPresentSparse(t *testing.T) {
 
 // TestAnchoredRandom compares the compact per-text tables of sortHits with
 // a plain filter of the text's hits, for random first clauses over random
-// texts: every number's ends, and mayAnchor.
+// texts: every number's ends, and quiet.
 func TestAnchoredRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	words := []string{"a", "b", "ab", "ba", "abc", "c", "ca", "bb", "1", "2", "12", "x"}
@@ -191,7 +203,7 @@ func TestAnchoredRandom(t *testing.T) {
 				}
 			}
 			got := lm.anchored(k)
-			if !slices.Equal(got, want) || lm.mayAnchor(k) != (len(want) > 0) {
+			if !slices.Equal(got, want) || lm.quiet(k) != (len(want) == 0) {
 				t.Fatalf("clause %d %v in %q: ends %v, want %v", i, c, b.String(), got, want)
 			}
 		}

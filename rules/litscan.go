@@ -404,21 +404,18 @@ func (m *litMemo) anchored(k int32) []int32 {
 	return m.ends[m.endLo[r]:m.endLo[r+1]]
 }
 
-// mayAnchor reports whether the first clause of the pattern numbered k may
-// have a hit: len(m.anchored(k)) > 0, without the slice. A pattern newer
-// than the automaton that scanned the text gets true: its hits are not
-// known until Text.literals scans again.
-func (m *litMemo) mayAnchor(k int32) bool {
+// quiet reports whether the pattern numbered k surely has no hit of its
+// first clause: the text has no hits, or they are sorted (sortHits) and
+// none anchors k. A pattern newer than the automaton that scanned the
+// text, or hits not sorted yet, get false.
+func (m *litMemo) quiet(k int32) bool {
 	if k >= m.auto.npats {
-		return true
-	}
-	if len(m.hits) == 0 {
 		return false
 	}
-	if !m.sorted {
-		m.sortHits()
+	if len(m.hits) == 0 {
+		return true
 	}
-	return m.anch[k>>6]&(1<<(k&63)) != 0
+	return m.sorted && m.anch[k>>6]&(1<<(k&63)) == 0
 }
 
 // counts is sortHits' scratch: a count per pattern number, all zero
