@@ -320,34 +320,51 @@ func (a *automaton) scan(s string, m *litMemo) {
 }
 
 func scanTable[T int16 | int32](a *automaton, next []T, s string, m *litMemo) {
-	nc := a.nclass
+	// The ASCII loop alone, the rest calls: with a literal's record and
+	// the decoding of other runes inlined, the compiler kept the loop's
+	// values on the stack and reloaded them at every byte.
+	nc, ascii := a.nclass, &a.ascii
 	state := 0
-	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			t := next[state*nc+int(a.ascii[c])]
-			if t < 0 {
-				t = ^t
-				a.record(m, int32(t), i)
+			t := next[state*nc+int(ascii[c])]
+			if t >= 0 {
+				state = int(t)
+				continue
 			}
-			state = int(t)
+			state = int(^t)
+			a.record(m, int32(state), i)
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		n := utf8.EncodeRune(buf[:], foldRune(r))
-		for k := 0; k < n; k++ {
-			t := next[state*nc+int(a.class[buf[k]])]
-			if t < 0 {
-				t = ^t
-				a.record(m, int32(t), i)
-			}
-			state = int(t)
-		}
+		i, state = scanRune(a, next, s, i, state, m)
 	}
 }
 
+// scanRune feeds the rune at s[i], above ASCII, through the automaton in
+// state, folded, and returns where the next rune starts and the state.
+//
+//go:noinline
+func scanRune[T int16 | int32](a *automaton, next []T, s string, i, state int, m *litMemo) (int, int) {
+	var buf [utf8.UTFMax]byte
+	r, size := utf8.DecodeRuneInString(s[i:])
+	i += size
+	n := utf8.EncodeRune(buf[:], foldRune(r))
+	for k := 0; k < n; k++ {
+		t := next[state*a.nclass+int(a.class[buf[k]])]
+		if t < 0 {
+			t = ^t
+			a.record(m, int32(t), i)
+		}
+		state = int(t)
+	}
+	return i, state
+}
+
+// record notes the literals that end at end, where the automaton reached
+// state. Not inlined: see scanTable.
+//
+//go:noinline
 func (a *automaton) record(m *litMemo, state int32, end int) {
 	for _, id := range a.outs[a.outLo[state]:a.outHi[state]] {
 		m.hits = append(m.hits, hit{id, int32(end)})
