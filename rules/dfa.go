@@ -297,7 +297,9 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	c := d.get()
 	defer d.put(c)
 	found := -1
-	shift, class := d.shift, &d.class
+	// Masked: the compiler then knows the shift is below 64 and drops the
+	// guard it would put on the hot loops' chain at every byte.
+	shift, class := d.shift&63, &d.class
 	if c.start < 0 {
 		c.start = c.state(d, nil, prevStart)
 	}
@@ -324,23 +326,27 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		// byte (only the slow path below can grow it).
 		ascii := c.ascii
 		if !backward {
+			cur := int(st) // one sign extension a byte, not two
 			for i < len(s) && s[i] < utf8.RuneSelf {
-				next := ascii[int(st)<<shift|int(class[s[i]])]
+				next := ascii[cur<<shift|int(class[s[i]])]
 				if uint16(next) >= dfaIdleBit { // unknown (negative), match or idle
 					break
 				}
-				st = int32(next)
+				cur = int(next)
 				i++
 			}
+			st = int32(cur)
 		} else {
+			cur := int(st)
 			for i > 0 && s[i-1] < utf8.RuneSelf {
-				next := ascii[int(st)<<shift|int(class[s[i-1]])]
+				next := ascii[cur<<shift|int(class[s[i-1]])]
 				if uint16(next) >= dfaIdleBit {
 					break
 				}
-				st = int32(next)
+				cur = int(next)
 				i--
 			}
+			st = int32(cur)
 		}
 		var r rune
 		var size int
