@@ -122,8 +122,10 @@ type dfaCache struct {
 	out   []uint32
 	cons  []uint32
 	// What the start instruction reaches, by the flags of the position
-	// (syntax.EmptyOp, six bits); kept when the cache starts again.
-	starts *[64]startFollowed
+	// (syntax.EmptyOp), in the order met; kept when the cache starts
+	// again. A list, not a table by flags: a scan meets a handful of the
+	// 64, and a one-story run has hundreds of caches.
+	starts []*startFollowed
 }
 
 func newDFA(re *syntax.Regexp) *dfa {
@@ -510,12 +512,15 @@ func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 
 // startFollowed is what the start instruction reaches at some flags.
 type startFollowed struct {
-	done    bool
+	flags   syntax.EmptyOp
 	matched bool
 	cons    []uint32
-	// outs[k]: the successors of the instructions of cons that accept
-	// the ASCII bytes of class k; nil until first asked.
-	outs [][]uint32
+	// The successors of the instructions of cons that accept the ASCII
+	// bytes of class k are succ[lo:lo+n], span[k] = lo<<32 | n+1; 0 until
+	// first asked. Packed: hundreds of caches hold a few of these each,
+	// and a slice per class made a one-story run touch megabytes more.
+	span []uint64
+	succ []uint32
 }
 
 // on appends to out the successors of the instructions of f.cons that
@@ -529,35 +534,34 @@ func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
 		}
 		return out
 	}
-	if f.outs == nil {
-		f.outs = make([][]uint32, 1<<d.shift)
+	if f.span == nil {
+		f.span = make([]uint64, 1<<d.shift)
 	}
 	k := d.class[r]
-	if f.outs[k] == nil {
-		succ := []uint32{}
+	if f.span[k] == 0 {
+		lo := len(f.succ)
 		for _, pc := range f.cons {
 			if next, ok := d.prog.accepts(pc, r); ok {
-				succ = append(succ, next)
+				f.succ = append(f.succ, next)
 			}
 		}
-		f.outs[k] = succ
+		f.span[k] = uint64(lo)<<32 | uint64(len(f.succ)-lo+1)
 	}
-	return append(out, f.outs[k]...)
+	lo, n := int(f.span[k]>>32), int(uint32(f.span[k]))-1
+	return append(out, f.succ[lo:lo+n]...)
 }
 
 // startClosure returns the rune instructions and match the start
 // instruction reaches at flags, followed on first use.
 func (c *dfaCache) startClosure(d *dfa, flags syntax.EmptyOp) *startFollowed {
-	if c.starts == nil {
-		c.starts = new([64]startFollowed)
+	for _, f := range c.starts {
+		if f.flags == flags {
+			return f
+		}
 	}
-	f := &c.starts[flags&63]
-	if !f.done {
-		var cons []uint32
-		cons, f.matched = c.follow(d, []uint32{d.prog.start}, flags, nil)
-		f.cons = slices.Clone(cons)
-		f.done = true
-	}
+	f := &startFollowed{flags: flags}
+	f.cons, f.matched = c.follow(d, []uint32{d.prog.start}, flags, nil)
+	c.starts = append(c.starts, f)
 	return f
 }
 
