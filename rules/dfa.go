@@ -121,6 +121,11 @@ type dfaCache struct {
 	gen   uint32
 	out   []uint32
 	cons  []uint32
+	// What the start instruction reaches, by the flags of the position
+	// (syntax.EmptyOp), in the order met; kept when the cache starts
+	// again. A list, not a table by flags: a scan meets a handful of the
+	// 64, and a one-story run has hundreds of caches.
+	starts []*startFollowed
 }
 
 func newDFA(re *syntax.Regexp) *dfa {
@@ -294,17 +299,22 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	c := d.get()
 	defer d.put(c)
 	found := -1
-	shift, class := d.shift, &d.class
+	// Masked: the compiler then knows the shift is below 64 and drops the
+	// guard it would put on the hot loops' chain at every byte.
+	shift, class := d.shift&63, &d.class
 	if c.start < 0 {
 		c.start = c.state(d, nil, prevStart)
 	}
 	// Working out the stop bytes costs tens of microseconds a DFA, more
 	// than a short story's scan saves: a cache sets skipping up once its
-	// forward scans have read skipAfter bytes (the transitions built
-	// before carry no idle bit and simply never skip).
+	// forward scans have read skipAfter bytes, and then marks the idle
+	// transitions it has built so far (markIdle).
 	if !backward && c.skip == nil {
 		if c.forward += len(s); c.forward >= skipAfter {
 			c.skip = d.newSkip(c)
+			if c.skip.on {
+				c.markIdle()
+			}
 		}
 	}
 	st := c.start
@@ -313,25 +323,32 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		i = len(s)
 	}
 	for {
-		// The common case: ASCII forwards through built transitions.
+		// The common case: ASCII forwards through built transitions. The
+		// table in a local: the compiler would load it from c at every
+		// byte (only the slow path below can grow it).
+		ascii := c.ascii
 		if !backward {
+			cur := int(st) // one sign extension a byte, not two
 			for i < len(s) && s[i] < utf8.RuneSelf {
-				next := c.ascii[int(st)<<shift|int(class[s[i]])]
+				next := ascii[cur<<shift|int(class[s[i]])]
 				if uint16(next) >= dfaIdleBit { // unknown (negative), match or idle
 					break
 				}
-				st = int32(next)
+				cur = int(next)
 				i++
 			}
+			st = int32(cur)
 		} else {
+			cur := int(st)
 			for i > 0 && s[i-1] < utf8.RuneSelf {
-				next := c.ascii[int(st)<<shift|int(class[s[i-1]])]
+				next := ascii[cur<<shift|int(class[s[i-1]])]
 				if uint16(next) >= dfaIdleBit {
 					break
 				}
-				st = int32(next)
+				cur = int(next)
 				i--
 			}
+			st = int32(cur)
 		}
 		var r rune
 		var size int
@@ -398,6 +415,28 @@ func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 	return c.eot[st] == eotYes
 }
 
+// markIdle sets dfaIdleBit on the built transitions into idle states (no
+// instruction pending), as step sets it on the ones it builds once
+// skipping is on. Those built before are the commonest: the first 16 KB
+// of scans built the transitions that prose takes, and left unmarked,
+// the patterns that wait for a rare byte (a T, a capital, a rune above
+// ASCII) went on reading every byte through the tables.
+func (c *dfaCache) markIdle() {
+	idle := func(next int32) bool {
+		return len(c.states[next&^(dfaMatchBit|dfaIdleBit)].pcs) == 0
+	}
+	for i, next := range c.ascii {
+		if next >= 0 && idle(int32(next)) {
+			c.ascii[i] = next | dfaIdleBit
+		}
+	}
+	for k, next := range c.high {
+		if idle(next) {
+			c.high[k] = next | dfaIdleBit
+		}
+	}
+}
+
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
 	c.eot = c.eot[:0]
@@ -413,18 +452,25 @@ func (c *dfaCache) reset() {
 // so st no longer names the state it did and the transition is not kept.
 func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 	s := c.states[st]
-	consumers, matched := c.closure(d, s, r)
+	// The state's own instructions, then the start instruction's, whose
+	// successors on an ASCII rune are the same for every state and are
+	// worked out once per flags and byte class (startFollowed.on). An
+	// instruction both reach adds its successor twice; Compact drops it.
+	flags := syntax.EmptyOpContext(prevRune(s.prev), r)
+	start := c.startClosure(d, flags)
+	consumers, matched := c.follow(d, s.pcs, flags, c.cons[:0])
+	c.cons = consumers
 	var bit int32
-	if matched {
+	if matched || start.matched {
 		bit = dfaMatchBit
 	}
 	c.out = c.out[:0]
 	for _, pc := range consumers {
-		if d.prog.matchRune(pc, r) {
-			_, out, _, _ := d.prog.inst(pc)
-			c.out = append(c.out, out)
+		if next, ok := d.prog.accepts(pc, r); ok {
+			c.out = append(c.out, next)
 		}
 	}
+	c.out = start.on(d, r, c.out)
 	slices.Sort(c.out)
 	c.out = slices.Compact(c.out)
 	if len(c.out) == 0 && c.skip != nil && c.skip.on {
@@ -447,31 +493,115 @@ func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
 // and whether a match instruction was reached.
 func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 	flags := syntax.EmptyOpContext(prevRune(s.prev), next)
+	// Following the empty transitions is a union over the instructions
+	// it starts from: the start instruction's share, the same for every
+	// state at these flags and often most of the work (an unanchored
+	// pattern's first instructions), is followed once per cache and
+	// flags, then merged with what the state's own instructions reach.
+	start := c.startClosure(d, flags)
+	consumers, matched := c.follow(d, s.pcs, flags, c.cons[:0])
+	for _, pc := range start.cons {
+		if c.seen[pc] != c.gen {
+			c.seen[pc] = c.gen
+			consumers = append(consumers, pc)
+		}
+	}
+	c.cons = consumers
+	return consumers, matched || start.matched
+}
+
+// startFollowed is what the start instruction reaches at some flags.
+type startFollowed struct {
+	flags   syntax.EmptyOp
+	matched bool
+	cons    []uint32
+	// The successors of the instructions of cons that accept the ASCII
+	// bytes of class k are succ[lo:lo+n], span[k] = lo<<32 | n+1; 0 until
+	// first asked. Packed: hundreds of caches hold a few of these each,
+	// and a slice per class made a one-story run touch megabytes more.
+	span []uint64
+	succ []uint32
+}
+
+// on appends to out the successors of the instructions of f.cons that
+// accept r.
+func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
+	if r < 0 || r >= utf8.RuneSelf {
+		for _, pc := range f.cons {
+			if next, ok := d.prog.accepts(pc, r); ok {
+				out = append(out, next)
+			}
+		}
+		return out
+	}
+	if f.span == nil {
+		f.span = make([]uint64, 1<<d.shift)
+	}
+	k := d.class[r]
+	if f.span[k] == 0 {
+		lo := len(f.succ)
+		for _, pc := range f.cons {
+			if next, ok := d.prog.accepts(pc, r); ok {
+				f.succ = append(f.succ, next)
+			}
+		}
+		f.span[k] = uint64(lo)<<32 | uint64(len(f.succ)-lo+1)
+	}
+	lo, n := int(f.span[k]>>32), int(uint32(f.span[k]))-1
+	return append(out, f.succ[lo:lo+n]...)
+}
+
+// startClosure returns the rune instructions and match the start
+// instruction reaches at flags, followed on first use.
+func (c *dfaCache) startClosure(d *dfa, flags syntax.EmptyOp) *startFollowed {
+	for _, f := range c.starts {
+		if f.flags == flags {
+			return f
+		}
+	}
+	f := &startFollowed{flags: flags}
+	f.cons, f.matched = c.follow(d, []uint32{d.prog.start}, flags, nil)
+	c.starts = append(c.starts, f)
+	return f
+}
+
+// follow appends to consumers the rune instructions reached from pcs by
+// empty transitions at flags, and reports whether a match instruction is
+// reached. The instructions seen stay marked with c.gen until the next
+// call.
+func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers []uint32) ([]uint32, bool) {
 	c.gen++
 	if c.gen == 0 {
 		clear(c.seen)
 		c.gen = 1
 	}
-	c.stack = append(c.stack[:0], d.prog.start)
-	c.stack = append(c.stack, s.pcs...)
-	consumers := c.cons[:0]
+	// Locals, and each instruction's fields read in place (program.inst
+	// is too large to inline): this loop runs for every instruction of
+	// every new state, most of the work of a one-story run's DFAs.
+	stack := append(c.stack[:0], pcs...)
+	seen, gen, code := c.seen, c.gen, d.prog.code
 	matched := false
-	for len(c.stack) > 0 {
-		pc := c.stack[len(c.stack)-1]
-		c.stack = c.stack[:len(c.stack)-1]
-		if c.seen[pc] == c.gen {
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] == gen {
 			continue
 		}
-		c.seen[pc] = c.gen
-		op, out, arg, _ := d.prog.inst(pc)
+		seen[pc] = gen
+		i := int(pc) * progInstSize
+		_ = code[i+progInstSize-1]
+		op := syntax.InstOp(code[i])
+		out := uint32(code[i+4]) | uint32(code[i+5])<<8 | uint32(code[i+6])<<16 | uint32(code[i+7])<<24
 		switch op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			c.stack = append(c.stack, out, arg)
+			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
+			stack = append(stack, out, arg)
 		case syntax.InstCapture, syntax.InstNop:
-			c.stack = append(c.stack, out)
+			stack = append(stack, out)
 		case syntax.InstEmptyWidth:
+			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
 			if syntax.EmptyOp(arg)&^flags == 0 {
-				c.stack = append(c.stack, out)
+				stack = append(stack, out)
 			}
 		case syntax.InstMatch:
 			matched = true
@@ -479,7 +609,7 @@ func (c *dfaCache) closure(d *dfa, s *dfaState, next rune) ([]uint32, bool) {
 			consumers = append(consumers, pc)
 		}
 	}
-	c.cons = consumers
+	c.stack = stack
 	return consumers, matched
 }
 

@@ -24,14 +24,39 @@ type patternMatcher struct {
 	gate    *clause
 	gateSet *litSet
 	open    []*pattern
+	// nums[i] is pats[i]'s number in numSet when the pattern is searched
+	// only around the hits of its first clause, else -1 (openNums: the
+	// same for open). The rule loops pass over the patterns whose first
+	// clause has no hit in a text (idleMemo).
+	numSet         *litSet
+	nums, openNums []int32
 }
 
 func (m *patternMatcher) patterns() []*pattern {
 	m.once.Do(func() {
 		m.pats = newPatterns(m.res)
 		m.gate, m.gateSet, m.open = gateOf(m.pats)
+		for _, p := range m.pats {
+			if len(p.clauses) > 0 {
+				m.numSet = p.set
+				break
+			}
+		}
+		m.nums, m.openNums = m.windowNums(m.pats), m.windowNums(m.open)
 	})
 	return m.pats
+}
+
+// windowNums returns the numbers nums holds for pats.
+func (m *patternMatcher) windowNums(pats []*pattern) []int32 {
+	nums := make([]int32, len(pats))
+	for i, p := range pats {
+		nums[i] = -1
+		if len(p.clauses) > 0 && p.window && p.set == m.numSet {
+			nums[i] = p.num
+		}
+	}
+	return nums
 }
 
 // gateOf returns the union of the patterns' first clauses and the patterns
@@ -75,19 +100,24 @@ func newPatterns(res []*regex) []*pattern {
 // candidates returns the patterns that may match in t: all, or only those
 // the gate does not cover when t holds none of its literals; none when the
 // keywords rule t out.
-func (m *patternMatcher) candidates(t *Text) []*pattern {
-	pats := m.patterns()
+func (m *patternMatcher) candidates(t *Text) ([]*pattern, []int32) {
+	pats, nums := m.patterns(), m.nums
 	if m.gate != nil && !plainSearch && !t.literals(m.gateSet).anyPresent(m.gate) {
-		pats = m.open
+		pats, nums = m.open, m.openNums
 	}
 	if !m.mayMatch(t, pats) {
-		return nil
+		return nil, nil
 	}
-	return pats
+	return pats, nums
 }
 
 func (m *patternMatcher) find(t *Text, emit func(Match)) {
-	for _, p := range m.candidates(t) {
+	pats, nums := m.candidates(t)
+	lm := m.idleMemo(t, pats)
+	for i, p := range pats {
+		if lm != nil && nums[i] >= 0 && lm.quiet(nums[i]) {
+			continue
+		}
 		for _, loc := range p.findAll(t) {
 			s, e := loc[0], loc[1]
 			if m.group > 0 && 2*m.group+1 < len(loc) {
@@ -108,13 +138,36 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 // engine never runs (nor is compiled) unless the DFAs cannot tell. Groups
 // are not used: the span is where the pattern matches as a whole.
 func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
-	for _, p := range m.candidates(t) {
+	pats, nums := m.candidates(t)
+	lm := m.idleMemo(t, pats)
+	for i, p := range pats {
+		if lm != nil && nums[i] >= 0 && lm.quiet(nums[i]) {
+			continue
+		}
 		p.spans(t, func(s, e int) {
 			if s < e {
 				emit(Match{Start: s, End: e, Why: p.why})
 			}
 		})
 	}
+}
+
+// idleMemo returns t's literals of the set the rule's windowed patterns
+// are numbered in, their hits sorted, for the rule loops to pass over the
+// patterns whose first clause has no hit in t (litMemo.quiet): most of a
+// rule's patterns meet none of their anchors in most texts, and a bit test
+// then stands for a call that would look the text's literals up again and
+// find nothing (millions of calls over a corpus). Nil when nothing is
+// passed over.
+func (m *patternMatcher) idleMemo(t *Text, pats []*pattern) *litMemo {
+	if m.numSet == nil || plainSearch || len(pats) == 0 {
+		return nil
+	}
+	lm := t.literals(m.numSet)
+	if len(lm.hits) > 0 {
+		lm.sortHits()
+	}
+	return lm
 }
 
 // mayMatch applies the keywords. The derived literals are checked first:

@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -23,9 +26,15 @@ type litSet struct {
 	// anchors[id] lists the patterns (by their number in the set) whose
 	// first clause holds literal id; guarded by litSetMu.
 	anchors [][]int32
-	count   atomic.Int32 // literals
-	pats    atomic.Int32 // patterns
-	auto    atomic.Pointer[automaton]
+	// firsts numbers the patterns by their first clause, as a key of its
+	// sorted literal IDs: patterns with the same first clause (the ten
+	// digits anchor about twenty built-in patterns) share a number, so a
+	// text sorts each hit to the clause once, not to each pattern.
+	// Guarded by litSetMu.
+	firsts map[string]int32
+	count  atomic.Int32 // literals
+	pats   atomic.Int32 // pattern numbers: distinct first clauses
+	auto   atomic.Pointer[automaton]
 }
 
 const maxSetLiterals = 4096
@@ -51,13 +60,14 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32, int32) {
 	return currentSet, ids, num
 }
 
-func newLitSet() *litSet { return &litSet{ids: map[string]int32{}} }
+func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[string]int32{}} }
 
 // intern gives each literal of a pattern's clauses an ID in ls, and the
-// pattern the next number, under which a text keeps the hits of its first
-// clause (litMemo.anchored). The caller holds litSetMu when ls is shared.
+// pattern its number, under which a text keeps the hits of its first
+// clause (litMemo.anchored): the number of an earlier pattern with the
+// same first clause, else the next. The caller holds litSetMu when ls is
+// shared.
 func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
-	num := ls.pats.Load()
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
 		for _, l := range c {
@@ -69,12 +79,27 @@ func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 				ls.anchors = append(ls.anchors, nil)
 			}
 			out[i] = append(out[i], id)
-			if a := ls.anchors[id]; i == 0 && (len(a) == 0 || a[len(a)-1] != num) {
-				ls.anchors[id] = append(a, num)
-			}
 		}
 	}
 	ls.count.Store(int32(len(ls.list)))
+	var first []int32
+	if len(out) > 0 {
+		first = slices.Clone(out[0])
+		slices.Sort(first)
+		first = slices.Compact(first)
+	}
+	key := make([]byte, 0, 4*len(first))
+	for _, id := range first {
+		key = binary.LittleEndian.AppendUint32(key, uint32(id))
+	}
+	if num, ok := ls.firsts[string(key)]; ok {
+		return out, num
+	}
+	num := ls.pats.Load()
+	ls.firsts[string(key)] = num
+	for _, id := range first {
+		ls.anchors[id] = append(ls.anchors[id], num)
+	}
 	ls.pats.Store(num + 1)
 	return out, num
 }
@@ -243,10 +268,17 @@ type litMemo struct {
 	auto    *automaton
 	hits    []hit // in order of end
 	present []uint64
-	// The ends of the hits of pattern k's first clause, in order, are
-	// ends[endLo[k]:endLo[k+1]]; built on first use.
-	endLo []int32
-	ends  []int32
+	// Built on first use (sortHits): bit k of anch is set when pattern
+	// number k has hits, rank[w] counts the bits of anch[:w], and the
+	// ends of those hits, in order, are ends[endLo[r]:endLo[r+1]] where r
+	// is k's rank among the set bits. Compact: a text meets a few of the
+	// patterns' first clauses, and a table of all of them for each text
+	// was an eighth of a scan's allocations.
+	sorted bool
+	anch   []uint64
+	rank   []int32
+	endLo  []int32
+	ends   []int32
 }
 
 // literals returns the occurrences in t of the literals of ls, scanning t
@@ -272,7 +304,7 @@ func (t *Text) literals(ls *litSet) *litMemo {
 	}
 	m.auto = a
 	m.hits = m.hits[:0]
-	m.endLo, m.ends = nil, nil
+	m.sorted, m.anch, m.rank, m.endLo, m.ends = false, nil, nil, nil, nil
 	m.present = make([]uint64, (a.n+63)/64)
 	a.scan(t.Src, m)
 	return m
@@ -288,34 +320,51 @@ func (a *automaton) scan(s string, m *litMemo) {
 }
 
 func scanTable[T int16 | int32](a *automaton, next []T, s string, m *litMemo) {
-	nc := a.nclass
+	// The ASCII loop alone, the rest calls: with a literal's record and
+	// the decoding of other runes inlined, the compiler kept the loop's
+	// values on the stack and reloaded them at every byte.
+	nc, ascii := a.nclass, &a.ascii
 	state := 0
-	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			t := next[state*nc+int(a.ascii[c])]
-			if t < 0 {
-				t = ^t
-				a.record(m, int32(t), i)
+			t := next[state*nc+int(ascii[c])]
+			if t >= 0 {
+				state = int(t)
+				continue
 			}
-			state = int(t)
+			state = int(^t)
+			a.record(m, int32(state), i)
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		n := utf8.EncodeRune(buf[:], foldRune(r))
-		for k := 0; k < n; k++ {
-			t := next[state*nc+int(a.class[buf[k]])]
-			if t < 0 {
-				t = ^t
-				a.record(m, int32(t), i)
-			}
-			state = int(t)
-		}
+		i, state = scanRune(a, next, s, i, state, m)
 	}
 }
 
+// scanRune feeds the rune at s[i], above ASCII, through the automaton in
+// state, folded, and returns where the next rune starts and the state.
+//
+//go:noinline
+func scanRune[T int16 | int32](a *automaton, next []T, s string, i, state int, m *litMemo) (int, int) {
+	var buf [utf8.UTFMax]byte
+	r, size := utf8.DecodeRuneInString(s[i:])
+	i += size
+	n := utf8.EncodeRune(buf[:], foldRune(r))
+	for k := 0; k < n; k++ {
+		t := next[state*a.nclass+int(a.class[buf[k]])]
+		if t < 0 {
+			t = ^t
+			a.record(m, int32(t), i)
+		}
+		state = int(t)
+	}
+	return i, state
+}
+
+// record notes the literals that end at end, where the automaton reached
+// state. Not inlined: see scanTable.
+//
+//go:noinline
 func (a *automaton) record(m *litMemo, state int32, end int) {
 	for _, id := range a.outs[a.outLo[state]:a.outHi[state]] {
 		m.hits = append(m.hits, hit{id, int32(end)})
@@ -326,8 +375,8 @@ func (a *automaton) record(m *litMemo, state int32, end int) {
 // anyPresent reports whether one of the clause's literals occurs: its bit
 // set against the text's, a word at a time.
 func (m *litMemo) anyPresent(c *clause) bool {
-	if len(c.ids) < len(c.set) {
-		// Fewer literals than words of the set: test their bits.
+	if len(c.ids) <= len(c.words) {
+		// No more literals than words of the set: test their bits.
 		for _, id := range c.ids {
 			if w := int(id / 64); w < len(m.present) && m.present[w]&(1<<(id%64)) != 0 {
 				return true
@@ -335,9 +384,10 @@ func (m *litMemo) anyPresent(c *clause) bool {
 		}
 		return false
 	}
-	n := min(len(c.set), len(m.present))
-	for w := range n {
-		if c.set[w]&m.present[w] != 0 {
+	// Only the words that hold literals: a rule's gate has literals of
+	// many patterns, often in a few of the set's fifty words.
+	for _, w := range c.words {
+		if int(w) < len(m.present) && c.set[w]&m.present[w] != 0 {
 			return true
 		}
 	}
@@ -357,39 +407,101 @@ func (m *litMemo) presentIn(c *clause, a, b int) bool {
 
 // anchored returns the end offsets of the hits of the first clause of the
 // pattern numbered k, in order (an offset twice when two of its literals
-// end there). The first call sorts every hit to the patterns it anchors,
-// by counting: each text's hits are few, and the patterns without any are
-// never looked at.
+// end there).
 func (m *litMemo) anchored(k int32) []int32 {
 	if len(m.hits) == 0 {
 		return nil
 	}
-	if m.endLo == nil {
-		a := m.auto
-		lo := make([]int32, a.npats+1)
-		for _, h := range m.hits {
-			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-				lo[k]++
-			}
-		}
-		sum := int32(0)
-		for k, n := range lo {
-			sum += n
-			lo[k] = sum
-		}
-		// lo[k] is where pattern k's ends stop; filled from the back, they
-		// are in order, and lo[k] is left where they start.
-		ends := make([]int32, lo[len(lo)-1])
-		for i := len(m.hits) - 1; i >= 0; i-- {
-			h := m.hits[i]
-			for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
-				lo[k]--
-				ends[lo[k]] = h.end
-			}
-		}
-		m.endLo, m.ends = lo, ends
+	m.sortHits()
+	w, bit := k>>6, uint64(1)<<(k&63)
+	if m.anch[w]&bit == 0 {
+		return nil
 	}
-	return m.ends[m.endLo[k]:m.endLo[k+1]]
+	r := m.rank[w] + int32(bits.OnesCount64(m.anch[w]&(bit-1)))
+	return m.ends[m.endLo[r]:m.endLo[r+1]]
+}
+
+// quiet reports whether the pattern numbered k surely has no hit of its
+// first clause: the text has no hits, or they are sorted (sortHits) and
+// none anchors k. A pattern newer than the automaton that scanned the
+// text, or hits not sorted yet, get false.
+func (m *litMemo) quiet(k int32) bool {
+	if k >= m.auto.npats {
+		return false
+	}
+	if len(m.hits) == 0 {
+		return true
+	}
+	return m.sorted && m.anch[k>>6]&(1<<(k&63)) == 0
+}
+
+// counts is sortHits' scratch: a count per pattern number, all zero
+// between uses.
+var counts = sync.Pool{New: func() any { return new([]int32) }}
+
+// sortHits sorts every hit to the patterns it anchors, by counting, on
+// first use: each text's hits are few, and the patterns without any are
+// never looked at.
+func (m *litMemo) sortHits() {
+	if m.sorted {
+		return
+	}
+	a := m.auto
+	cp := counts.Get().(*[]int32)
+	if len(*cp) < int(a.npats) {
+		*cp = make([]int32, a.npats)
+	}
+	cnt := *cp
+	m.anch = make([]uint64, (a.npats+63)/64)
+	total := 0
+	for _, h := range m.hits {
+		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+			cnt[k]++
+			m.anch[k>>6] |= 1 << (k & 63)
+			total++
+		}
+	}
+	present := 0
+	for _, x := range m.anch {
+		present += bits.OnesCount64(x)
+	}
+	// rank, endLo and ends in one allocation.
+	buf := make([]int32, len(m.anch)+present+1+total)
+	m.rank, buf = buf[:len(m.anch)], buf[len(m.anch):]
+	m.endLo, m.ends = buf[:present+1], buf[present+1:]
+	present = 0
+	for w, x := range m.anch {
+		m.rank[w] = int32(present)
+		present += bits.OnesCount64(x)
+	}
+	// In order of number: where each pattern's ends start (endLo), and in
+	// cnt where they stop; filled from the back, they are in order, and
+	// cnt[k] is left where they start.
+	sum, r := int32(0), 0
+	for w, x := range m.anch {
+		for ; x != 0; x &= x - 1 {
+			k := w<<6 | bits.TrailingZeros64(x)
+			m.endLo[r] = sum
+			sum += cnt[k]
+			cnt[k] = sum
+			r++
+		}
+	}
+	m.endLo[r] = sum
+	for i := len(m.hits) - 1; i >= 0; i-- {
+		h := m.hits[i]
+		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
+			cnt[k]--
+			m.ends[cnt[k]] = h.end
+		}
+	}
+	for w, x := range m.anch {
+		for ; x != 0; x &= x - 1 {
+			cnt[w<<6|bits.TrailingZeros64(x)] = 0
+		}
+	}
+	counts.Put(cp)
+	m.sorted = true
 }
 
 // textMemo holds per-segment results shared by every rule that looks at

@@ -213,9 +213,10 @@ func shift(locs [][]int, off int) {
 
 // clause is a disjunction of literal IDs (litscan.go): one must occur.
 type clause struct {
-	ids  []int32
-	set  []uint64 // ids as a bit set
-	lits []string // for tests and debugging
+	ids   []int32
+	set   []uint64 // ids as a bit set
+	words []int32  // the indexes of set's words that are not zero
+	lits  []string // for tests and debugging
 }
 
 func (c *clause) has(id int32) bool {
@@ -231,6 +232,9 @@ func (c *clause) add(id int32) {
 	c.ids = append(c.ids, id)
 	for int(id/64) >= len(c.set) {
 		c.set = append(c.set, 0)
+	}
+	if c.set[id/64] == 0 {
+		c.words = append(c.words, id/64)
 	}
 	c.set[id/64] |= 1 << (id % 64)
 }
@@ -547,39 +551,8 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 			done = end
 			continue
 		}
-		// Runs are often whole clauses, walked again for each pattern:
-		// ASCII bytes are tested against the alphabet's bits in place.
-		ascii := p.alpha.ascii
-		a := end - size
-		for a > 0 {
-			if c := src[a-1]; c < utf8.RuneSelf {
-				if !inASCII(ascii, c) {
-					break
-				}
-				a--
-				continue
-			}
-			r, size := utf8.DecodeLastRuneInString(src[:a])
-			if !p.alpha.has(r) {
-				break
-			}
-			a -= size
-		}
-		b := end
-		for b < len(src) {
-			if c := src[b]; c < utf8.RuneSelf {
-				if !inASCII(ascii, c) {
-					break
-				}
-				b++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(src[b:])
-			if !p.alpha.has(r) {
-				break
-			}
-			b += size
-		}
+		a := p.alpha.runBefore(src, end-size)
+		b := p.alpha.runAfter(src, end)
 		done = b
 		for k := 0; k < p.tail && b < len(src); k++ {
 			_, size := utf8.DecodeRuneInString(src[b:])
@@ -1098,6 +1071,57 @@ func newAlphabet(re *syntax.Regexp) *alphabet {
 // bytes, one bit each (an alphabet's ascii, asciiMask's result).
 func inASCII(set [2]uint64, c byte) bool {
 	return set[c>>6]&(1<<(c&63)) != 0
+}
+
+// runBefore returns where the run of alphabet runes that ends at i in s
+// starts. Runs are often whole clauses, walked again for each pattern:
+// ASCII bytes are tested against the alphabet's bits, held in registers.
+func (a *alphabet) runBefore(s string, i int) int {
+	lo, hi := a.ascii[0], a.ascii[1]
+	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			set := lo
+			if c >= 64 {
+				set = hi
+			}
+			if set&(1<<(c&63)) == 0 {
+				break
+			}
+			i--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !a.has(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// runAfter returns where the run of alphabet runes that starts at i in s
+// ends.
+func (a *alphabet) runAfter(s string, i int) int {
+	lo, hi := a.ascii[0], a.ascii[1]
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			set := lo
+			if c >= 64 {
+				set = hi
+			}
+			if set&(1<<(c&63)) == 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !a.has(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 func (a *alphabet) has(r rune) bool {

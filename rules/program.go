@@ -54,6 +54,22 @@ func (p *program) matchRune(pc uint32, r rune) bool {
 	return runesMatch(rs, fold, r)
 }
 
+// accepts returns the instruction after rune instruction pc and whether
+// pc accepts r: matchRune and inst in one, fields read in place (the DFAs
+// ask it of every rune instruction a new state holds).
+func (p *program) accepts(pc uint32, r rune) (next uint32, ok bool) {
+	c := p.code
+	i := int(pc) * progInstSize
+	_ = c[i+progInstSize-1]
+	k := uint32(c[i+1]) | uint32(c[i+2])<<8 | uint32(c[i+3])<<16
+	next = uint32(c[i+4]) | uint32(c[i+5])<<8 | uint32(c[i+6])<<16 | uint32(c[i+7])<<24
+	if k == 0 {
+		return next, false
+	}
+	arg := uint32(c[i+8]) | uint32(c[i+9])<<8 | uint32(c[i+10])<<16 | uint32(c[i+11])<<24
+	return next, runesMatch(p.runes[k-1], syntax.Flags(arg)&syntax.FoldCase != 0, r)
+}
+
 // runesMatch reports whether r is in the rune list of an instruction, as
 // syntax.Inst.MatchRunePos decides it: one rune (folded when fold is set),
 // or sorted ranges.
@@ -180,12 +196,18 @@ func (p *program) valid() bool {
 	if len(p.code)%progInstSize != 0 || n == 0 || int(p.start) >= n {
 		return false
 	}
-	for pc := range uint32(n) {
-		op, out, arg, k := p.inst(pc)
-		if op > syntax.InstRuneAnyNotNL || int(out) >= n || int(k) > len(p.runes) {
+	// Fields read in place, as in dfaCache.follow: every program a run
+	// decodes passes here once, and inst is too large to inline.
+	c := p.code
+	for i := 0; i+progInstSize <= len(c); i += progInstSize {
+		op := syntax.InstOp(c[i])
+		k := int(c[i+1]) | int(c[i+2])<<8 | int(c[i+3])<<16
+		out := int(c[i+4]) | int(c[i+5])<<8 | int(c[i+6])<<16 | int(c[i+7])<<24
+		if op > syntax.InstRuneAnyNotNL || out >= n || k > len(p.runes) {
 			return false
 		}
-		if (op == syntax.InstAlt || op == syntax.InstAltMatch) && int(arg) >= n {
+		arg := int(c[i+8]) | int(c[i+9])<<8 | int(c[i+10])<<16 | int(c[i+11])<<24
+		if (op == syntax.InstAlt || op == syntax.InstAltMatch) && arg >= n {
 			return false
 		}
 	}

@@ -76,8 +76,9 @@ func TestDFASkipReset(t *testing.T) {
 }
 
 // TestDFASkipAfter: a cache sets skipping up only after skipAfter bytes,
-// with transitions already built that carry no idle bit; the answers stay
-// the regexp's before, across and after the switch.
+// and then marks the idle transitions it built before (the start state's
+// on a letter, the commonest); the answers stay the regexp's before,
+// across and after the switch.
 func TestDFASkipAfter(t *testing.T) {
 	withSkipAfter(t, 2500)
 	expr := `\bT[a-z]{2}\b`
@@ -94,6 +95,10 @@ func TestDFASkipAfter(t *testing.T) {
 		c := fwd.get()
 		if on := c.skip != nil && c.skip.on; on != (n >= 2) {
 			t.Fatalf("text %d: skipping %v after %d bytes", n, on, c.forward)
+		}
+		next := c.ascii[int(c.start)<<fwd.shift|int(fwd.class['a'])]
+		if idle := next >= 0 && next&dfaIdleBit != 0; idle != (n >= 2) {
+			t.Fatalf("text %d: start state's transition on a is %#x, idle bit %v", n, next, idle)
 		}
 		fwd.put(c)
 	}
