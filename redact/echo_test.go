@@ -25,3 +25,19 @@ func TestEchoNicknameInitials(t *testing.T) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 }
+
+// Initials defined after a name in parentheses ("Besa Krasniqi (BK)") stand
+// for the person in the rest of the minutes; an agency's acronym after its
+// own name does not.
+func TestEchoDefinedInitials(t *testing.T) {
+	got, _ := ruleTexts(t, builtinScanner(t), "Present: Besa Krasniqi (BK), caseworker.\n\nBK said the boy was safe. The UK agreed.")
+	want := []string{"default.proper.nouns: Besa Krasniqi", "default.proper.nouns: BK", "default.proper.nouns: BK"}
+	if len(got) != len(want) {
+		t.Fatalf("findings %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("findings %q, want %q", got, want)
+		}
+	}
+}

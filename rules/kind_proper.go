@@ -1052,7 +1052,35 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] || nameParticles[toks[i-1].Key] && all&evName != 0) && t.Joinable(i, false) {
 		i--
 	}
+	// "Besa Krasniqi (BK)": initials defined after the name stand for the
+	// person wherever the minutes use them ("BK said").
+	if k := j; category == "name" && k+1 <= len(toks) && k < len(toks) && toks[k].GapText == " (" && initialsOf(t, i, j, k) &&
+		(k+1 == len(toks) || strings.HasPrefix(toks[k+1].GapText, ")")) {
+		names = append(names, toks[k].Key)
+		emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+		emit(Match{Start: toks[k].Start, End: toks[k].End, Category: "name", Why: "initials of the name before them", Names: []string{toks[k].Key}})
+		return
+	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+}
+
+// initialsOf reports whether token k, in capitals, spells the first letters
+// of the capitalised words in [i, j), titles left out ("BK" of "Besa
+// Krasniqi", "JPM" of "Dr. Juan Pablo Mora").
+func initialsOf(t *Text, i, j, k int) bool {
+	w := t.Src[t.Tokens[k].Start:t.Tokens[k].End]
+	if !t.Tokens[k].Upper || len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	var want []byte
+	for x := i; x < j; x++ {
+		src := t.Src[t.Tokens[x].Start:t.Tokens[x].End]
+		if t.Tokens[x].Cap && src[0] < utf8.RuneSelf {
+			want = append(want, src[0])
+		}
+	}
+	// A title may lead the name without an initial of its own.
+	return string(want) == w || len(want) > len(w) && string(want[len(want)-len(w):]) == w
 }
 
 // plainNumber reports a number token j written after one space and not
