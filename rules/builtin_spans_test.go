@@ -81,7 +81,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Our driver, Jean-Claude \"JC\" Mukendi, waited. The IOM and WHO came.", []string{"Jean-Claude \"JC\" Mukendi"}},
 		// "No." and its number belong to a vessel's or a place's name; "dai"
 		// after a name is part of it.
-		{"default.proper.nouns", "The crew of Sheng Da Yu No. 61 went unpaid. Ramesh dai called.", []string{"Sheng Da Yu No. 61", "Ramesh dai"}},
+		{"default.proper.nouns", "The crew of Sheng Da Yu No. 61 went unpaid. Ramesh dai called. Rokeya apa and Chaminda aiya came.", []string{"Sheng Da Yu No. 61", "Ramesh dai", "Rokeya apa", "Chaminda aiya"}},
 		// Two words and a number: a vessel's or a venue's name, not a person's.
 		{"default.proper.nouns", "The crew of Jin Hai Xiang 7 went unpaid. Sinar Jaya 8 left port. Maria Santos, 15, stayed. Ana Cruz 09:14", []string{"Jin Hai Xiang 7", "Sinar Jaya 8", "Maria Santos", "Ana Cruz"}},
 		{"default.proper.nouns", "She earned R250 a week and paid K300. Inspector de Vries and el Chino Ramírez came.", []string{"Inspector de Vries", "el Chino Ramírez"}},

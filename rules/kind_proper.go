@@ -1116,13 +1116,13 @@ var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": t
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
-	"hanim": true, "khanum": true, "efendi": true, "dai": true}
+	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
 
 // spacedSuffixes are those of nameSuffixes that drafts also write after
 // a space, and the Turkic "aga": none is an English word ("di" before a
 // capitalised word is a connector: "Leonardo di Caprio").
 var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
-	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true}
+	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
