@@ -59,7 +59,7 @@ func TestDFAStepStartShare(t *testing.T) {
 	var all []named
 	// Patterns that match empty text, whose start instruction reaches a
 	// match itself, and assertions at the start.
-	for _, expr := range []string{`x*`, `(?m)^$`, ``, `(?m)^[ \t]*$|\Bk`, `a?\b\d*`} {
+	for _, expr := range []string{`x*`, `(?m)^$`, "\b", `(?m)^[ \t]*$|\Bk`, `a?\b\d*`} {
 		tree, err := syntax.Parse(expr, syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
