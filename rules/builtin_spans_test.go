@@ -77,6 +77,9 @@ func TestBuiltinSpans(t *testing.T) {
 		// A speaker's label in capitals: a short known name beside another is
 		// no acronym; an agency's acronym stays one.
 		{"default.proper.nouns", "MARIA SANTOS: Thanks for coming today, all of you. The IOM and ILO came too.", []string{"MARIA SANTOS"}},
+		// A chat line's sender is a person even where a word of the name folds
+		// onto an allowed one ("Thaís" and the demonym "Thais").
+		{"default.proper.nouns", "06/05/2024, 08:14 - Thaís Andrade: Bom dia, the report is confirmed.", []string{"Thaís Andrade"}},
 		// Initials in quotes are a nickname, not an agency's acronym.
 		{"default.proper.nouns", "Our driver, Jean-Claude \"JC\" Mukendi, waited. The IOM and WHO came.", []string{"Jean-Claude \"JC\" Mukendi"}},
 		// "No." and its number belong to a vessel's or a place's name; "dai"

@@ -232,6 +232,12 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 				continue
 			}
 			key := t.Key(i, j)
+			// Who wrote a chat line is a person even where a word of the
+			// name is an allowed one ("- Thaís Andrade:", whose first name
+			// folds onto the demonym "Thais").
+			if j-i == 1 && chatSender(t, i, senderEnd(t, i)) {
+				break
+			}
 			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i)) ||
 				j-i > 1 && (m.allow.allowsPhrase(t, i, key) || m.common.hasPhrase(t, i, key)) {
 				for k := i; k < j; k++ {
@@ -1237,6 +1243,16 @@ func chatSender(t *Text, i, j int) bool {
 	}
 	g := toks[i].GapText
 	return g == " - " || g == "] " || g == " – "
+}
+
+// senderEnd returns the end of the run of capitalised words joined by
+// spaces that starts at i (at most three): a chat line's sender.
+func senderEnd(t *Text, i int) int {
+	j := i + 1
+	for j < len(t.Tokens) && j-i < 3 && t.Tokens[j].Cap && t.Joinable(j, false) {
+		j++
+	}
+	return j
 }
 
 // letterNumber reports a capital letter followed by one or two digits.
