@@ -77,6 +77,7 @@ func TestBuiltinSpans(t *testing.T) {
 		// A speaker's label in capitals: a short known name beside another is
 		// no acronym; an agency's acronym stays one.
 		{"default.proper.nouns", "MARIA SANTOS: Thanks for coming today, all of you. The IOM and ILO came too.", []string{"MARIA SANTOS"}},
+		{"default.proper.nouns", "ADV. YONAS TESFAYE: Thank you all.", []string{"ADV. YONAS TESFAYE"}},
 		// A chat line's sender is a person even where a word of the name folds
 		// onto an allowed one ("Thaís" and the demonym "Thais").
 		{"default.proper.nouns", "06/05/2024, 08:14 - Thaís Andrade: Bom dia, the report is confirmed.", []string{"Thaís Andrade"}},

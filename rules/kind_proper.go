@@ -303,7 +303,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		// SANTOS IN BOCA CHICA").
 		if tok.Upper && utf8.RuneCountInString(k) <= 5 {
 			if known := m.has(t, info, i, infoName); (!capsText || (!known && ev[i]&(evPlace|evPlaceWord) == 0)) && !m.dateline(t, ev, phrase, i) &&
-				!(known && m.capsNeighbour(t, info, i)) {
+				!((known || capsText && !m.has(t, info, i, infoWord)) && m.capsNeighbour(t, info, i)) {
 				ev[i] |= evAcronym
 				continue
 			}
