@@ -25,6 +25,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.phone", "her brother phoned from (99) 98115-3307.", []string{"(99) 98115-3307"}},
 		{"default.identifier.case-number", "under Processo nº 5009134-27.2023.4.03.6181 at", []string{"Processo nº 5009134-27.2023.4.03.6181"}},
 		{"default.identifier.case-number", "(URN 20SX1184723) and", []string{"URN 20SX1184723"}},
+		{"default.identifier.case-number", "RCMP file 2023-1187432 and CPIMS case BD-CXB-2023-0912 are open.", []string{"RCMP file 2023-1187432", "file 2023-1187432", "CPIMS case BD-CXB-2023-0912", "case BD-CXB-2023-0912"}},
 		{"default.identifier.case-number", "police registered Crime No. 412/2023; Enrolment No. ISB-5427; crime 5 times; Till No. 5523817.", []string{"Crime No. 412/2023", "Enrolment No. ISB-5427", "Till No. 5523817"}},
 		{"default.date.time", "**[00:04:20] HOST:** Welcome back, at 21:12:30 they left.", []string{"21:12"}},
 		{"default.date.weekday", "only allowed out on Sunday afternoons.", []string{"Sunday afternoons"}},
@@ -124,6 +125,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "- Boys said to be from Koudougou.\n- He asked if he was going back to Burkina. Designed with Elders.", []string{"Koudougou"}},
 		// A possessive inside a venue's name; a country's possessive opens none.
 		{"default.location.venue", "at Lusikisiki Magistrate's Court; St Anne's Academy; San Fernando Magistrates' Court; Uganda's High Court; the Children's Court.", []string{"Lusikisiki Magistrate's Court", "Lusikisiki Magistrate's Court", "St Anne's Academy", "San Fernando Magistrates' Court", "San Fernando Magistrates' Court"}},
+		{"default.location.venue", "in Batey Cinco Palmas; the Jasmine Relaxation Centre; the Batey Rights Programme.", []string{"Batey Cinco Palmas", "Jasmine Relaxation Centre"}},
 		{"default.location.venue", "at Rising Star Circus; the Golden Cup Tavern; Amani Forex Bureau; a Nepali circus.", []string{"Rising Star Circus", "Golden Cup Tavern", "Amani Forex Bureau"}},
 		{"default.location.venue", "Bor Police Headquarters, Sandwell Register Office and Soa Placement Services; Kandal Provincial Police Commissariat.", []string{"Bor Police Headquarters", "Sandwell Register Office", "Soa Placement Services", "Kandal Provincial Police Commissariat", "Kandal Provincial Police Commissariat"}},
 		{"default.location.venue", "at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe. The Central Pacific supplies tuna.", []string{"Hoshizaki Sewing", "Coral Coast Labour Hire"}},
