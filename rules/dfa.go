@@ -591,15 +591,15 @@ func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers 
 		i := int(pc) * progInstSize
 		_ = code[i+progInstSize-1]
 		op := syntax.InstOp(code[i])
-		out := uint32(code[i+4]) | uint32(code[i+5])<<8 | uint32(code[i+6])<<16 | uint32(code[i+7])<<24
+		out := le32(code[i+4:])
 		switch op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
+			arg := le32(code[i+8:])
 			stack = append(stack, out, arg)
 		case syntax.InstCapture, syntax.InstNop:
 			stack = append(stack, out)
 		case syntax.InstEmptyWidth:
-			arg := uint32(code[i+8]) | uint32(code[i+9])<<8 | uint32(code[i+10])<<16 | uint32(code[i+11])<<24
+			arg := le32(code[i+8:])
 			if syntax.EmptyOp(arg)&^flags == 0 {
 				stack = append(stack, out)
 			}

@@ -32,10 +32,25 @@ func (p *program) inst(pc uint32) (op syntax.InstOp, out, arg, k uint32) {
 	c := p.code
 	i := int(pc) * progInstSize
 	_ = c[i+progInstSize-1]
-	w := uint32(c[i]) | uint32(c[i+1])<<8 | uint32(c[i+2])<<16 | uint32(c[i+3])<<24
-	out = uint32(c[i+4]) | uint32(c[i+5])<<8 | uint32(c[i+6])<<16 | uint32(c[i+7])<<24
-	arg = uint32(c[i+8]) | uint32(c[i+9])<<8 | uint32(c[i+10])<<16 | uint32(c[i+11])<<24
+	w := le32(c[i:])
+	out = le32(c[i+4:])
+	arg = le32(c[i+8:])
 	return syntax.InstOp(w & 0xff), out, arg, w >> 8
+}
+
+// le32 reads four bytes of s, little-endian (the compiler makes it one
+// load): the words of an instruction.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// le64 reads eight bytes of s, little-endian (the compiler makes it one
+// load).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // instRunes returns the rune list of a rune instruction and whether its
@@ -61,12 +76,12 @@ func (p *program) accepts(pc uint32, r rune) (next uint32, ok bool) {
 	c := p.code
 	i := int(pc) * progInstSize
 	_ = c[i+progInstSize-1]
-	k := uint32(c[i+1]) | uint32(c[i+2])<<8 | uint32(c[i+3])<<16
-	next = uint32(c[i+4]) | uint32(c[i+5])<<8 | uint32(c[i+6])<<16 | uint32(c[i+7])<<24
+	k := le32(c[i:]) >> 8
+	next = le32(c[i+4:])
 	if k == 0 {
 		return next, false
 	}
-	arg := uint32(c[i+8]) | uint32(c[i+9])<<8 | uint32(c[i+10])<<16 | uint32(c[i+11])<<24
+	arg := le32(c[i+8:])
 	return next, runesMatch(p.runes[k-1], syntax.Flags(arg)&syntax.FoldCase != 0, r)
 }
 
@@ -201,12 +216,12 @@ func (p *program) valid() bool {
 	c := p.code
 	for i := 0; i+progInstSize <= len(c); i += progInstSize {
 		op := syntax.InstOp(c[i])
-		k := int(c[i+1]) | int(c[i+2])<<8 | int(c[i+3])<<16
-		out := int(c[i+4]) | int(c[i+5])<<8 | int(c[i+6])<<16 | int(c[i+7])<<24
+		k := int(le32(c[i:]) >> 8)
+		out := int(le32(c[i+4:]))
 		if op > syntax.InstRuneAnyNotNL || out >= n || k > len(p.runes) {
 			return false
 		}
-		arg := int(c[i+8]) | int(c[i+9])<<8 | int(c[i+10])<<16 | int(c[i+11])<<24
+		arg := int(le32(c[i+8:]))
 		if (op == syntax.InstAlt || op == syntax.InstAltMatch) && arg >= n {
 			return false
 		}

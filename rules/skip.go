@@ -222,11 +222,3 @@ func (c *dfaCache) skipIdle(d *dfa, s string, i int, st int32) (int, int32) {
 	}
 	return j, c.idle[prev]
 }
-
-// le64 reads eight bytes of s, little-endian (the compiler makes it one
-// load).
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
