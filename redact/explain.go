@@ -37,29 +37,24 @@ type Step struct {
 
 // Explain scans src and explains the result.
 func (s *Scanner) Explain(path string, src []byte) (*Explanation, error) {
-	res, doc, err := s.scan(path, src)
+	res, sc, err := s.scan(path, src)
 	if err != nil {
 		return nil, err
 	}
 	li := NewLineIndex(src)
-	var pseudonyms rules.Pseudonyms
-	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
-		pseudonyms = rules.FindPseudonyms(string(src))
-	}
 	var steps []Step
-	for _, seg := range doc.Segments {
-		segText, _ := segmentText(src, seg)
-		t := rules.NewText(segText, string(seg.Scope))
+	for _, text := range sc.texts {
+		base, t := text.start, text.t
 		for _, r := range s.set.Rules {
 			for _, c := range r.Trace(t) {
-				st := Step{Rule: r, Span: Span{seg.Start + c.Start, seg.Start + c.End}, Text: string(src[seg.Start+c.Start : seg.Start+c.End]),
+				st := Step{Rule: r, Span: Span{base + c.Start, base + c.End}, Text: string(src[base+c.Start : base+c.End]),
 					Category: r.Category, Why: c.Why, Context: c.Context, Dropped: c.Dropped}
 				if c.Category != "" {
 					st.Category = c.Category
 				}
 				st.Pos = li.Pos(st.Span.Start)
 				if st.Dropped == "" {
-					st.Dropped = s.setDrop(t, c.Start, c.End, pseudonyms)
+					st.Dropped = s.setDrop(t, c.Start, c.End, sc.pseudonyms)
 				}
 				steps = append(steps, st)
 			}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
 )
 
@@ -71,8 +70,15 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	return res, err
 }
 
-// scan is Scan, also returning the parsed document (Explain walks it).
-func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) {
+// scanned is what a scan read, for Explain to trace the rules over the
+// same texts without parsing and tokenising the document again.
+type scanned struct {
+	texts      []scannedText
+	pseudonyms rules.Pseudonyms
+}
+
+// scan is Scan, also returning the texts it read.
+func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 	if err := s.checkInput(src); err != nil {
 		return nil, nil, err
 	}
@@ -167,7 +173,7 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *markdown.Doc, error) 
 	if err := s.suppress(res); err != nil {
 		return nil, nil, err
 	}
-	return res, doc, nil
+	return res, &scanned{texts: texts, pseudonyms: pseudonyms}, nil
 }
 
 // widen stretches f, the finding of match m in text t (at offset base of
