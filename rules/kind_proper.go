@@ -1018,15 +1018,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		return
 	}
 	// "the Chok Sombat 18": a person takes no article and no number; a
-	// boat or a venue does.
-	if category == "name" && all&(evName|evHonorific) == 0 && i > 0 && toks[i-1].Key == "the" && !toks[i-1].Cap &&
-		t.Joinable(i, false) && nameNumber(t, j-1) > j-1 {
-		category, why, names = "location", "named vessel or venue with a number", nil
-	}
-	// ... and so do two or more words with a number right after them ("the
-	// crew of Hai Feng 688", "Sinar Jaya 8 left port"): a person's name
-	// takes a comma before an age ("Maria Santos, 15").
-	if category == "name" && !single && all&evHonorific == 0 && nameNumber(t, j-1) > j-1 && plainNumber(t, j) {
+	// boat or a venue does. So do two or more words with a number right
+	// after them ("the crew of Hai Feng 688", "Sinar Jaya 8 left port"): a
+	// person's name takes a comma before an age ("Maria Santos, 15").
+	if category == "name" && all&evHonorific == 0 && nameNumber(t, j-1) > j-1 &&
+		(all&evName == 0 && i > 0 && toks[i-1].Key == "the" && !toks[i-1].Cap && t.Joinable(i, false) || !single && plainNumber(t, j)) {
 		category, why, names = "location", "named vessel or venue with a number", nil
 	}
 	// "Okada junction", "Kathmandu valley", "Kunak district police
@@ -1060,14 +1056,15 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// "Besa Krasniqi (BK)": initials defined after the name stand for the
 	// person wherever the minutes use them ("BK said").
-	if k := j; category == "name" && k+1 <= len(toks) && k < len(toks) && toks[k].GapText == " (" && initialsOf(t, i, j, k) &&
-		(k+1 == len(toks) || strings.HasPrefix(toks[k+1].GapText, ")")) {
-		names = append(names, toks[k].Key)
-		emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
-		emit(Match{Start: toks[k].Start, End: toks[k].End, Category: "name", Why: "initials of the name before them", Names: []string{toks[k].Key}})
-		return
+	defined := category == "name" && j < len(toks) && toks[j].GapText == " (" && initialsOf(t, i, j, j) &&
+		(j+1 == len(toks) || strings.HasPrefix(toks[j+1].GapText, ")"))
+	if defined {
+		names = append(names, toks[j].Key)
 	}
 	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+	if defined {
+		emit(Match{Start: toks[j].Start, End: toks[j].End, Category: "name", Why: "initials of the name before them", Names: []string{toks[j].Key}})
+	}
 }
 
 // initialsOf reports whether token k, in capitals, spells the first letters
