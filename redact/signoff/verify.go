@@ -219,8 +219,8 @@ func VerifyDigest(path string, r Record, contentDigest string, packsDigest strin
 	if r.Path != path {
 		return fail(ReasonPathMismatch, "record is for %q", r.Path)
 	}
-	if got := contentDigest; got != r.ContentSHA256 {
-		return fail(ReasonContentChanged, "sha256 is %s, signed %s", got, r.ContentSHA256)
+	if contentDigest != r.ContentSHA256 {
+		return fail(ReasonContentChanged, "sha256 is %s, signed %s", contentDigest, r.ContentSHA256)
 	}
 	if packsDigest != r.PacksDigest {
 		return fail(ReasonPacksChanged, "packs digest is %q, signed %q", packsDigest, r.PacksDigest)
