@@ -111,13 +111,21 @@ func (m *patternMatcher) candidates(t *Text) ([]*pattern, []int32) {
 	return pats, nums
 }
 
-func (m *patternMatcher) find(t *Text, emit func(Match)) {
+// each calls f for every candidate pattern of t but those whose first
+// clause has no hit in t (idleMemo).
+func (m *patternMatcher) each(t *Text, f func(p *pattern)) {
 	pats, nums := m.candidates(t)
 	lm := m.idleMemo(t, pats)
 	for i, p := range pats {
 		if lm != nil && nums[i] >= 0 && lm.quiet(nums[i]) {
 			continue
 		}
+		f(p)
+	}
+}
+
+func (m *patternMatcher) find(t *Text, emit func(Match)) {
+	m.each(t, func(p *pattern) {
 		for _, loc := range p.findAll(t) {
 			s, e := loc[0], loc[1]
 			if m.group > 0 && 2*m.group+1 < len(loc) {
@@ -128,7 +136,7 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 			}
 			emit(Match{Start: s, End: e, Why: p.why})
 		}
-	}
+	})
 }
 
 // findSpans is find for a rule whose findings widen to their sentence
@@ -138,18 +146,13 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 // engine never runs (nor is compiled) unless the DFAs cannot tell. Groups
 // are not used: the span is where the pattern matches as a whole.
 func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
-	pats, nums := m.candidates(t)
-	lm := m.idleMemo(t, pats)
-	for i, p := range pats {
-		if lm != nil && nums[i] >= 0 && lm.quiet(nums[i]) {
-			continue
-		}
+	m.each(t, func(p *pattern) {
 		p.spans(t, func(s, e int) {
 			if s < e {
 				emit(Match{Start: s, End: e, Why: p.why})
 			}
 		})
-	}
+	})
 }
 
 // idleMemo returns t's literals of the set the rule's windowed patterns
