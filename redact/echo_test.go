@@ -41,3 +41,13 @@ func TestEchoDefinedInitials(t *testing.T) {
 		}
 	}
 }
+
+// A name inside a place another rule found ("... Rice Industries") names
+// the place: its words are not echoed elsewhere ("Rice is the grain").
+func TestEchoSkipsNamesInsidePlaces(t *testing.T) {
+	got, _ := ruleTexts(t, builtinScanner(t), "The mill is Sri Lakshmi Ganapathi Rice Industries, near the road.\n\nRice is the grain that feeds India.")
+	want := []string{"default.location.venue: Sri Lakshmi Ganapathi Rice Industries"}
+	if len(got) != len(want) || got[0] != want[0] {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

@@ -127,6 +127,11 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 		}
 	}
 	cands := make([]Finding, 0, n)
+	type namedMatch struct {
+		m rules.Match
+		i int // its finding in cands
+	}
+	var named []namedMatch
 	for i, st := range texts {
 		seg, t := doc.Segments[i], st.t
 		for _, f := range byText[i] {
@@ -155,8 +160,18 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 					f = widen(f, r, t, seg.Start, m)
 				}
 				cands = append(cands, f)
-				ents.note(m, f, li)
+				if len(m.Names) > 0 {
+					named = append(named, namedMatch{m, len(cands) - 1})
+				}
 			}
+		}
+	}
+	// A name inside a place another rule found ("Sri Lakshmi Ganapathi
+	// Rice Industries") names the place, not a person: its words are not
+	// echoed ("Rice is the grain...").
+	for _, nm := range named {
+		if !insidePlace(cands, nm.i) {
+			ents.note(nm.m, cands[nm.i], li)
 		}
 	}
 	cands = echoes(cands, texts, ents, func(t *rules.Text, a, b int) bool {
@@ -222,4 +237,17 @@ func looseRule(r *rules.Rule) *rules.Rule {
 		return r
 	}
 	return nil
+}
+
+// insidePlace reports whether cands[i] lies inside a longer location
+// finding.
+func insidePlace(cands []Finding, i int) bool {
+	sp := cands[i].Span
+	for k := range cands {
+		c := &cands[k]
+		if k != i && c.Category == "location" && c.Span.Start <= sp.Start && c.Span.End >= sp.End && c.Span.End-c.Span.Start > sp.End-sp.Start {
+			return true
+		}
+	}
+	return false
 }

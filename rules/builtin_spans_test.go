@@ -35,6 +35,20 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "14/10/2023, 17:48 - Ploy: Hi all.\n[14/10/2023, 17:51] Ploy: go\nIt was a ploy.", []string{"Ploy", "Ploy"}},
 		// After a capitalised word a code stays a place's part ("NAIA" itself is an acronym).
 		{"default.proper.nouns", "V1 and V2 were moved; in Q3 we grew. We flew into NAIA T3.", []string{"T3"}},
+		// Codes after codes stay codes; so do codes after a line that
+		// ends with a name (a chat header).
+		{"default.proper.nouns", "Victims are V1 to V6.\n**13:20 Nisa Rahmawati**\nV3 number is this. V1 V3 V4 with us.", []string{"Nisa Rahmawati"}},
+		// A role before a name is no part of it.
+		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
+		// A word in capitals set apart after a cue is emphasis; straight
+		// after "the name" it is what something is called.
+		{"default.proper.nouns", "Case 2: Nasreen and her sons (PRIORITY).", []string{"Nasreen"}},
+		// A given name addressed opens a sentence; an interjection or a
+		// surname that is a word does not make one.
+		{"default.proper.nouns", "If she listens! [laughs] No, I am joking. [laughs] Tom, we'll need that. Grace, thank you. Good, we agree.", []string{"Tom", "Grace"}},
+		{"default.date.time", "Greg flew in, arrived 2140. Approx 2330, van moved; approx 2300 children; arrived 2019.", []string{"2140", "2330"}},
+		{"default.identifier.plate", "the car (registration 4471AC/19); grey Hyundai with plates 5-204817; Doblo plate is 34 KLM 582 if lost.", []string{"4471AC/19", "5-204817", "34 KLM 582"}},
+		{"default.operational.route", "Greg flew in on FJ 910, arrived late.", []string{"flew in on FJ 910", "FJ 910"}},
 		{"default.proper.nouns", "Most are women from South and Southeast Asia; some speak a Mayan language.", nil},
 		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88"}},
 		{"default.proper.nouns", "One of them was a girl, I’ll call her Hasina. Hmm, I'll leave it.", []string{"Hasina"}},

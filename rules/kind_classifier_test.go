@@ -109,6 +109,11 @@ func TestSentences(t *testing.T) {
 		{"Minders change over around 7 p.m. every night, e.g. at the gate.", 1},
 		{"We left at 7 p.m. The van was waiting.", 2},
 		{"We left at 7. 30 came later.", 2},
+		// A stage direction that opened a sentence ends it before a
+		// capital; one inside a sentence, or before a lower-case word, does not.
+		{"If she listens! [laughs] No, I am joking.", 3},
+		{"She said it (twice) Then left.", 1},
+		{"Thanks! (laughs) and then we left.", 2},
 		{strings.Repeat("word ", 200), 3}, // no full stop: pieces of 80 words
 		{"", 0},
 	}

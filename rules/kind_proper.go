@@ -391,6 +391,12 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			break
 		}
+		// A role word before a known name is no part of it ("Host Leo
+		// Marsh", "Caseworker Ana Lima"): kept, it would be echoed alone
+		// ("HOST:" in the transcript that follows).
+		if j-i > 1 && small[i]&smNameCue != 0 && ev[i]&(evHonorific|evName) == 0 && ev[i+1]&(evName|evNameWord) != 0 {
+			i++
+		}
 		m.judge(t, i, j, sc, emit)
 		i = j - 1
 	}
@@ -492,6 +498,36 @@ func sentenceAdverb(k string) bool {
 	}
 	return strings.HasSuffix(k, "ly")
 }
+
+// vocative reports a one-word name addressed at the start of a sentence
+// ("Grace, thank you for joining us", "[laughs] Tom, we'll need that"),
+// where the capital proves nothing but the comma and what follows it do.
+// Interjections open sentences the same way ("No, I am joking", "Well,
+// we").
+// Only a given name (the first of the rule's name lists) is addressed so:
+// "Good, we" and "Overall, we" open with surnames that are words.
+func (m *properMatcher) vocative(t *Text, i, j int) bool {
+	if j != i+1 || j >= len(t.Tokens) || !t.Tokens[i].SentStart || t.Tokens[j].GapText != ", " || !vocativeNext[t.Tokens[j].Key] ||
+		interjections[t.Tokens[i].Key] || sentenceAdverb(t.Tokens[i].Key) || len(m.names) == 0 {
+		return false
+	}
+	_, given := m.names[0].fieldsToken(t, i)
+	return given
+}
+
+// vocativeNext are the words that follow a name addressed: a pronoun, a
+// request, a question.
+var vocativeNext = map[string]bool{"you": true, "you're": true, "you’re": true, "you've": true, "you’ve": true, "we": true, "we'll": true,
+	"we’ll": true, "we're": true, "we’re": true, "i": true, "i'm": true, "i’m": true, "can": true, "could": true, "would": true, "will": true,
+	"please": true, "thank": true, "thanks": true, "tell": true, "what": true, "how": true, "why": true, "when": true, "where": true,
+	"did": true, "do": true, "are": true, "welcome": true}
+
+// interjections open a sentence before a comma as a name addressed does.
+var interjections = map[string]bool{"no": true, "yes": true, "yeah": true, "well": true, "oh": true, "ok": true, "okay": true,
+	"look": true, "listen": true, "right": true, "sure": true, "sorry": true, "please": true, "thanks": true, "honestly": true,
+	"hello": true, "hi": true, "hey": true, "god": true, "lord": true, "wow": true, "alright": true, "fine": true, "true": true,
+	"exactly": true, "absolutely": true, "indeed": true, "again": true, "so": true, "now": true, "but": true, "and": true, "or": true,
+	"mind": true, "see": true, "wait": true, "remember": true, "imagine": true, "believe": true, "trust": true, "friends": true, "folks": true}
 
 // titleLinks join the words of a title ("Partners in Hope").
 var titleLinks = map[string]bool{"in": true, "of": true, "for": true, "and": true, "with": true, "the": true}
@@ -856,7 +892,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	placeCue := prev&smPlaceCue != 0 && t.Joinable(i, false)
 	// A name cue ends no sentence before the name ("by a cousin. Her
 	// statement") and is no capitalised word of a title ("Survivor Voices").
-	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0) || chatSender(t, i, j)
+	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0) || chatSender(t, i, j) ||
+		m.vocative(t, i, j)
 	venueNext := next&smVenue != 0
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
 
@@ -978,7 +1015,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	case venueNext && strongPos:
 		category, why = "location", "named venue"
 		j++
-	case nameCue && strongPos && all&evWord != 0:
+	case nameCue && strongPos && all&evWord != 0 && !(j-i == 1 && toks[i].Upper && utf8.RuneCountInString(toks[i].Key) > 3 && !t.Joinable(i, false)):
+		// A word in capitals set apart is emphasis, not a name ("her
+		// sons (PRIORITY)"; "given the name LANTERN" is one).
 		category, why = "name", "capitalised word after a name cue"
 	default:
 		return
@@ -1193,8 +1232,8 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	// One letter and a number or two ("V1", "Q3"): how a report keeps a
 	// child anonymous or counts a quarter, never a name; after a name it
-	// is part of it ("NAIA T3").
-	if letterNumber(w) && !(i > 0 && t.Tokens[i-1].Cap && t.Joinable(i, false)) {
+	// is part of it ("NAIA T3"), not after another code ("V1 V3 V4").
+	if letterNumber(w) && !(i > 0 && t.Tokens[i-1].Cap && t.Joinable(i, false) && !t.lineStart(i) && !letterNumber(t.Src[t.Tokens[i-1].Start:t.Tokens[i-1].End])) {
 		return true, false
 	}
 	// "No." before a number labels it ("Case No. 12"), whatever surname

@@ -90,6 +90,7 @@ func NewText(src, scope string) *Text {
 	t.Tokens = make([]Token, len(words))
 	prev, prevKey := 0, 0 // end of the previous word and of its key
 	caps, lowers := 0, 0
+	bracket := -1 // the last token after an opening bracket
 	for i, w := range words {
 		tok := &t.Tokens[i]
 		tok.Start, tok.End = w.Start, w.End
@@ -136,6 +137,14 @@ func NewText(src, scope string) *Text {
 			if tok.SentStart && innerDot(src, &t.Tokens[i-1], gap, word) {
 				tok.SentStart = false
 			}
+			// A stage direction that opened a sentence is a sentence of
+			// its own: "listens! [laughs] No, I am joking".
+			if !tok.SentStart && tok.Cap && bracket >= 0 && i-bracket <= 3 && t.Tokens[bracket].SentStart && (strings.HasPrefix(gap, "] ") || strings.HasPrefix(gap, ") ")) {
+				tok.SentStart = true
+			}
+		}
+		if strings.HasSuffix(gap, "[") || strings.HasSuffix(gap, "(") {
+			bracket = i
 		}
 		prev, prevKey = w.End, keyEnd
 	}

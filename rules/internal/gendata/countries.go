@@ -239,6 +239,9 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 		}
 	}
 	dem = append(dem, demonymExtras...)
+	// A demonym listed twice (by the package and in demonymExtras) is no
+	// territory the second time: it keeps its plural ("Nepalis").
+	demSeen := set{}
 	for _, d := range dem {
 		for _, v := range nameVariants(d) {
 			k, ok := allowKey(v)
@@ -247,8 +250,9 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 			}
 			// Entries that are territories ("Jersey", "Saint Martin") get
 			// no plural.
-			isCountry := allow.has(k)
+			isCountry := allow.has(k) && !demSeen.has(k)
 			allow.add(k)
+			demSeen.add(k)
 			st.demonyms++
 			if p := demonymPlural(k); p != "" && !isCountry {
 				allow.add(p)
