@@ -1639,7 +1639,7 @@ func (m *properMatcher) strangeLower(t *Text, sc *properScratch, k int) bool {
 // placeTail words may follow a venue word in the name of a place ("Kunak
 // district police headquarters"); tailEnd ones may end it.
 var (
-	leadTail  = map[string]bool{"bus": true, "boat": true, "ferry": true, "launch": true, "train": true, "railway": true, "fish": true, "truck": true, "taxi": true, "jeepney": true, "matatu": true}
+	leadTail  = map[string]bool{"provincial": true, "district": true, "regional": true, "municipal": true, "bus": true, "boat": true, "ferry": true, "launch": true, "train": true, "railway": true, "fish": true, "truck": true, "taxi": true, "jeepney": true, "matatu": true}
 	placeTail = map[string]bool{"police": true, "post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
 	tailEnd   = map[string]bool{"post": true, "headquarters": true, "office": true, "outpost": true, "checkpoint": true, "substation": true, "precinct": true, "hq": true}
 )
@@ -1761,7 +1761,10 @@ var docParts = map[string]bool{"para": true, "paras": true, "annex": true, "appe
 // A", "Appendix B:"), not an initial.
 func letterLabel(t *Text, i int) bool {
 	tok := t.Tokens[i]
-	return tok.End-tok.Start == 1 && tok.Cap && t.Joinable(i, false) && !strings.HasPrefix(t.gapAfter(i), ".")
+	// A letter before a full stop may be an initial ("Annex B. Smith"),
+	// unless the text ends there ("provided in Annex B.").
+	after := t.gapAfter(i)
+	return tok.End-tok.Start == 1 && tok.Cap && t.Joinable(i, false) && (!strings.HasPrefix(after, ".") || i+1 == len(t.Tokens))
 }
 
 // bibleBooks are books of the Bible cited by chapter ("Luke 4:18").
