@@ -38,6 +38,9 @@ func TestBuiltinSpans(t *testing.T) {
 		// Codes after codes stay codes; so do codes after a line that
 		// ends with a name (a chat header).
 		{"default.proper.nouns", "Victims are V1 to V6.\n**13:20 Nisa Rahmawati**\nV3 number is this. V1 V3 V4 with us.", []string{"Nisa Rahmawati"}},
+		{"default.proper.nouns", "Country breakdowns are in Annex B. It is case 124/2023 at the Bokeo provincial court. Before the Corte d'Assise in Turin, SA Brian Kowalski spoke.",
+			[]string{"Bokeo provincial court", "Turin", "SA Brian Kowalski"}},
+		{"default.location.street-name", "She took cash out at the ATM on Victoria Parade at 1 pm.", []string{"Victoria Parade"}},
 		// A role before a name is no part of it.
 		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
 		// A word in capitals set apart after a cue is emphasis; straight

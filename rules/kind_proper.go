@@ -1762,10 +1762,17 @@ var docParts = map[string]bool{"para": true, "paras": true, "annex": true, "appe
 func letterLabel(t *Text, i int) bool {
 	tok := t.Tokens[i]
 	// A letter before a full stop may be an initial ("Annex B. Smith"),
-	// unless the text ends there ("provided in Annex B.").
+	// unless the text ends there or a sentence opens after it ("provided
+	// in Annex B. It shows").
 	after := t.gapAfter(i)
-	return tok.End-tok.Start == 1 && tok.Cap && t.Joinable(i, false) && (!strings.HasPrefix(after, ".") || i+1 == len(t.Tokens))
+	return tok.End-tok.Start == 1 && tok.Cap && t.Joinable(i, false) &&
+		(!strings.HasPrefix(after, ".") || i+1 == len(t.Tokens) || sentenceOpeners[t.Tokens[i+1].Key])
 }
+
+// sentenceOpeners are words that open a sentence and never follow an
+// initial as a surname.
+var sentenceOpeners = map[string]bool{"it": true, "this": true, "these": true, "the": true, "a": true, "an": true, "we": true,
+	"they": true, "she": true, "he": true, "i": true, "our": true, "see": true, "in": true, "all": true, "figures": true, "there": true}
 
 // bibleBooks are books of the Bible cited by chapter ("Luke 4:18").
 var bibleBooks = map[string]bool{"genesis": true, "exodus": true, "leviticus": true, "deuteronomy": true, "joshua": true,
