@@ -41,6 +41,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Country breakdowns are in Annex B. It is case 124/2023 at the Bokeo provincial court. Before the Corte d'Assise in Turin, SA Brian Kowalski spoke.",
 			[]string{"Bokeo provincial court", "Turin", "SA Brian Kowalski"}},
 		{"default.location.street-name", "She took cash out at the ATM on Victoria Parade at 1 pm.", []string{"Victoria Parade"}},
+		{"default.identifier.case-number", "Malindi CM SO E045 of 2023 and NPS Docket No. XVI-INV-24J-0192; Article 5 of 2020.", []string{"CM SO E045 of 2023", "NPS Docket No. XVI-INV-24J-0192"}},
+		{"default.identifier.plate-shape", "vans Phnom Penh 2AK-5813 and 2AB-0947", []string{"2AK-5813", "2AB-0947"}},
 		// A role before a name is no part of it.
 		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
 		// A word in capitals set apart after a cue is emphasis; straight
