@@ -1,6 +1,9 @@
 package redact_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An article inside a name ("El" of "El Flaco") is not one of the words
 // that find the person's other mentions: "El Salvador" is no echo of him.
@@ -19,7 +22,13 @@ func TestEchoSkipsParticles(t *testing.T) {
 // Initials given as a nickname ("JC") find the person's later mentions,
 // which the acronym rule alone would leave.
 func TestEchoNicknameInitials(t *testing.T) {
-	got, _ := ruleTexts(t, builtinScanner(t), "Our driver, Jean-Claude \"JC\" Mukendi, waited outside. Later JC called the office.")
+	all, _ := ruleTexts(t, builtinScanner(t), "Our driver, Jean-Claude \"JC\" Mukendi, waited outside. Later JC called the office.")
+	var got []string // the names: whether the classifier flags the sentence is not this test's question
+	for _, g := range all {
+		if strings.HasPrefix(g, "default.proper.nouns: ") {
+			got = append(got, g)
+		}
+	}
 	want := []string{"default.proper.nouns: Jean-Claude \"JC\" Mukendi", "default.proper.nouns: JC"}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("findings %q, want %q", got, want)
