@@ -43,6 +43,12 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street-name", "She took cash out at the ATM on Victoria Parade at 1 pm.", []string{"Victoria Parade"}},
 		{"default.identifier.case-number", "Malindi CM SO E045 of 2023 and NPS Docket No. XVI-INV-24J-0192; Article 5 of 2020.", []string{"CM SO E045 of 2023", "NPS Docket No. XVI-INV-24J-0192"}},
 		{"default.identifier.plate-shape", "vans Phnom Penh 2AK-5813 and 2AB-0947", []string{"2AK-5813", "2AB-0947"}},
+		{"default.identifier.case-number", "The ruling, ECLI:NL:RBNHO:2022:4417, is public. Kilifi CM SO E019 of 2024.", []string{"ECLI:NL:RBNHO:2022:4417", "CM SO E019 of 2024"}},
+		{"default.date.weekday-short", "Incident window: Sat 10/14/2023, 23:52 to Sun 10/15, 06:10.", []string{"Sat 10/14/2023", "Sun 10/15"}},
+		// "Fretes" is no plural of "fret"; a title after a speaker's colon
+		// cues no name; a word opening the sentence before a title is no
+		// part of the name.
+		{"default.proper.nouns", "**Rodrigo Fretes** 06:42\n\n21:11 **Alam Bhai:** Good. Okay. So Mama Halima called.", []string{"Rodrigo Fretes", "Alam Bhai", "Mama Halima"}},
 		// A role before a name is no part of it.
 		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
 		// A word in capitals set apart after a cue is emphasis; straight

@@ -397,6 +397,11 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 		if j-i > 1 && small[i]&smNameCue != 0 && ev[i]&(evHonorific|evName) == 0 && ev[i+1]&(evName|evNameWord) != 0 {
 			i++
 		}
+		// ... and so is a word that opens the sentence before a title
+		// ("So Mama Halima called", "Then Sister Ruth").
+		if j-i > 1 && sentStart(t, ev, i) && (sentenceAdverb(toks[i].Key) || interjections[toks[i].Key]) && ev[i+1]&evHonorific != 0 {
+			i++
+		}
 		m.judge(t, i, j, sc, emit)
 		i = j - 1
 	}
@@ -602,6 +607,17 @@ func (m *properMatcher) hyphenPlace(t *Text, i int, emit func(Match)) bool {
 // or -ed/-ing form of a word that is ("mitigations", "figures"): the list
 // holds many words without their inflections. Keys shorter than six
 // letters are left alone; short names end in these letters too.
+// esPlural reports whether a stem takes -es in the plural or third person
+// ("boxes", "churches", "potatoes").
+func esPlural(stem string) bool {
+	for _, e := range [...]string{"s", "x", "z", "ch", "sh", "o"} {
+		if strings.HasSuffix(stem, e) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *properMatcher) inflected(key string) bool {
 	if len(key) < 6 || m.words == nil {
 		return false
@@ -613,6 +629,9 @@ func (m *properMatcher) inflected(key string) bool {
 		}
 		if suf.add == "" && suf.cut != "s" && strings.HasSuffix(stem, "e") {
 			continue // a word in -e takes -d, not -ed: "Naveed" is no "nave" + "ed"
+		}
+		if suf.cut == "es" && !esPlural(stem) {
+			continue // "Fretes" is no plural of "fret" (that is "frets")
 		}
 		if m.words.Has(stem + suf.add) {
 			return true
@@ -892,7 +911,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	placeCue := prev&smPlaceCue != 0 && t.Joinable(i, false)
 	// A name cue ends no sentence before the name ("by a cousin. Her
 	// statement") and is no capitalised word of a title ("Survivor Voices").
-	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0) || chatSender(t, i, j) ||
+	nameCue := prev&smNameCue != 0 && !toks[i].SentStart && !toks[i-1].Cap || next&smNameAfter != 0 || (i > 0 && ev[i-1]&evHonorific != 0 && t.Joinable(i, false)) || chatSender(t, i, j) ||
 		m.vocative(t, i, j)
 	venueNext := next&smVenue != 0
 	strongPos := !sentStart(t, ev, i) && !t.TitleCase
