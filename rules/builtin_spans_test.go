@@ -49,6 +49,10 @@ func TestBuiltinSpans(t *testing.T) {
 		// cues no name; a word opening the sentence before a title is no
 		// part of the name.
 		{"default.proper.nouns", "**Rodrigo Fretes** 06:42\n\n21:11 **Alam Bhai:** Good. Okay. So Mama Halima called.", []string{"Rodrigo Fretes", "Alam Bhai", "Mama Halima"}},
+		// A chat line that opens with a time and a space; a role word with a
+		// title of respect; a role word opening a sentence; a month's
+		// abbreviation.
+		{"default.proper.nouns", "05:51 Ploy: ok. who else knows?\n05:52 Hafiz: police\nMunshi ran off. We met Sardar-ji for the Oct–June season.", []string{"Ploy", "Hafiz", "Sardar-ji"}},
 		// A role before a name is no part of it.
 		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
 		// A word in capitals set apart after a cue is emphasis; straight

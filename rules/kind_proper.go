@@ -784,6 +784,17 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			return
 		}
 	}
+	// A word joined to a title of respect is how someone is addressed
+	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means. The
+	// word alone stays a role ("the munshi"): only a name is echoed.
+	if j == i+1 && ev[i]&evAllowed == 0 && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
+		var names []string
+		if ev[i]&(evName|evNameWord|evUnknown) != 0 {
+			names = []string{toks[i].Key}
+		}
+		emit(Match{Start: toks[i].Start, End: toks[j].End, Category: "name", Why: "name or word with a title of respect", Names: names})
+		return
+	}
 	// "One day", "Two weeks later": a number word before a lower-case
 	// word opens a phrase of time or count, wherever the line breaks, even
 	// where a town has the number's name.
@@ -1297,7 +1308,11 @@ func chatSender(t *Text, i, j int) bool {
 		return false
 	}
 	g := toks[i].GapText
-	return g == " - " || g == "] " || g == " – "
+	if g == " - " || g == "] " || g == " – " {
+		return true
+	}
+	// "05:51 Ploy: ok": a line that opens with a clock time and a space.
+	return g == " " && i >= 2 && toks[i-2].Digit && toks[i-1].GapText == ":" && len(toks[i-1].Key) == 2 && t.lineStart(i-2)
 }
 
 // senderEnd returns the end of the run of capitalised words joined by

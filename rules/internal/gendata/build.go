@@ -27,6 +27,17 @@ type options struct {
 
 var defaultOptions = options{altPop: 15000}
 
+// roleWords are the loanwords stories use for the people of a workplace
+// (a kiln's munshi, a boat's tekong, a farm's encargado, a household's
+// ayah), which English dictionaries lack: as words, they are no name where
+// a sentence's capital opens them ("Munshi ran toward the office"), and a
+// surname spelled the same ("Ravi Dalal") is still one beside a name.
+var roleWords = []string{
+	"munshi", "thekedar", "jamadar", "mistri", "dalal", "mukadam", "maistry", "kangany", "sardar", "chowkidar",
+	"bhatta", "dhaba", "memsahib", "sahib", "ayah", "amah", "yaya", "kasambahay", "tauke", "towkay", "mandor",
+	"tekong", "taikong", "nakhoda", "juragan", "mamasan", "encargado", "capataz", "enganchador", "pollero", "kafeel",
+}
+
 // Output file names, in the order they are reported.
 var outputFiles = []string{"places.tsv", "given.tsv", "surnames.tsv", "words.txt", "countries.txt"}
 
@@ -39,6 +50,9 @@ func build(src sources, opt options, log io.Writer) (map[string][]byte, error) {
 		if err := readWords(d, words, &ws); err != nil {
 			return nil, fmt.Errorf("word list: %w", err)
 		}
+	}
+	for _, w := range roleWords {
+		words.add(w)
 	}
 
 	allow, foreign, cs, err := countriesFile(src.countries, src.nationalities)
