@@ -53,6 +53,10 @@ func TestBuiltinSpans(t *testing.T) {
 		// title of respect; a role word opening a sentence; a month's
 		// abbreviation.
 		{"default.proper.nouns", "05:51 Ploy: ok. who else knows?\n05:52 Hafiz: police\nMunshi ran off. We met Sardar-ji for the Oct–June season.", []string{"Ploy", "Hafiz", "Sardar-ji"}},
+		// Korean given names whose syllables spell words; a title that is
+		// allowed alone before a name that is a word.
+		{"default.proper.nouns", "Choi Mi-ran called. We asked Mi-ran and Ji-won twice. It was so-so. We met Mr Hope there.", []string{"Choi Mi-ran", "Mi-ran", "Ji-won", "Hope"}},
+		{"default.location.street", "at the dhaba on NH 548B before sunrise; NH-44", []string{"NH 548B", "NH-44"}},
 		// A role before a name is no part of it.
 		{"default.proper.nouns", "Show notes: Host Leo Marsh speaks with Caseworker Ana Lima.", []string{"Leo Marsh", "Ana Lima"}},
 		// A word in capitals set apart after a cue is emphasis; straight

@@ -682,8 +682,26 @@ func (m *properMatcher) romanisedName(t *Text, i int) bool {
 	if i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" {
 		return false
 	}
+	if koreanSyllables[t.Tokens[i].Key] && koreanSyllables[next.Key] && t.Tokens[i].Key != next.Key {
+		return true // "Mi-ran", "Ji-won": both halves syllables of a Korean given name, words or not
+	}
 	return m.syllable(t, i+1) && !m.inflected(next.Key)
 }
+
+// koreanSyllables are syllables of romanised Korean given names, some of
+// which spell English words ("ran", "won", "man"): two of them joined by a
+// hyphen ("Mi-ran", "Seo-yeon") are a given name. The same syllable twice
+// ("So-so", "Ha-ha") is no name.
+var koreanSyllables = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields(`a ae ah bin bo bok bong cha chae chan chang cheol cheon chul chun da dae do dong du eun gang geon gi gil
+		gwang gyeong ha hae hak han hee ho hoon hun hwa hwan hye hyeon hyo hyuk hyun il in ja jae jang jeong ji jin jo jong joo
+		ju jun jung kyung mi min myeong myung na nam ok ran ri rin sang seo seok seon seong seung so sol song soo sook su suk
+		sun sung tae taek u un won woo wook ye yeon yeong yong young yu yun`) {
+		m[s] = true
+	}
+	return m
+}()
 
 // syllable reports a short lower-case token that no word list knows: a
 // syllable of a romanised name ("hyun" of "Dong-hyun"), not "led" of
@@ -992,7 +1010,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 				return
 			}
 		}
-		if i > 0 && ev[i-1]&evAllowed != 0 && t.Joinable(i, false) {
+		// ("Mr", allowed alone, still titles a name: "Mr Hope".)
+		if i > 0 && ev[i-1]&evAllowed != 0 && sc.small[i-1]&smHonorific == 0 && t.Joinable(i, false) {
 			return
 		}
 		// "Class 4", "Case No. 12": a numbered thing. "Figures: Ana
@@ -1113,7 +1132,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ... and so is one joined after it ("Priya-di", "Munshi-ji"), or the
 	// lower-case syllable of a romanised given name ("Chen Wei-ming",
 	// "Kim Ji-hoon"), which is no English word ("Chen-led").
-	if category == "name" && j < len(toks) && toks[j].GapText == "-" && (nameSuffixes[toks[j].Key] && !toks[j].Cap || m.syllable(t, j)) {
+	if category == "name" && j < len(toks) && toks[j].GapText == "-" && (nameSuffixes[toks[j].Key] && !toks[j].Cap || m.syllable(t, j) ||
+		!toks[j].Cap && koreanSyllables[toks[j-1].Key] && koreanSyllables[toks[j].Key] && toks[j-1].Key != toks[j].Key) {
 		j++
 	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
 		j++ // "Meenakshi di called", "Aman aga came"
