@@ -51,7 +51,10 @@ var floors = map[string]map[string]floor{
 		"name":        {0.97, 0.95, 0.94},
 		"location":    {0.96, 0.90, 0.96},
 		"date":        {0.96, 0.94, 0.97},
-		"operational": {0.69, 0.62, 0.75}, // retraining moves it by a point either way
+		// Retraining moves it by a point either way. The eighth session's
+		// threshold (0.88) takes recall over precision: 0.731 / 0.665 /
+		// 0.746 where 0.9 gave 0.721 / 0.655 / 0.755.
+		"operational": {0.72, 0.65, 0.74},
 		"identifier":  {0.96, 0.93, 0.99},
 		"all":         {0.91, 0.88, 0.93},
 	},
