@@ -43,6 +43,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street-name", "She took cash out at the ATM on Victoria Parade at 1 pm.", []string{"Victoria Parade"}},
 		{"default.identifier.case-number", "Malindi CM SO E045 of 2023 and NPS Docket No. XVI-INV-24J-0192; Article 5 of 2020.", []string{"CM SO E045 of 2023", "NPS Docket No. XVI-INV-24J-0192"}},
 		{"default.identifier.plate-shape", "vans Phnom Penh 2AK-5813 and 2AB-0947", []string{"2AK-5813", "2AB-0947"}},
+		{"default.identifier.plate-shape", "the bus, Dhaka Metro-Cha 15-4471, left", []string{"Dhaka Metro-Cha 15-4471"}},
 		{"default.identifier.case-number", "The ruling, ECLI:NL:RBNHO:2022:4417, is public. Kilifi CM SO E019 of 2024.", []string{"ECLI:NL:RBNHO:2022:4417", "CM SO E019 of 2024"}},
 		{"default.date.weekday-short", "Incident window: Sat 10/14/2023, 23:52 to Sun 10/15, 06:10.", []string{"Sat 10/14/2023", "Sun 10/15"}},
 		// "Fretes" is no plural of "fret"; a title after a speaker's colon
@@ -70,7 +71,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.plate", "the car (registration 4471AC/19); grey Hyundai with plates 5-204817; Doblo plate is 34 KLM 582 if lost.", []string{"4471AC/19", "5-204817", "34 KLM 582"}},
 		{"default.operational.route", "Greg flew in on FJ 910, arrived late.", []string{"flew in on FJ 910", "FJ 910"}},
 		{"default.proper.nouns", "Most are women from South and Southeast Asia; some speak a Mayan language.", nil},
-		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88"}},
+		{"default.identifier.handle", "the manager's WeChat, wxid_goldlotus88, was", []string{"wxid_goldlotus88", "wxid_goldlotus88"}},
+		{"default.identifier.handle", "Han's WeChat, for emergencies only: hanshifu_88. Her Zalo: lan.tran. ID fangjie_888; see page 12.", []string{"hanshifu_88", "hanshifu_88", "lan.tran", "fangjie_888"}},
 		{"default.proper.nouns", "One of them was a girl, I’ll call her Hasina. Hmm, I'll leave it.", []string{"Hasina"}},
 		{"default.proper.nouns", "13/11/2024, 09:14 - Tasneem A.: Salam, are you free?", []string{"Tasneem A"}},
 		{"default.date.weekday-short", "Wed 13/11: second visit", []string{"Wed 13/11"}},
