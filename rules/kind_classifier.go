@@ -448,9 +448,14 @@ func (c *compiler) classifier(rr *rawRule, n *yaml.Node, full string) *classifie
 	var m *classifierMatcher
 	if c.builtinData(rr.ModelFile) {
 		// Embedded and parsed by the tests (TestBuiltinData): it
-		// cannot fail here, so it is read beside the other packs.
+		// cannot fail here, so it is read beside the other packs, from
+		// the snapshot when that holds it (classifier_snap.go).
 		m = &classifierMatcher{}
 		m.loadFn = func() {
+			if snap, ok := snapshotModel(data); ok {
+				m.classifierModel = snap
+				return
+			}
 			parsed, err := parseClassifierModel(data)
 			if err != nil {
 				panic(fmt.Sprintf("built-in model %s: %v", rr.ModelFile, err))
