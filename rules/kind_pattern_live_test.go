@@ -87,3 +87,32 @@ func TestLiveIndexBuild(t *testing.T) {
 		t.Fatal("an index for 5 patterns")
 	}
 }
+
+// TestGateByNumbers: the gate read off the anchored pattern numbers says
+// what the gate's clause of literals says, for every built-in rule with a
+// gate, on every draft paragraph and a few edge texts.
+func TestGateByNumbers(t *testing.T) {
+	set := builtinSet(t)
+	texts := append(draftTexts(t), "", "x", "12/03/2023", "Team of 12 officers in two unmarked vans")
+	gates, passed := 0, 0
+	for _, r := range set.Rules {
+		m, ok := r.matcher.(*patternMatcher)
+		if !ok || m.patterns() == nil || m.gate == nil {
+			continue
+		}
+		gates++
+		for _, s := range texts {
+			lm := NewText(s, "paragraph").literals(m.gateSet)
+			want := lm.anyPresent(m.gate)
+			if got := m.gatePasses(lm); got != want {
+				t.Fatalf("rule %s on %q: gate by numbers %v, by literals %v", r.ID, s, got, want)
+			}
+			if want {
+				passed++
+			}
+		}
+	}
+	if gates == 0 || passed == 0 {
+		t.Fatalf("%d gates passed %d times: nothing compared", gates, passed)
+	}
+}
