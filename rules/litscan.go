@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"math/bits"
@@ -179,6 +180,9 @@ func buildAutomaton(lits []string) *automaton {
 	}
 	a.trans = make([]int32, size*nc)
 	own := make([][]int32, size)
+	// The trie's edges, by the node they lead to (node 0, the root, has
+	// none): where it hangs and on which class.
+	parent, onClass := make([]int32, size), make([]uint16, size)
 	nstates := 1
 	for id, l := range lits {
 		s := int32(0)
@@ -187,6 +191,7 @@ func buildAutomaton(lits []string) *automaton {
 			next := a.trans[int(s)*nc+c]
 			if next == 0 {
 				next = int32(nstates)
+				parent[next], onClass[next] = s, uint16(c)
 				nstates++
 				a.trans[int(s)*nc+c] = next
 			}
@@ -194,65 +199,30 @@ func buildAutomaton(lits []string) *automaton {
 		}
 		own[s] = append(own[s], int32(id))
 	}
-	a.trans = a.trans[:nstates*nc]
-	// Breadth first: failure links, then missing transitions follow them,
-	// and each state outputs its own literals and its failure state's. A
-	// failure state is shallower, so its outputs are already in outs: each
-	// state's are appended to the one slice, in the order states are met.
-	fail := make([]int32, nstates)
-	a.outLo = make([]int32, nstates)
-	a.outHi = make([]int32, nstates)
-	queue := make([]int32, 0, nstates)
-	for c := 0; c < nc; c++ {
-		if v := a.trans[c]; v != 0 {
-			queue = append(queue, v)
-		}
+	// Each node's children, in order of class: kids[kidsLo[s]:kidsLo[s+1]].
+	kidsLo := make([]int32, nstates+1)
+	for v := 1; v < nstates; v++ {
+		kidsLo[parent[v]+1]++
 	}
-	// The rows are sliced once per state: these loops run for every
-	// entry of the table (three quarters of a million for the built-in
-	// packs), and indexing the table for each one was a fifth of a
-	// one-story run's instructions.
-	for head := 0; head < len(queue); head++ {
-		u := queue[head]
-		f := fail[u]
-		a.outLo[u] = int32(len(a.outs))
-		a.outs = append(a.outs, own[u]...)
-		a.outs = append(a.outs, a.outs[a.outLo[f]:a.outHi[f]]...)
-		a.outHi[u] = int32(len(a.outs))
-		row := a.trans[int(u)*nc : int(u)*nc+nc]
-		frow := a.trans[int(f)*nc : int(f)*nc+nc]
-		for c, v := range row {
-			// Until u is processed its row holds only trie edges.
-			if v == 0 {
-				row[c] = frow[c]
-				continue
-			}
-			fail[v] = frow[c]
-			queue = append(queue, v)
-		}
+	for s := 1; s <= nstates; s++ {
+		kidsLo[s] += kidsLo[s-1]
 	}
-	// The scanning table: a target with literals ending there is stored
-	// complemented, so the scan tests one sign. Each state's entry is
-	// worked out once, then copied to every transition into it.
-	enc := make([]int32, nstates)
-	for t := range enc {
-		enc[t] = int32(t)
-		if a.outHi[t] > a.outLo[t] {
-			enc[t] = ^int32(t)
-		}
+	kids := make([]int32, nstates-1)
+	fill := slices.Clone(kidsLo[:nstates])
+	for v := 1; v < nstates; v++ {
+		kids[fill[parent[v]]] = int32(v)
+		fill[parent[v]]++
 	}
+	for s := range nstates {
+		slices.SortFunc(kids[kidsLo[s]:kidsLo[s+1]], func(x, y int32) int { return cmp.Compare(onClass[x], onClass[y]) })
+	}
+	tr := trie{own: own, onClass: onClass, kids: kids, kidsLo: kidsLo}
 	if nstates <= math.MaxInt16 {
 		a.next16 = make([]int16, nstates*nc)
-		next := a.next16[:len(a.trans)]
-		for i, t := range a.trans {
-			next[i] = int16(enc[t])
-		}
+		fillAutomaton(a, a.next16, &tr, nstates)
 	} else {
 		a.next = make([]int32, nstates*nc)
-		next := a.next[:len(a.trans)]
-		for i, t := range a.trans {
-			next[i] = enc[t]
-		}
+		fillAutomaton(a, a.next, &tr, nstates)
 	}
 	for b := range a.ascii {
 		c := byte(b)
@@ -263,6 +233,66 @@ func buildAutomaton(lits []string) *automaton {
 	}
 	a.trans = nil
 	return a
+}
+
+// trie is the literals' trie: the literals each node ends, and each
+// node's children with the class of the edge to each.
+type trie struct {
+	own          [][]int32
+	onClass      []uint16
+	kids, kidsLo []int32
+}
+
+// fillAutomaton fills the scanning table next from the trie. Breadth
+// first: each state's row is its failure state's row (complete, as that
+// state is shallower) with the edges to its children written over it, one
+// copy a row rather than a test of every entry (three quarters of a
+// million for the built-in packs, once a fifth of a one-story run's
+// instructions). A target with literals ending there is stored
+// complemented, so the scan tests one sign; each state outputs its own
+// literals and its failure state's, appended to outs in the order states
+// are met.
+func fillAutomaton[T int16 | int32](a *automaton, next []T, tr *trie, nstates int) {
+	nc := a.nclass
+	fail := make([]int32, nstates)
+	hasOut := make([]bool, nstates)
+	a.outLo = make([]int32, nstates)
+	a.outHi = make([]int32, nstates)
+	queue := make([]int32, 0, nstates)
+	queue = append(queue, 0)
+	for head := 0; head < len(queue); head++ {
+		u := queue[head]
+		f := fail[u]
+		a.outLo[u] = int32(len(a.outs))
+		a.outs = append(a.outs, tr.own[u]...)
+		if u != 0 {
+			a.outs = append(a.outs, a.outs[a.outLo[f]:a.outHi[f]]...)
+		}
+		a.outHi[u] = int32(len(a.outs))
+		row := next[int(u)*nc : int(u)*nc+nc]
+		if u != 0 {
+			copy(row, next[int(f)*nc:int(f)*nc+nc])
+		}
+		for _, v := range tr.kids[tr.kidsLo[u]:tr.kidsLo[u+1]] {
+			c := tr.onClass[v]
+			// The failure state of v is where f goes on c; the root's
+			// children fail to the root.
+			fv := int32(0)
+			if u != 0 {
+				if fv = int32(row[c]); fv < 0 {
+					fv = ^fv
+				}
+			}
+			fail[v] = fv
+			hasOut[v] = len(tr.own[v]) > 0 || hasOut[fv]
+			if hasOut[v] {
+				row[c] = T(^v)
+			} else {
+				row[c] = T(v)
+			}
+			queue = append(queue, v)
+		}
+	}
 }
 
 // hit is one occurrence of a literal, by the end offset of its last rune
