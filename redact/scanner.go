@@ -111,9 +111,10 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 		ms []rules.Match
 	}
 	byText := make([][]found, len(texts)) // in the order of rules
+	finder := rules.NewFinder()
 	for _, r := range s.set.Rules {
 		for i, st := range texts {
-			if ms := r.Find(st.t); len(ms) > 0 {
+			if ms := finder.Find(r, st.t); len(ms) > 0 {
 				byText[i] = append(byText[i], found{r, ms})
 			}
 		}

@@ -154,3 +154,33 @@ func BenchmarkPrefilterBuild(b *testing.B) {
 		buildAutomaton(lits)
 	}
 }
+
+// BenchmarkLiteralScan is the shared literal scan of every paragraph: the
+// Aho-Corasick pass over the built-in patterns' literals that each text
+// makes once.
+func BenchmarkLiteralScan(b *testing.B) {
+	set := builtinSet(b)
+	texts, size := benchTexts(b)
+	var a *automaton
+	for _, r := range set.Rules {
+		if pm, ok := r.matcher.(*patternMatcher); ok {
+			for _, p := range pm.patterns() {
+				if p.set != nil && a == nil {
+					a = p.set.automaton()
+				}
+			}
+		}
+	}
+	if a == nil {
+		b.Fatal("no literal set")
+	}
+	m := &litMemo{present: make([]uint64, (a.n+63)/64)}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			m.hits = m.hits[:0]
+			a.scan(t.Src, m)
+		}
+	}
+}

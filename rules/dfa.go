@@ -108,6 +108,8 @@ type dfaCache struct {
 	// pattern. Beside states rather than in them: the answer is then one
 	// load, not a pointer to follow to a state the scan never read.
 	eot []uint8
+	// bare[st]: state st has no instruction pending (lastEndBefore).
+	bare []bool
 	// Skipping idle stretches (skip.go), forward scans only: once the
 	// first forward scan has set skip up, a transition into an idle state
 	// carries dfaIdleBit and idle[prev] caches those states.
@@ -277,25 +279,36 @@ func (d *dfa) put(c *dfaCache) {
 
 // matches reports whether the regexp matches somewhere in s.
 func (d *dfa) matches(s string) bool {
-	return d.scan(s, false, true) >= 0
+	return d.scan(s, false, true, -1) >= 0
 }
 
 // lastEnd returns the largest offset in s at which a match ends, or -1.
 func (d *dfa) lastEnd(s string) int {
-	return d.scan(s, false, false)
+	return d.scan(s, false, false, -1)
+}
+
+// lastEndBefore is lastEnd for a pattern that cannot match empty text, in
+// an s where no match starts at or after stop: a window whose last literal
+// of the pattern's first clause ends at stop, which every match holds.
+// Past stop the scan ends at the first state with no thread pending, for
+// no later match can start: it need not read the rest of the window (two
+// fifths of the windows' bytes over a corpus lie after their last anchor).
+func (d *dfa) lastEndBefore(s string, stop int) int {
+	return d.scan(s, false, false, stop)
 }
 
 // firstStart returns, for a reverse DFA, the smallest offset in s at which
 // a match of the forward regexp starts, or -1.
 func (d *dfa) firstStart(s string) int {
-	return d.scan(s, true, false)
+	return d.scan(s, true, false, -1)
 }
 
 // scan runs the DFA over s, forwards or backwards, and returns the offset
 // at which the first match is seen (first) or the last one (else), or -1.
 // Offsets are of positions between runes, where a match ends (reading
-// forwards) or starts (backwards).
-func (d *dfa) scan(s string, backward, first bool) int {
+// forwards) or starts (backwards). A forward scan for the last match with
+// stop >= 0 ends early past stop (lastEndBefore).
+func (d *dfa) scan(s string, backward, first bool, stop int) int {
 	c := d.get()
 	defer d.put(c)
 	found := -1
@@ -322,6 +335,12 @@ func (d *dfa) scan(s string, backward, first bool) int {
 	if backward {
 		i = len(s)
 	}
+	// The fast loop runs to lim; past it, a scan with a stop looks for a
+	// state with no thread pending at every byte.
+	lim := len(s)
+	if stop >= 0 && stop < len(s) && !backward && !first {
+		lim = stop
+	}
 	for {
 		// The common case: ASCII forwards through built transitions. The
 		// table in a local: the compiler would load it from c at every
@@ -329,13 +348,34 @@ func (d *dfa) scan(s string, backward, first bool) int {
 		ascii := c.ascii
 		if !backward {
 			cur := int(st) // one sign extension a byte, not two
-			for i < len(s) && s[i] < utf8.RuneSelf {
+			for i < lim && s[i] < utf8.RuneSelf {
 				next := ascii[cur<<shift|int(class[s[i]])]
 				if uint16(next) >= dfaIdleBit { // unknown (negative), match or idle
 					break
 				}
 				cur = int(next)
 				i++
+			}
+			if i >= lim && lim < len(s) {
+				// Past stop: no match starts here or later, and in a state
+				// with no thread pending none is under way, nor ends here
+				// (the pattern cannot match empty text). The last end
+				// seen is the last.
+				bare := c.bare
+				for !bare[cur] {
+					if i >= len(s) || s[i] >= utf8.RuneSelf {
+						break
+					}
+					next := ascii[cur<<shift|int(class[s[i]])]
+					if uint16(next) >= dfaIdleBit {
+						break
+					}
+					cur = int(next)
+					i++
+				}
+				if bare[cur] {
+					return found
+				}
 			}
 			st = int32(cur)
 		} else {
@@ -440,6 +480,7 @@ func (c *dfaCache) markIdle() {
 func (c *dfaCache) reset() {
 	c.states = c.states[:0]
 	c.eot = c.eot[:0]
+	c.bare = c.bare[:0]
 	c.ascii = c.ascii[:0]
 	c.start = -1
 	c.idle = [4]int32{-1, -1, -1, -1}
@@ -632,6 +673,7 @@ func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
 	i := int32(len(c.states))
 	c.states = append(c.states, s)
 	c.eot = append(c.eot, 0)
+	c.bare = append(c.bare, len(pcs) == 0)
 	c.index[string(c.key)] = i
 	return i
 }

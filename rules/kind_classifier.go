@@ -199,6 +199,10 @@ func (m *classifierMatcher) find(t *Text, emit func(Match)) {
 // a pair, and its weight (explain's list, from the same loop).
 func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k int, pair bool, w float64)) (float64, []uint64) {
 	seen = seen[:0]
+	// A Bloom filter of seen: most features are new to the sentence, and
+	// its bit says so without reading the list (which had made scoring a
+	// sentence quadratic in its length).
+	var bloom seenBloom
 	z := m.bias
 	skip := placeholders(t, i, j)
 	prev := int32(-1)
@@ -208,7 +212,8 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 			id = -1 // a placeholder's words do not count
 		}
 		if id >= 0 {
-			if !containsKey(seen, uint64(id)) {
+			if !bloom.has(seen, uint64(id)) {
+				bloom.add(uint64(id))
 				seen = append(seen, uint64(id))
 				z += m.unigram[id]
 				if note != nil {
@@ -217,7 +222,8 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 			}
 			if prev >= 0 {
 				key := bigramKey(prev, id)
-				if w, ok := m.bigram.get(key); ok && !containsKey(seen, key) {
+				if w, ok := m.bigram.get(key); ok && !bloom.has(seen, key) {
+					bloom.add(key)
 					seen = append(seen, key)
 					z += w
 					if note != nil {
@@ -229,6 +235,23 @@ func (m *classifierMatcher) score(t *Text, i, j int, seen []uint64, note func(k 
 		prev = id
 	}
 	return z, seen
+}
+
+// seenBloom is a Bloom filter of one hash over the features a sentence has
+// counted: 1,024 bits for at most 160 features.
+type seenBloom [16]uint64
+
+func bloomBit(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> 54 }
+
+func (b *seenBloom) add(k uint64) {
+	h := bloomBit(k)
+	b[h>>6] |= 1 << (h & 63)
+}
+
+// has reports whether k is in seen, whose keys are all in b.
+func (b *seenBloom) has(seen []uint64, k uint64) bool {
+	h := bloomBit(k)
+	return b[h>>6]&(1<<(h&63)) != 0 && containsKey(seen, k)
 }
 
 // tokenID returns the vocabulary id of token k's feature word, or -1: a
@@ -448,9 +471,14 @@ func (c *compiler) classifier(rr *rawRule, n *yaml.Node, full string) *classifie
 	var m *classifierMatcher
 	if c.builtinData(rr.ModelFile) {
 		// Embedded and parsed by the tests (TestBuiltinData): it
-		// cannot fail here, so it is read beside the other packs.
+		// cannot fail here, so it is read beside the other packs, from
+		// the snapshot when that holds it (classifier_snap.go).
 		m = &classifierMatcher{}
 		m.loadFn = func() {
+			if snap, ok := snapshotModel(data); ok {
+				m.classifierModel = snap
+				return
+			}
 			parsed, err := parseClassifierModel(data)
 			if err != nil {
 				panic(fmt.Sprintf("built-in model %s: %v", rr.ModelFile, err))

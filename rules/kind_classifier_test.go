@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,6 +187,59 @@ func TestParseWeight(t *testing.T) {
 		got, gerr := parseWeight(s)
 		if (werr == nil) != (gerr == nil) || math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("parseWeight(%q) = %v, %v; ParseFloat: %v, %v", s, got, gerr, want, werr)
+		}
+	}
+}
+
+// TestClassifierScoreDistinct: each distinct word and pair of a sentence
+// counts once, as a map of the features seen counts them, in sentences of
+// up to maxSentenceTokens words drawn from a small vocabulary (so that
+// words and pairs repeat, and the Bloom filter in front of the list of
+// seen features is often full).
+func TestClassifierScoreDistinct(t *testing.T) {
+	words := []string{"two", "of", "us", "waited", "in", "a", "car", "van", "the", "12"}
+	var model strings.Builder
+	model.WriteString("-1\t<bias>\n0.5\t#\n")
+	for i, a := range words[:len(words)-1] {
+		fmt.Fprintf(&model, "%d.25\t%s\n", i, a)
+		for j, b := range words[:len(words)-1] {
+			if (i+j)%3 == 0 {
+				fmt.Fprintf(&model, "0.%d\t%s %s\n", i*10+j+1, a, b)
+			}
+		}
+	}
+	m, err := parseClassifierModel([]byte(model.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 300; n++ {
+		var sent []string
+		for range 1 + rng.IntN(maxSentenceTokens) {
+			sent = append(sent, words[rng.IntN(len(words))])
+		}
+		text := NewText(strings.Join(sent, " "), "paragraph")
+		got, _ := m.score(text, 0, len(text.Tokens), nil, nil)
+		want := m.bias
+		seen := map[uint64]bool{}
+		prev := int32(-1)
+		for k := range text.Tokens {
+			id := m.tokenID(text, k)
+			if id >= 0 && !seen[uint64(id)] {
+				seen[uint64(id)] = true
+				want += m.unigram[id]
+			}
+			if id >= 0 && prev >= 0 {
+				key := bigramKey(prev, id)
+				if w, ok := m.bigram.get(key); ok && !seen[key] {
+					seen[key] = true
+					want += w
+				}
+			}
+			prev = id
+		}
+		if got != want {
+			t.Fatalf("%q: score %v, want %v", text.Src, got, want)
 		}
 	}
 }

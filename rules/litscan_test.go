@@ -12,25 +12,42 @@ import (
 // TestAutomatonWide checks the int32 table that automata too large for
 // int16 states use against the literals found by strings.Index.
 func TestAutomatonWide(t *testing.T) {
+	checkAutomaton(t, 4000, 12, 12, "abcdefghijklmnopqrstuvwxyz", true)
+}
+
+// TestAutomatonOverlaps checks the int16 table of an automaton whose
+// literals are short words of a small alphabet, prefixes and suffixes of
+// one another, so that most hits come through failure links.
+func TestAutomatonOverlaps(t *testing.T) {
+	checkAutomaton(t, 300, 1, 6, "abcж", false)
+}
+
+// checkAutomaton builds an automaton of n distinct random literals of lo
+// to hi runes of alphabet and compares its hits on a random text, a third
+// of it literals in upper case, with strings.Index's.
+func checkAutomaton(t *testing.T, n, lo, hi int, alphabet string, wide bool) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
+	runes := []rune(alphabet)
 	word := func(n int) string {
-		b := make([]byte, n)
+		b := make([]rune, n)
 		for i := range b {
-			b[i] = "abcdefghijklmnopqrstuvwxyz"[rng.IntN(26)]
+			b[i] = runes[rng.IntN(len(runes))]
 		}
 		return string(b)
 	}
 	seen := map[string]bool{}
 	var lits []string
-	for len(lits) < 4000 {
-		if w := word(12); !seen[w] {
+	for len(lits) < n {
+		// Literals are case-folded, as the prefilters intern them.
+		if w := strings.Map(foldRune, word(lo+rng.IntN(hi-lo+1))); !seen[w] {
 			seen[w] = true
 			lits = append(lits, w)
 		}
 	}
 	a := buildAutomaton(lits)
-	if a.next16 != nil || a.next == nil {
-		t.Fatalf("%d literals of 12 bytes: want the int32 table", len(lits))
+	if got := a.next16 == nil; got != wide {
+		t.Fatalf("%d literals of %d to %d runes: int32 table %v, want %v", len(lits), lo, hi, got, wide)
 	}
 	var text strings.Builder
 	for i := 0; i < 300; i++ {
@@ -48,7 +65,10 @@ func TestAutomatonWide(t *testing.T) {
 	for _, h := range m.hits {
 		got = append(got, fmt.Sprintf("%d@%d", h.id, h.end))
 	}
-	lower := strings.ToLower(src)
+	lower := strings.Map(foldRune, src)
+	if len(lower) != len(src) {
+		t.Fatal("folding changed the text's length")
+	}
 	for id, l := range lits {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], l)

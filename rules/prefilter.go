@@ -134,8 +134,13 @@ func (p *prefilter) buildDFA(reverse bool) *dfa {
 // whole text's unless a match uses the cut edges, which shows as a match
 // starting or ending outside the bounds: then the whole text is searched
 // after all.
-func (p *pattern) search(s string) [][]int {
-	a, b, first, last, ok := p.bounds(s)
+func (p *pattern) search(s string) [][]int { return p.searchBefore(s, -1) }
+
+// searchBefore is search in a window where no match starts at or after
+// stop (-1: none known), which lets the forward DFA stop early
+// (lastEndBefore).
+func (p *pattern) searchBefore(s string, stop int) [][]int {
+	a, b, first, last, ok := p.boundsBefore(s, stop)
 	if !ok {
 		return nil
 	}
@@ -156,6 +161,12 @@ func (p *pattern) search(s string) [][]int {
 // match empty text (FindAll's rule for those looks at the previous match)
 // or when the bounds cover the text, it is the whole of s.
 func (p *pattern) bounds(s string) (a, b, first, last int, ok bool) {
+	return p.boundsBefore(s, -1)
+}
+
+// boundsBefore is bounds where no match starts at or after stop (-1: none
+// known).
+func (p *pattern) boundsBefore(s string, stop int) (a, b, first, last int, ok bool) {
 	fwd := p.dfas()
 	if fwd == nil {
 		return 0, len(s), 0, len(s), true
@@ -165,7 +176,7 @@ func (p *pattern) bounds(s string) (a, b, first, last int, ok bool) {
 	}
 	// One forward pass says both whether there is a match and where the
 	// last one ends.
-	last = fwd.lastEnd(s)
+	last = fwd.lastEndBefore(s, stop)
 	if last < 0 {
 		return 0, 0, 0, 0, false
 	}
@@ -463,8 +474,8 @@ func (p *pattern) findAll(t *Text) [][]int {
 	}
 	var out [][]int
 	overlap := false
-	p.windows(t, func(lo, hi int) {
-		locs := p.search(t.Src[lo:hi])
+	p.windows(t, func(lo, hi, stop int) {
+		locs := p.searchBefore(t.Src[lo:hi], stop-lo)
 		shift(locs, lo)
 		// A tail can reach into the next run: a match there starting
 		// before the last one ends is one FindAll would not have found.
@@ -497,9 +508,9 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 		}
 		return
 	}
-	p.windows(t, func(lo, hi int) {
+	p.windows(t, func(lo, hi, stop int) {
 		s := t.Src[lo:hi]
-		last := fwd.lastEnd(s)
+		last := fwd.lastEndBefore(s, stop-lo)
 		if last < 0 {
 			return
 		}
@@ -519,12 +530,14 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 // the whole text, or, for a windowed pattern, each run of alphabet runes
 // around a literal of its first clause that holds the other clauses, with
 // one rune of context either side. It calls nothing when the literals rule
-// out a match.
-func (p *pattern) windows(t *Text, each func(lo, hi int)) {
+// out a match. stop is where the window's last literal of the first clause
+// ends: every match holds one, so none starts there or later (-1 for the
+// whole text).
+func (p *pattern) windows(t *Text, each func(lo, hi, stop int)) {
 	src := t.Src
 	if len(p.clauses) == 0 || !p.window {
 		if p.mayMatch(t) {
-			each(0, len(src))
+			each(0, len(src), -1)
 		}
 		return
 	}
@@ -539,7 +552,7 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		}
 	}
 	done := 0 // runs end at or before done have been searched
-	for _, end := range ends {
+	for ei, end := range ends {
 		end := int(end)
 		if end <= done {
 			continue
@@ -564,9 +577,19 @@ func (p *pattern) windows(t *Text, each func(lo, hi int)) {
 		if !presentInAll(lm, p.clauses[1:], a, b) {
 			continue
 		}
+		// The last literal of the first clause in the run (the later
+		// ones are passed over above, as ending before done).
+		stop := end
+		for _, e := range ends[ei+1:] {
+			if int(e) > b {
+				break
+			}
+			stop = int(e)
+		}
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
-		each(widen(src, a, b))
+		lo, hi := widen(src, a, b)
+		each(lo, hi, stop)
 	}
 }
 

@@ -273,7 +273,7 @@ func checkBounds(t *testing.T, expr, src string) {
 	if fwd == nil || rev == nil {
 		return
 	}
-	wantStart, wantEnd := -1, -1
+	wantStart, wantEnd, lastStart := -1, -1, -1
 	if loc := re.FindStringIndex(src); loc != nil {
 		wantStart = loc[0]
 		// Wrap the parsed tree, not the source: an unterminated \Q in expr
@@ -300,6 +300,7 @@ func checkBounds(t *testing.T, expr, src string) {
 			}
 			if loc != nil {
 				wantEnd = max(wantEnd, loc[1])
+				lastStart = p
 			}
 		}
 	}
@@ -308,6 +309,16 @@ func checkBounds(t *testing.T, expr, src string) {
 	}
 	if got := fwd.lastEnd(src); got != wantEnd {
 		t.Fatalf("pattern %q on %q: last end %d, want %d", expr, src, got, wantEnd)
+	}
+	// Told that no match starts at or after stop, which holds for every
+	// stop past the last start, a scan that may end early finds the same
+	// last end (patterns that cannot match empty text only).
+	if minLen(tree) > 0 {
+		for _, stop := range []int{lastStart + 1, (lastStart + 1 + len(src)) / 2, len(src)} {
+			if got := fwd.lastEndBefore(src, stop); got != wantEnd {
+				t.Fatalf("pattern %q on %q: last end before %d is %d, want %d", expr, src, stop, got, wantEnd)
+			}
+		}
 	}
 }
 

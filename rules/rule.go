@@ -83,11 +83,20 @@ func (r *Rule) Find(t *Text) []Match {
 	// Every rule runs on every segment: a pooled collector saves the
 	// closure and the result variable it would capture (find.go).
 	f := finders.Get().(*finder)
+	out := r.findWith(f, t)
+	finders.Put(f)
+	return out
+}
+
+// findWith is Find with the collector f, left empty for the next call.
+func (r *Rule) findWith(f *finder, t *Text) []Match {
+	if r.Scopes != nil && !r.Scopes[t.Scope] {
+		return nil
+	}
 	f.r, f.t = r, t
 	r.match(t, f.emit)
 	out := f.out
 	*f = finder{emit: f.emit}
-	finders.Put(f)
 	if len(out) > 1 {
 		// The same algorithm as sort.Slice, without its reflection and
 		// allocations: ties keep the order they always had.

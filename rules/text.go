@@ -53,6 +53,8 @@ type Text struct {
 	// memo caches what every rule can share about this text: literal hits
 	// for the regex prefilters, allow-pattern matches (litscan.go).
 	memo *textMemo
+	// firstLits is memo.lits[0], for literals' inlined fast path.
+	firstLits *litMemo
 
 	lowerSrc string // strings.ToLower(Src) once lowered is set
 	lowered  bool

@@ -36,7 +36,7 @@ func (s *Set) warm(src string) {
 			// The scan's own windows: a DFA run over the whole text would
 			// build states no window needs.
 			p, match := pats[j], false
-			p.windows(t, func(lo, hi int) {
+			p.windows(t, func(lo, hi, _ int) {
 				if !match {
 					_, _, _, _, match = p.bounds(src[lo:hi])
 				}

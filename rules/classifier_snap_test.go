@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"slices"
+	"testing"
+)
+
+var updateClassifier = flag.Bool("update-classifier", false, "rewrite rules/classifier.snap from the built-in classifier models")
+
+// builtinModels returns the path and text of every built-in classifier
+// model, sorted by path.
+func builtinModels(t *testing.T) (names []string, texts [][]byte) {
+	t.Helper()
+	files, err := fs.Glob(builtinFS, "packs/*/data/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(builtinFS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.HasPrefix(b, []byte("# Model of a classifier rule")) {
+			names, texts = append(names, f), append(texts, b)
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no built-in classifier model")
+	}
+	return names, texts
+}
+
+// TestClassifierSnapshot: the snapshot holds every built-in model, and the
+// model it gives back is the one parsing the text gives: same bias, word
+// ids, weights and bigrams.
+func TestClassifierSnapshot(t *testing.T) {
+	names, texts := builtinModels(t)
+	if *updateClassifier {
+		data, err := makeClassifierSnapshot(texts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("classifier.snap", data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote classifier.snap: %d models, %d bytes", len(texts), len(data))
+		return
+	}
+	for i, text := range texts {
+		got, ok := snapshotModel(text)
+		if !ok {
+			t.Errorf("%s: not in classifier.snap (out of date): run go test ./rules -run TestClassifierSnapshot$ -update-classifier", names[i])
+			continue
+		}
+		want, err := parseClassifierModel(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameModel(t, names[i], &got, &want.classifierModel)
+	}
+}
+
+// sameModel fails unless got (from a snapshot) scores as want (parsed).
+func sameModel(t *testing.T, name string, got, want *classifierModel) {
+	t.Helper()
+	if got.bias != want.bias || got.numberID != want.numberID || !slices.Equal(got.unigram, want.unigram) {
+		t.Fatalf("%s: bias, number id or unigram weights differ", name)
+	}
+	for w, id := range want.vocab {
+		if g := got.ids.get(w, keyHash(w)); g != id {
+			t.Fatalf("%s: word %q has id %d in the snapshot, %d parsed", name, w, g, id)
+		}
+	}
+	if g, w := got.ids.get("no-such-word", keyHash("no-such-word")), want.ids.get("no-such-word", keyHash("no-such-word")); g != -1 || w != -1 {
+		t.Fatalf("%s: an unknown word has an id", name)
+	}
+	pairs := func(p *pairTable) map[uint64]float64 {
+		out := map[uint64]float64{}
+		for i, k := range p.keys {
+			if k != 0 {
+				out[k] = p.vals[i]
+			}
+		}
+		return out
+	}
+	gp, wp := pairs(got.bigram), pairs(want.bigram)
+	if len(gp) != len(wp) {
+		t.Fatalf("%s: %d bigrams in the snapshot, %d parsed", name, len(gp), len(wp))
+	}
+	for k, w := range wp {
+		if g, ok := got.bigram.get(k); !ok || g != w {
+			t.Fatalf("%s: bigram %x weighs %v in the snapshot, %v parsed", name, k, g, w)
+		}
+	}
+}
+
+// TestClassifierSnapshotOther: a model whose text is not a built-in one is
+// not found (it is parsed), and a small model read back from a snapshot of
+// its own is the parsed one, duplicates and the number feature included.
+func TestClassifierSnapshotOther(t *testing.T) {
+	model := "# Model of a classifier rule: test\n-1.5\t<bias>\n0.25\tcar\n-0.5\t#\n1.125\tred car\n2\tcar red\n0.75\tred car\n3e-2\tred\n"
+	if _, ok := snapshotModel([]byte(model)); ok {
+		t.Fatal("a model that is no built-in one was found in the snapshot")
+	}
+	_, texts := builtinModels(t)
+	edited := append(slices.Clone(texts[0]), "\n"...)
+	if _, ok := snapshotModel(edited); ok {
+		t.Fatal("an edited built-in model was found in the snapshot")
+	}
+	snap, err := makeClassifierSnapshot([][]byte{[]byte(model)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := findModel(string(snap), []byte(model))
+	if !ok {
+		t.Fatal("model not found in its own snapshot")
+	}
+	want, err := parseClassifierModel([]byte(model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameModel(t, "small", &got, &want.classifierModel)
+	if w, _ := got.bigram.get(bigramKey(got.ids.get("red", keyHash("red")), got.ids.get("car", keyHash("car")))); w != 0.75 {
+		t.Fatalf("a repeated bigram weighs %v, want the last weight 0.75", w)
+	}
+	// Every truncation of the snapshot is refused, never a panic.
+	for n := range len(snap) {
+		if _, ok := findModel(string(snap[:n]), []byte(model)); ok {
+			t.Fatalf("a snapshot cut at %d of %d bytes was read", n, len(snap))
+		}
+	}
+}
+
+// TestClassifierSnapshotUsed: the built-in set reads its classifier from the
+// snapshot (a parsed model has a vocabulary map; a snapshot's has none).
+func TestClassifierSnapshotUsed(t *testing.T) {
+	n := 0
+	for _, r := range builtinSet(t).Rules {
+		m, ok := r.matcher.(*classifierMatcher)
+		if !ok {
+			continue
+		}
+		m.ready()
+		if m.vocab != nil || m.ids == nil {
+			t.Errorf("%s: model parsed from its text, not read from classifier.snap", r.ID)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no classifier rule in the built-in packs")
+	}
+}
+
+// FuzzClassifierSnapshot: a model that parses reads back from a snapshot
+// of its own as the parsed model, and a snapshot overwritten with any bytes
+// is read or refused without a panic.
+func FuzzClassifierSnapshot(f *testing.F) {
+	f.Add("-3\t<bias>\n1\ta\n2\ta b\n-1\t#\n", []byte{}, 0)
+	f.Add("-3\t<bias>\n1\ta\n", []byte("clfsnap1\x01\x10"), 0)
+	f.Add("0.5\t<bias>\n1\tx y\n", []byte{0xff, 0xff, 0xff}, 20)
+	f.Fuzz(func(t *testing.T, model string, junk []byte, at int) {
+		findModel(string(junk), []byte(model))
+		m, err := parseClassifierModel([]byte(model))
+		if err != nil {
+			return
+		}
+		snap, err := makeClassifierSnapshot([][]byte{[]byte(model)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := findModel(string(snap), []byte(model))
+		if !ok {
+			t.Fatal("model not found in its own snapshot")
+		}
+		sameModel(t, "fuzzed", &got, &m.classifierModel)
+		if at < 0 || at >= len(snap) {
+			return
+		}
+		copy(snap[at:], junk)
+		findModel(string(snap), []byte(model))
+	})
+}
