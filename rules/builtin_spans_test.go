@@ -41,6 +41,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Country breakdowns are in Annex B. It is case 124/2023 at the Bokeo provincial court. Before the Corte d'Assise in Turin, SA Brian Kowalski spoke.",
 			[]string{"Bokeo provincial court", "Turin", "SA Brian Kowalski"}},
 		{"default.location.street-name", "She took cash out at the ATM on Victoria Parade at 1 pm.", []string{"Victoria Parade"}},
+		{"default.location.venue", "Reformas Levante Oriental SL paid them.", []string{"Reformas Levante Oriental SL"}},
 		{"default.identifier.case-number", "Malindi CM SO E045 of 2023 and NPS Docket No. XVI-INV-24J-0192; Article 5 of 2020.", []string{"CM SO E045 of 2023", "NPS Docket No. XVI-INV-24J-0192"}},
 		{"default.identifier.plate-shape", "vans Phnom Penh 2AK-5813 and 2AB-0947", []string{"2AK-5813", "2AB-0947"}},
 		{"default.identifier.plate-shape", "the bus, Dhaka Metro-Cha 15-4471, left", []string{"Dhaka Metro-Cha 15-4471"}},
