@@ -54,7 +54,7 @@ func TestBuiltinSpans(t *testing.T) {
 		// A chat line that opens with a time and a space; a role word with a
 		// title of respect; a role word opening a sentence; a month's
 		// abbreviation.
-		{"default.proper.nouns", "05:51 Ploy: ok. who else knows?\n05:52 Hafiz: police\nMunshi ran off. We met Sardar-ji for the Oct–June season.", []string{"Ploy", "Hafiz", "Sardar-ji"}},
+		{"default.proper.nouns", "05:51 Ploy: ok. who else knows?\n05:52 Hafiz: police\n05:53 Outreach: on our way\nMunshi ran off. We met Sardar-ji for the Oct–June season.", []string{"Ploy", "Hafiz", "Sardar-ji"}},
 		// Korean given names whose syllables spell words; a title that is
 		// allowed alone before a name that is a word.
 		{"default.proper.nouns", "Choi Mi-ran called. We asked Mi-ran and Ji-won twice. It was so-so. We met Mr Hope there.", []string{"Choi Mi-ran", "Mi-ran", "Ji-won", "Hope"}},

@@ -688,6 +688,14 @@ func (m *properMatcher) romanisedName(t *Text, i int) bool {
 	return m.syllable(t, i+1) && !m.inflected(next.Key)
 }
 
+// senderRoles are the roles a chat export or a transcript names its
+// speakers by when it keeps their names out.
+var senderRoles = map[string]bool{"outreach": true, "caseworker": true, "coordinator": true, "driver": true, "admin": true, "team": true,
+	"lawyer": true, "interpreter": true, "volunteer": true, "field": true, "office": true, "staff": true, "manager": true, "supervisor": true,
+	"police": true, "shelter": true, "hotline": true, "me": true, "you": true, "system": true, "moderator": true, "host": true, "guest": true,
+	"nurse": true, "counsellor": true, "counselor": true, "officer": true, "investigator": true, "comms": true, "security": true, "ops": true,
+	"lead": true, "director": true, "editor": true, "producer": true, "reviewer": true, "survivor": true, "interviewer": true}
+
 // koreanSyllables are syllables of romanised Korean given names, some of
 // which spell English words ("ran", "won", "man"): two of them joined by a
 // hyphen ("Mi-ran", "Seo-yeon") are a given name. The same syllable twice
@@ -791,7 +799,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ok", with the surname's initial); more words go through the usual
 	// judgement with the sender's place as a cue ("Team Lead" stays a
 	// role). A role in capitals is no sender ("[00:00:29] SPEAKER:", "HOST:").
-	role := toks[i].Upper && ev[i]&evWord != 0 && ev[i]&(evName|evNameWord|evUnknown) == 0
+	// So is a team's role ("21:07 Outreach: on our way", "Caseworker:").
+	role := toks[i].Upper && ev[i]&evWord != 0 && ev[i]&(evName|evNameWord|evUnknown) == 0 || senderRoles[toks[i].Key]
 	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && !role {
 		end := j
 		if j < len(toks) && toks[j].Cap && len(toks[j].Key) == 1 && t.Joinable(j, false) && chatSender(t, i, j+1) {
