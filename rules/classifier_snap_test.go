@@ -111,14 +111,7 @@ func TestClassifierSnapshotOther(t *testing.T) {
 	if _, ok := snapshotModel(edited); ok {
 		t.Fatal("an edited built-in model was found in the snapshot")
 	}
-	snap, err := makeClassifierSnapshot([][]byte{[]byte(model)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, ok := findModel(string(snap), []byte(model))
-	if !ok {
-		t.Fatal("model not found in its own snapshot")
-	}
+	snap, got := snapshotRoundTrip(t, model)
 	want, err := parseClassifierModel([]byte(model))
 	if err != nil {
 		t.Fatal(err)
@@ -168,14 +161,7 @@ func FuzzClassifierSnapshot(f *testing.F) {
 		if err != nil {
 			return
 		}
-		snap, err := makeClassifierSnapshot([][]byte{[]byte(model)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, ok := findModel(string(snap), []byte(model))
-		if !ok {
-			t.Fatal("model not found in its own snapshot")
-		}
+		snap, got := snapshotRoundTrip(t, model)
 		sameModel(t, "fuzzed", &got, &m.classifierModel)
 		if at < 0 || at >= len(snap) {
 			return
@@ -183,4 +169,19 @@ func FuzzClassifierSnapshot(f *testing.F) {
 		copy(snap[at:], junk)
 		findModel(string(snap), []byte(model))
 	})
+}
+
+// snapshotRoundTrip writes a snapshot of model alone and reads the model
+// back from it.
+func snapshotRoundTrip(t *testing.T, model string) ([]byte, classifierModel) {
+	t.Helper()
+	snap, err := makeClassifierSnapshot([][]byte{[]byte(model)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := findModel(string(snap), []byte(model))
+	if !ok {
+		t.Fatal("model not found in its own snapshot")
+	}
+	return snap, got
 }
