@@ -1875,7 +1875,8 @@ var peoples = map[string]bool{"roma": true, "karen": true, "shan": true, "mon": 
 
 // anonLabels are the nouns reports number or letter people by.
 var anonLabels = map[string]bool{"boy": true, "girl": true, "child": true, "victim": true, "witness": true, "survivor": true,
-	"worker": true, "woman": true, "man": true, "minor": true, "suspect": true, "person": true, "informant": true, "source": true}
+	"worker": true, "woman": true, "man": true, "minor": true, "suspect": true, "person": true, "informant": true, "source": true,
+	"case": true, "family": true, "household": true, "client": true, "resident": true}
 
 // vessels are the kinds of boat a name follows ("the trawler Hai Feng").
 var vessels = map[string]bool{"boat": true, "vessel": true, "trawler": true, "longliner": true, "ship": true, "jigger": true,
