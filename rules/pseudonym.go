@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/rescue-stories/redact/rules/fold"
 )
@@ -36,7 +37,14 @@ func FindPseudonyms(src string) Pseudonyms {
 		for k := m[2] - 1; k >= 0 && (src[k] == '*' || src[k] == '_'); k-- {
 			before++
 		}
-		if after-before != 1 {
+		// A bold line that opens with the name closes later ("**Rustam*,
+		// 27, from Uzbekistan**"): the star after the name is the marker.
+		rest := src[m[1]:]
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		boldLine := after == 1 && before == 2 && strings.Contains(rest, "**")
+		if after-before != 1 && !boldLine {
 			continue
 		}
 		name := src[m[2]:m[3]]

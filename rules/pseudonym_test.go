@@ -19,6 +19,10 @@ func TestFindPseudonyms(t *testing.T) {
 		// A pseudonym in a bold heading: one star more after the name than before it.
 		{"**Meet Emeka***\n\nEmeka* is 27.", []string{"Emeka", "Meet Emeka"}, nil},
 		{"*Ana**, she said.", []string{"Ana"}, nil},
+		// A bold line that opens with the pseudonym and closes later.
+		{"**Rustam*, 27, from Uzbekistan**\n\nRustam answered.", []string{"Rustam"}, nil},
+		{"**Maria* and Santos** met.", []string{"Maria"}, []string{"Santos"}},
+		{"**Maria*\nand then**", nil, []string{"Maria"}},
 	} {
 		ps := FindPseudonyms(tc.src)
 		for _, h := range tc.has {
