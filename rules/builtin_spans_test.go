@@ -60,6 +60,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Choi Mi-ran called. We asked Mi-ran and Ji-won twice. It was so-so. We met Mr Hope there.", []string{"Choi Mi-ran", "Mi-ran", "Ji-won", "Hope"}},
 		{"default.location.street", "at the dhaba on NH 548B before sunrise; NH-44", []string{"NH 548B", "NH-44"}},
 		{"default.location.street", "met on the Punhana–Hodal road, then the Zrenjanin–Novi Sad road; a Pre-Departure Road", []string{"Punhana–Hodal road", "Zrenjanin–Novi Sad road", "Pre-Departure Road"}},
+		// Two titles joined are a role.
+		{"default.proper.nouns", "The Mama-san took the phones. We met Sardar-ji.", []string{"Sardar-ji"}},
 		// A case or a family kept anonymous by a letter.
 		{"default.proper.nouns", "Case A: a domestic worker. Case B and Family C were referred by Grace Tan.", []string{"Grace Tan"}},
 		// A role before a name is no part of it.

@@ -812,9 +812,10 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	}
 	// A word joined to a title of respect is how someone is addressed
-	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means. The
+	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means; two
+	// titles joined are a role ("Mama-san"). The
 	// word alone stays a role ("the munshi"): only a name is echoed.
-	if j == i+1 && ev[i]&evAllowed == 0 && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
+	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
 		var names []string
 		if ev[i]&(evName|evNameWord|evUnknown) != 0 {
 			names = []string{toks[i].Key}
