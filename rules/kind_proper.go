@@ -508,9 +508,9 @@ func sentenceAdverb(k string) bool {
 // ("Grace, thank you for joining us", "[laughs] Tom, we'll need that"),
 // where the capital proves nothing but the comma and what follows it do.
 // Interjections open sentences the same way ("No, I am joking", "Well,
-// we").
-// Only a given name (the first of the rule's name lists) is addressed so:
-// "Good, we" and "Overall, we" open with surnames that are words.
+// we"), and only a given name (the first of the rule's name lists) is
+// addressed so: "Good, we" and "Overall, we" open with surnames that are
+// words.
 func (m *properMatcher) vocative(t *Text, i, j int) bool {
 	if j != i+1 || j >= len(t.Tokens) || !t.Tokens[i].SentStart || t.Tokens[j].GapText != ", " || !vocativeNext[t.Tokens[j].Key] ||
 		interjections[t.Tokens[i].Key] || sentenceAdverb(t.Tokens[i].Key) || len(m.names) == 0 {
@@ -603,10 +603,6 @@ func (m *properMatcher) hyphenPlace(t *Text, i int, emit func(Match)) bool {
 	return true
 }
 
-// inflected reports whether key, not in the word list itself, is a plural
-// or -ed/-ing form of a word that is ("mitigations", "figures"): the list
-// holds many words without their inflections. Keys shorter than six
-// letters are left alone; short names end in these letters too.
 // esPlural reports whether a stem takes -es in the plural or third person
 // ("boxes", "churches", "potatoes").
 func esPlural(stem string) bool {
@@ -618,6 +614,10 @@ func esPlural(stem string) bool {
 	return false
 }
 
+// inflected reports whether key, not in the word list itself, is a plural
+// or -ed/-ing form of a word that is ("mitigations", "figures"): the list
+// holds many words without their inflections. Keys shorter than six
+// letters are left alone; short names end in these letters too.
 func (m *properMatcher) inflected(key string) bool {
 	if len(key) < 6 || m.words == nil {
 		return false
@@ -682,8 +682,8 @@ func (m *properMatcher) romanisedName(t *Text, i int) bool {
 	if i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" {
 		return false
 	}
-	if koreanSyllables[t.Tokens[i].Key] && koreanSyllables[next.Key] && t.Tokens[i].Key != next.Key {
-		return true // "Mi-ran", "Ji-won": both halves syllables of a Korean given name, words or not
+	if koreanPair(t.Tokens[i].Key, next.Key) {
+		return true // "Mi-ran", "Ji-won", words or not
 	}
 	return m.syllable(t, i+1) && !m.inflected(next.Key)
 }
@@ -696,10 +696,15 @@ var senderRoles = map[string]bool{"outreach": true, "caseworker": true, "coordin
 	"nurse": true, "counsellor": true, "counselor": true, "officer": true, "investigator": true, "comms": true, "security": true, "ops": true,
 	"lead": true, "director": true, "editor": true, "producer": true, "reviewer": true, "survivor": true, "interviewer": true}
 
+// koreanPair reports whether two keys joined by a hyphen are a Korean
+// given name ("Mi-ran", "Seo-yeon"): two syllables of koreanSyllables, not
+// the same one twice ("So-so", "Ha-ha").
+func koreanPair(a, b string) bool {
+	return a != b && koreanSyllables[a] && koreanSyllables[b]
+}
+
 // koreanSyllables are syllables of romanised Korean given names, some of
-// which spell English words ("ran", "won", "man"): two of them joined by a
-// hyphen ("Mi-ran", "Seo-yeon") are a given name. The same syllable twice
-// ("So-so", "Ha-ha") is no name.
+// which spell English words ("ran", "won", "man").
 var koreanSyllables = func() map[string]bool {
 	m := map[string]bool{}
 	for _, s := range strings.Fields(`a ae ah bin bo bok bong cha chae chan chang cheol cheon chul chun da dae do dong du eun gang geon gi gil
@@ -812,9 +817,9 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	}
 	// A word joined to a title of respect is how someone is addressed
-	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means; two
-	// titles joined are a role ("Mama-san"). The
-	// word alone stays a role ("the munshi"): only a name is echoed.
+	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means. Two
+	// titles joined are a role ("Mama-san"), and a role word alone stays
+	// one ("the munshi"): only a name is echoed.
 	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
 		var names []string
 		if ev[i]&(evName|evNameWord|evUnknown) != 0 {
@@ -1143,7 +1148,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// lower-case syllable of a romanised given name ("Chen Wei-ming",
 	// "Kim Ji-hoon"), which is no English word ("Chen-led").
 	if category == "name" && j < len(toks) && toks[j].GapText == "-" && (nameSuffixes[toks[j].Key] && !toks[j].Cap || m.syllable(t, j) ||
-		!toks[j].Cap && koreanSyllables[toks[j-1].Key] && koreanSyllables[toks[j].Key] && toks[j-1].Key != toks[j].Key) {
+		!toks[j].Cap && koreanPair(toks[j-1].Key, toks[j].Key)) {
 		j++
 	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
 		j++ // "Meenakshi di called", "Aman aga came"
