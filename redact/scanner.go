@@ -1,8 +1,10 @@
 package redact
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -170,9 +172,12 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 	// A name inside a place another rule found ("Sri Lakshmi Ganapathi
 	// Rice Industries") names the place, not a person: its words are not
 	// echoed ("Rice is the grain...").
-	for _, nm := range named {
-		if !insidePlace(cands, nm.i) {
-			ents.note(nm.m, cands[nm.i], li)
+	if len(named) > 0 {
+		places := newPlaceSpans(cands)
+		for _, nm := range named {
+			if !places.contain(cands[nm.i].Span) {
+				ents.note(nm.m, cands[nm.i], li)
+			}
 		}
 	}
 	cands = echoes(cands, texts, ents, func(t *rules.Text, a, b int) bool {
@@ -240,15 +245,41 @@ func looseRule(r *rules.Rule) *rules.Rule {
 	return nil
 }
 
-// insidePlace reports whether cands[i] lies inside a longer location
-// finding.
-func insidePlace(cands []Finding, i int) bool {
-	sp := cands[i].Span
-	for k := range cands {
-		c := &cands[k]
-		if k != i && c.Category == "location" && c.Span.Start <= sp.Start && c.Span.End >= sp.End && c.Span.End-c.Span.Start > sp.End-sp.Start {
-			return true
+// placeSpans are the spans of location findings sorted by start, with the
+// greatest end up to each: whether one holds a span is two binary
+// searches, not a pass over every finding for every name (a long document
+// has thousands of each).
+type placeSpans struct {
+	starts []int
+	maxEnd []int // maxEnd[k]: the greatest end of spans 0..k
+}
+
+func newPlaceSpans(cands []Finding) placeSpans {
+	var sp []Span
+	for i := range cands {
+		if cands[i].Category == "location" {
+			sp = append(sp, cands[i].Span)
 		}
 	}
-	return false
+	slices.SortFunc(sp, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	p := placeSpans{starts: make([]int, len(sp)), maxEnd: make([]int, len(sp))}
+	for k, s := range sp {
+		p.starts[k] = s.Start
+		p.maxEnd[k] = s.End
+		if k > 0 {
+			p.maxEnd[k] = max(p.maxEnd[k], p.maxEnd[k-1])
+		}
+	}
+	return p
+}
+
+// contain reports whether a longer location span holds s: one that starts
+// before it and ends at or after its end, or starts with it and ends later.
+func (p placeSpans) contain(s Span) bool {
+	before, _ := slices.BinarySearch(p.starts, s.Start) // spans starting before s
+	if before > 0 && p.maxEnd[before-1] >= s.End {
+		return true
+	}
+	upTo, _ := slices.BinarySearch(p.starts, s.Start+1) // ... or with it
+	return upTo > 0 && p.maxEnd[upTo-1] > s.End
 }
