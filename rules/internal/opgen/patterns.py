@@ -242,7 +242,7 @@ pats['vehicle'] = [
   r"\b((?:took|take|takes|taking|in|into|drove|driving|drive|with)\s+the\s+(?:office|project|team(?:'|’)s|organi[sz]ation(?:'|’)s|programme|program)\s+" + VEH + r")\b",
   # Our own vehicle: "in my Corolla", "driving our grey Hilux", "in her
   # own car" (not the trafficker's "in his car").
-  r"\b((?:in|into|with|drove|driving|drive|took|following\s+in|followed\s+in)\s+(?:my|our|(?:his|her|their|my|our)\s+own)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r")" + TP,
+  r"\b((?:in|into|with|drove|driving|drive|took|following\s+in|followed\s+in)\s+(?:my|our|(?:his|her|their|my|our)\s+own)\s+(?:[\p{L}\p{N}_-]+\s+)?" + VEH + r"\b)" + TP,
   r"\b((?:our|the\s+team(?:'|’)s)\s+(?:[\p{L}\p{N}_-]+\s+)?(?:Hilux|Hiace|Innova|Camry|Corolla|Land\s+Cruiser|Prado|Pajero|Fortuner|Navara|Sienna|Avanza|Sprinter|Proton|Bolero|Scorpio))\b",
   r"\b((?:(?:we|they|I)\s+)?(?:hired|rented|borrowed|chartered)\s+(?:an?|the|" + NUMR + r")\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?" + VEH + r"\b(?:\s+(?:with|and)\s+(?:an?|the|its|their)\s+(?:[\p{L}\p{N}_-]+\s+){0,2}?(?:boatm[ae]n|drivers?|skippers?|captains?|guides?|outboards?(?:\s+motors?)?|engines?)){0,2})",
   r"\b((?:drove|took|brought|driven)\s+(?:her|him|them)\s+to\s+(?:[\p{L}\p{N}_'’-]+\s+){1,4}?in\s+(?:his|her|their|our|my)\s+own\s+(?:car|van|vehicle|truck|taxi|pick-?up))\b",
