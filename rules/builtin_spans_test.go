@@ -45,6 +45,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.case-number", "Malindi CM SO E045 of 2023 and NPS Docket No. XVI-INV-24J-0192; Article 5 of 2020.", []string{"CM SO E045 of 2023", "NPS Docket No. XVI-INV-24J-0192"}},
 		{"default.identifier.plate-shape", "vans Phnom Penh 2AK-5813 and 2AB-0947", []string{"2AK-5813", "2AB-0947"}},
 		{"default.identifier.plate-shape", "the bus, Dhaka Metro-Cha 15-4471, left", []string{"Dhaka Metro-Cha 15-4471"}},
+		{"default.identifier.plate-shape", "the jeep Ba 2 Cha 4471 and the car 鲁H·6K2M9 left; Ka 5 was closed", []string{"Ba 2 Cha 4471", "鲁H·6K2M9"}},
 		{"default.identifier.case-number", "The ruling, ECLI:NL:RBNHO:2022:4417, is public. Kilifi CM SO E019 of 2024.", []string{"ECLI:NL:RBNHO:2022:4417", "CM SO E019 of 2024"}},
 		{"default.date.weekday-short", "Incident window: Sat 10/14/2023, 23:52 to Sun 10/15, 06:10.", []string{"Sat 10/14/2023", "Sun 10/15"}},
 		// "Fretes" is no plural of "fret"; a title after a speaker's colon
