@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The built-in classifier models, parsed ahead of time. Parsing the 540 KB
@@ -42,13 +43,13 @@ func snapshotModel(data []byte) (classifierModel, bool) {
 
 // findModel looks data up in the snapshot snap.
 func findModel(snap string, data []byte) (classifierModel, bool) {
-	r := modelReader{s: snap}
-	if !r.magic(classifierSnapMagic) {
+	if !strings.HasPrefix(snap, classifierSnapMagic) {
 		return classifierModel{}, false
 	}
+	r := snapReader{data: snap[len(classifierSnapMagic):]}
 	var sum uint32
 	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
-		size, crc, body := r.uvarint(), r.uvarint(), r.bytes()
+		size, crc, body := r.uvarint(), r.uvarint(), r.str()
 		if r.err != nil || size != uint64(len(data)) {
 			continue
 		}
@@ -66,12 +67,12 @@ func findModel(snap string, data []byte) (classifierModel, bool) {
 
 // decodeModel reads one entry's body. The words are slices of it.
 func decodeModel(body string) (classifierModel, error) {
-	r := modelReader{s: body}
+	r := snapReader{data: body}
 	m := classifierModel{bias: r.float()}
 	m.numberID = int32(r.uvarint()) - 1
 	words := make([]string, r.count(1))
 	for i := range words {
-		words[i] = r.bytes()
+		words[i] = r.str()
 	}
 	m.unigram = make([]float64, len(words))
 	for i := range m.unigram {
@@ -86,100 +87,28 @@ func decodeModel(body string) (classifierModel, error) {
 		}
 		m.bigram.set(bigramKey(int32(a), int32(b)), w)
 	}
-	if r.err != nil || r.s != "" || int(m.numberID) >= len(words) {
+	if r.err != nil || r.data != "" || int(m.numberID) >= len(words) {
 		return classifierModel{}, errors.New("classifier snapshot: malformed entry")
 	}
-	m.ids = newIDTableOf(words)
+	m.ids = sizedHashTable[int32](len(words), -1)
+	for id, w := range words {
+		m.ids.put(w, int32(id))
+	}
 	return m, nil
-}
-
-// newIDTableOf is newIDTable of the map from each word to its index.
-func newIDTableOf(words []string) *idTable {
-	n := uint64(8)
-	for n < uint64(len(words))*4 {
-		n <<= 1
-	}
-	w := &idTable{tags: make([]uint32, n), keys: make([]string, n), vals: make([]int32, n), mask: n - 1, miss: -1}
-	for id, k := range words {
-		h := keyHash(k)
-		pos := h & w.mask
-		for w.tags[pos] != 0 {
-			pos = (pos + 1) & w.mask
-		}
-		w.tags[pos], w.keys[pos], w.vals[pos] = wordTag(h), k, int32(id)
-	}
-	return w
-}
-
-// modelReader reads the snapshot's fields from a string; the first error
-// sticks and every later read returns zero.
-type modelReader struct {
-	s   string
-	err error
-}
-
-var errModelShort = errors.New("classifier snapshot: truncated")
-
-func (r *modelReader) magic(m string) bool {
-	if len(r.s) < len(m) || r.s[:len(m)] != m {
-		return false
-	}
-	r.s = r.s[len(m):]
-	return true
-}
-
-func (r *modelReader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	var x uint64
-	for i, shift := 0, uint(0); i < len(r.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
-		b := r.s[i]
-		if b < 0x80 {
-			r.s = r.s[i+1:]
-			return x | uint64(b)<<shift
-		}
-		x |= uint64(b&0x7f) << shift
-	}
-	r.err = errModelShort
-	return 0
 }
 
 // count reads a number of items of at least min bytes each, checked
 // against what is left so that a bad count cannot allocate much.
-func (r *modelReader) count(min int) int {
+func (r *snapReader) count(min int) int {
 	n := r.uvarint()
-	if n > uint64(len(r.s)/min) {
-		r.err = errModelShort
+	if n > uint64(len(r.data)/min) {
+		r.err = errSnapshot
 		return 0
 	}
 	return int(n)
 }
 
-func (r *modelReader) bytes() string {
-	n := r.uvarint()
-	if r.err != nil || n > uint64(len(r.s)) {
-		r.err = errModelShort
-		return ""
-	}
-	b := r.s[:n]
-	r.s = r.s[n:]
-	return b
-}
-
-func (r *modelReader) float() float64 {
-	if r.err != nil || len(r.s) < 8 {
-		r.err = errModelShort
-		return 0
-	}
-	var bits uint64
-	for i := 7; i >= 0; i-- {
-		bits = bits<<8 | uint64(r.s[i])
-	}
-	v := math.Float64frombits(bits)
-	r.s = r.s[8:]
-	return v
-}
+func (r *snapReader) float() float64 { return math.Float64frombits(r.uint64()) }
 
 // makeClassifierSnapshot encodes the models of the given texts, in order;
 // each must parse.

@@ -42,20 +42,31 @@ func newIDTable(m map[string]int32) *idTable { return newHashTable(m, -1) }
 
 // newHashTable builds the table of m.
 func newHashTable[V any](m map[string]V, miss V) *hashTable[V] {
-	n := uint64(8)
-	for n < uint64(len(m))*4 { // a quarter full: a miss mostly reads one slot
-		n <<= 1
-	}
-	w := &hashTable[V]{tags: make([]uint32, n), keys: make([]string, n), vals: make([]V, n), mask: n - 1, miss: miss}
+	w := sizedHashTable(len(m), miss)
 	for k, v := range m {
-		h := keyHash(k)
-		pos := h & w.mask
-		for w.tags[pos] != 0 {
-			pos = (pos + 1) & w.mask
-		}
-		w.tags[pos], w.keys[pos], w.vals[pos] = wordTag(h), k, v
+		w.put(k, v)
 	}
 	return w
+}
+
+// sizedHashTable returns an empty table with room for n distinct keys.
+func sizedHashTable[V any](n int, miss V) *hashTable[V] {
+	size := uint64(8)
+	for size < uint64(n)*4 { // a quarter full: a miss mostly reads one slot
+		size <<= 1
+	}
+	return &hashTable[V]{tags: make([]uint32, size), keys: make([]string, size), vals: make([]V, size), mask: size - 1, miss: miss}
+}
+
+// put adds key, which the table does not hold yet; the table must have
+// room for it (sizedHashTable).
+func (w *hashTable[V]) put(key string, v V) {
+	h := keyHash(key)
+	pos := h & w.mask
+	for w.tags[pos] != 0 {
+		pos = (pos + 1) & w.mask
+	}
+	w.tags[pos], w.keys[pos], w.vals[pos] = wordTag(h), key, v
 }
 
 // wordTag is the slot tag of a hash: its high half, never 0.
