@@ -288,10 +288,8 @@ func (m *patternMatcher) mayMatch(t *Text, pats []*pattern) bool {
 // a time, against the rule's.
 type liveIndex struct {
 	always []int32   // the patterns numbered -1, in order
-	words  []int32   // the words of pattern-number bits the rule's patterns use
-	masks  []uint64  // the rule's numbers in each of those words
+	nums   numBits   // the numbers of the others
 	byNum  [][]int32 // byNum[k]: the patterns numbered k, in order
-	maxNum int32
 }
 
 // minLivePatterns is the rule size from which the index pays.
@@ -302,27 +300,14 @@ func newLiveIndex(nums []int32) *liveIndex {
 	if len(nums) < minLivePatterns {
 		return nil
 	}
-	x := &liveIndex{maxNum: -1}
-	for _, k := range nums {
-		x.maxNum = max(x.maxNum, k)
-	}
-	x.byNum = make([][]int32, x.maxNum+1)
+	x := &liveIndex{nums: newNumBits(nums)}
+	x.byNum = make([][]int32, x.nums.max+1)
 	for i, k := range nums {
 		if k < 0 {
 			x.always = append(x.always, int32(i))
 			continue
 		}
 		x.byNum[k] = append(x.byNum[k], int32(i))
-		w := k >> 6
-		if n := len(x.words); n == 0 || x.words[n-1] != w {
-			if j := slices.Index(x.words, w); j >= 0 {
-				x.masks[j] |= 1 << (k & 63)
-				continue
-			}
-			x.words = append(x.words, w)
-			x.masks = append(x.masks, 0)
-		}
-		x.masks[len(x.masks)-1] |= 1 << (k & 63)
 	}
 	return x
 }
@@ -333,7 +318,7 @@ func newLiveIndex(nums []int32) *liveIndex {
 // every pattern (hits not sorted, or patterns newer than its automaton):
 // the loop must run.
 func (x *liveIndex) patterns(lm *litMemo, out []int32) (_ []int32, ok bool) {
-	if x.maxNum >= lm.auto.npats {
+	if x.nums.max >= lm.auto.npats {
 		return nil, false
 	}
 	out = append(out, x.always...)
@@ -344,8 +329,8 @@ func (x *liveIndex) patterns(lm *litMemo, out []int32) (_ []int32, ok bool) {
 		return nil, false
 	}
 	n := len(out)
-	for j, w := range x.words {
-		for b := lm.anch[w] & x.masks[j]; b != 0; b &= b - 1 {
+	for j, w := range x.nums.words {
+		for b := lm.anch[w] & x.nums.masks[j]; b != 0; b &= b - 1 {
 			out = append(out, x.byNum[int(w)<<6|bits.TrailingZeros64(b)]...)
 		}
 	}

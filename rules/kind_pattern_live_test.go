@@ -62,8 +62,8 @@ func TestLiveIndexBuild(t *testing.T) {
 	if !slices.Equal(x.always, []int32{0, 4, 10}) || !slices.Equal(x.byNum[70], []int32{1, 3}) || !slices.Equal(x.byNum[3], []int32{2, 6}) {
 		t.Fatalf("index %+v", x)
 	}
-	if !slices.Equal(x.words, []int32{1, 0, 2, 3}) || x.masks[0] != 1<<6|1 || x.maxNum != 200 {
-		t.Fatalf("words %v masks %x max %d", x.words, x.masks, x.maxNum)
+	if !slices.Equal(x.nums.words, []int32{1, 0, 2, 3}) || x.nums.masks[0] != 1<<6|1 || x.nums.max != 200 {
+		t.Fatalf("words %v masks %x max %d", x.nums.words, x.nums.masks, x.nums.max)
 	}
 	// A text anchoring numbers 3, 64 and 200.
 	lm := &litMemo{auto: &automaton{npats: 201}, hits: []hit{{}}, sorted: true, anch: make([]uint64, 4)}
