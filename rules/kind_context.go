@@ -71,7 +71,7 @@ func newCueIndex(l *Lexicon) *cueIndex {
 // spaces.
 func (idx *cueIndex) words(t *Text, i, max int) int {
 	h := t.tokenHash(i)
-	if b := h % cueFilterBits; idx.maybe[b/64]&(1<<(b%64)) == 0 {
+	if !idx.mayStart(h) {
 		return 0
 	}
 	return idx.lookup(t.Tokens[i].Key, h, max)
@@ -80,11 +80,14 @@ func (idx *cueIndex) words(t *Text, i, max int) int {
 // absent reports whether no cue starts with token i's key, by the bit of
 // its hash alone; small enough to be inlined in find's loop over tokens.
 func (idx *cueIndex) absent(t *Text, i int) bool {
-	if t.hashes == nil {
-		return false
-	}
-	b := t.hashes[i] % cueFilterBits
-	return idx.maybe[b/64]&(1<<(b%64)) == 0
+	return t.hashes != nil && !idx.mayStart(t.hashes[i])
+}
+
+// mayStart reports whether a cue may start with a key of hash h; false is
+// certain.
+func (idx *cueIndex) mayStart(h uint64) bool {
+	b := h % cueFilterBits
+	return idx.maybe[b/64]&(1<<(b%64)) != 0
 }
 
 // lookup is words for a token whose key's bit is set.
