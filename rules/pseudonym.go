@@ -37,14 +37,7 @@ func FindPseudonyms(src string) Pseudonyms {
 		for k := m[2] - 1; k >= 0 && (src[k] == '*' || src[k] == '_'); k-- {
 			before++
 		}
-		// A bold line that opens with the name closes later ("**Rustam*,
-		// 27, from Uzbekistan**"): the star after the name is the marker.
-		rest := src[m[1]:]
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			rest = rest[:i]
-		}
-		boldLine := after == 1 && before == 2 && strings.Contains(rest, "**")
-		if after-before != 1 && !boldLine {
+		if after-before != 1 && !(after == 1 && before == 2 && boldCloses(src[m[1]:])) {
 			continue
 		}
 		name := src[m[2]:m[3]]
@@ -66,6 +59,16 @@ func FindPseudonyms(src string) Pseudonyms {
 		return nil
 	}
 	return out
+}
+
+// boldCloses reports whether the line that rest opens closes bold: a bold
+// line that opens with the name and closes later ("**Rustam*, 27, from
+// Uzbekistan**") has the marker right after the name.
+func boldCloses(rest string) bool {
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "**")
 }
 
 // Has reports whether a finding's text is a marked pseudonym. "Ana Cruz" is
