@@ -126,7 +126,7 @@ func union(cands []Finding, src []byte) []Finding {
 	out := cands[:1]
 	for _, c := range cands[1:] {
 		last := &out[len(out)-1]
-		if c.Span.Start >= last.Span.End {
+		if c.Span.Start >= last.Span.End && !dateRange(last, &c, src) {
 			out = append(out, c)
 			continue
 		}
@@ -156,6 +156,22 @@ func union(cands []Finding, src []byte) []Finding {
 		last.Text = string(src[span.Start:span.End])
 	}
 	return out
+}
+
+// dateRange reports whether a and b (a before b, not overlapping) are dates
+// joined by a word of a range or a pair: "Tuesday and Friday nights",
+// "11 pm to 3 am", "a Thursday in late May". Both halves say when one
+// thing happened, so they are one finding: replacing them apart would leave
+// "[date] and [date]" and a reader would still count the days.
+func dateRange(a, b *Finding, src []byte) bool {
+	if a.Category != "date" || b.Category != "date" || b.Span.Start-a.Span.End > 9 {
+		return false
+	}
+	switch strings.TrimSpace(string(src[a.Span.End:b.Span.Start])) {
+	case "and", "to", "till", "until", "through", "-", "–", "—", "&", "in":
+		return true
+	}
+	return false
 }
 
 // classified reports whether f is labelled by the classifier that flagged

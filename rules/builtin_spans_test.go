@@ -230,6 +230,17 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.operational.cover", "I went in twice as a driver delivering water. She went to Dubai as a maid.", []string{"I went in twice as a driver delivering"}},
 		// Our own vehicle is an operational detail; the trafficker's is not.
 		{"default.operational.vehicle", "Luke came in my Corolla, and she followed in her own van. He kept cash in his car.", []string{"in my Corolla", "followed in her own van"}},
+		// Ninth session: a kinship title after a name makes a person of it, even after "to".
+		{"default.proper.nouns", "I paid 160,000 rupees to Dilip dai in cash.", []string{"Dilip dai"}},
+		// Case numbers with a Spanish, a Thai and a labour court's label.
+		{"default.identifier.case-number", "File opened: Expte. 18.442/2024. Now Black Case No. Kor.Mor. 47/2567 at court; Labour Dispute No. 4451/1445.", []string{"Expte. 18.442/2024", "Black Case No. Kor.Mor. 47/2567", "Labour Dispute No. 4451/1445"}},
+		{"default.identifier.code", "Case number DoFE/Comp/2077-78/1432. Mon/Tue/Wed.", []string{"DoFE/Comp/2077-78/1432"}},
+		// A make the list lacked, and an Ontario plate right after the car.
+		{"default.operational.team-vehicle", "The husband drove a black Lexus RX, CKLM 215, most nights.", []string{"a black Lexus RX"}},
+		{"default.identifier.vehicle-plate", "The husband drove a black Lexus RX, CKLM 215, most nights.", []string{"CKLM 215"}},
+		{"default.location.street", "a studio at vul. Saksahanskoho 41, in the centre", []string{"vul. Saksahanskoho 41"}},
+		{"default.location.venue", "as Star Faces Model Management, then the Ontario Court of Justice; the International Court of Justice.", []string{"Star Faces Model Management", "Ontario Court of Justice"}},
+		{"default.proper.nouns", "PRESS RELEASE\n\nTom Whitfield, Press Officer", []string{"Tom Whitfield"}},
 	}
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)

@@ -1095,6 +1095,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			c = country[k]
 		}
 	}
+	// "paid it to Dilip dai": a kinship title after a name or an unknown word
+	// makes a person of what the cue before took for a place.
+	if category == "location" && all&(evName|evUnknown) != 0 && all&(evPlace|evVenue) == 0 && j < len(toks) && toks[j].Gap == GapSpace &&
+		!toks[j].Cap && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
+		category, why = "name", "name with a title of respect after it"
+	}
 	// The words that identify the entity, so the scanner can find its other
 	// mentions in the document ("Precious was 19" once "Precious says" made
 	// her a name): names and unknown words, not titles, venue words or

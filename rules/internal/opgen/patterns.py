@@ -451,8 +451,9 @@ pats['tip-channel'] = [
   r"\b(" + TIPSUBJ + TIPV + r"\s+(?:" + TIPOWN + r"(?:[\p{L}-]+\s+){0,2}?" + TIPLINE + r"|our\s+(?:[\p{L}'’-]+\s+){0,2}?" + TIPOURS + r")\b(?:\s+(?:after|when|once|about|because|to\s+(?:say|report|tell))\s+" + phrase(10) + r")?)" + TSRC0,
 ]
 # The team's own vehicles, by whose they are, their make or their colour.
-# A car by make and a capitalised model: "Hyundai Accent", "Opel Astra".
-MAKE = r"(?:Hyundai|Kia|Opel|Vauxhall|Honda|Mazda|Peugeot|Renault|Dacia|Volkswagen|VW|Chevrolet|Daihatsu|Lada|Fiat|Subaru|Mercedes(?:-Benz)?|Nissan|Mitsubishi|Suzuki|Ford|Isuzu|Mahindra|Tata|Toyota|Škoda|Skoda|Citroën|Citroen|Hino|Foton|JAC)\s+(?-i:\p{Lu})[\p{L}\p{N}-]*"
+# A car by make and a capitalised model: "Hyundai Accent", "Opel Astra",
+# "Lexus RX", "Volvo FH" (a lorry's tractor unit).
+MAKE = r"(?:Hyundai|Kia|Opel|Vauxhall|Honda|Mazda|Peugeot|Renault|Dacia|Volkswagen|VW|Chevrolet|Daihatsu|Lada|Fiat|Subaru|Mercedes(?:-Benz)?|Nissan|Mitsubishi|Suzuki|Ford|Isuzu|Mahindra|Tata|Toyota|Škoda|Skoda|Citroën|Citroen|Hino|Foton|JAC|Lexus|BMW|Audi|Volvo|Jeep|Chrysler|GMC|Chevy|Cadillac|Buick|Tesla|Infiniti|Acura|Porsche|Land\s+Rover|Range\s+Rover|Jaguar|Proton|Geely|BYD|Chery|Haval|Scania|Iveco|DAF|Holden|Alfa\s+Romeo|Great\s+Wall|Maruti(?:\s+Suzuki)?)\s+(?-i:\p{Lu})[\p{L}\p{N}-]*"
 # Models and kinds that name a vehicle in the plural too: "Two Boleros plus
 # a hired tempo".
 VEHX = r"(?:" + MAKE + r"|" + VEH + r"|Boleros|tempos?|chapas?|longtails?|long-tail\s+boats?|bakkies?|bajaj|qingqis?)"

@@ -1,0 +1,23 @@
+package redact_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Dates joined by a word of a range or a pair are one finding ("Tuesday
+// and Friday nights", "11 pm to 3 am"); dates apart stay apart, and so do
+// places joined by "and".
+func TestDateRangesJoin(t *testing.T) {
+	_, fs := ruleTexts(t, builtinScanner(t), "The camper drives the stretch Tuesday and Friday nights, 11 pm to 3 am. "+
+		"It was a Thursday in late May. Nobody came between 4:05 and 4:20. She left Lusaka and Ndola behind.")
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Category+": "+f.Text)
+	}
+	for _, want := range []string{"date: Tuesday and Friday nights", "date: 11 pm to 3 am", "date: Thursday in late May", "date: 4:05 and 4:20", "location: Lusaka", "location: Ndola"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("findings %q lack %q", got, want)
+		}
+	}
+}
