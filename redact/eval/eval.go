@@ -7,6 +7,7 @@ package eval
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,15 +93,60 @@ type FalsePositive struct {
 	File, Category, Text, Rule string
 }
 
+// RuleRow is what one rule's findings did: how many there were, how many
+// overlap a marked span, and the spans they overlap, of which Only are
+// overlapped by no other rule's finding (the spans the draft would lose
+// without the rule). A finding that merged several rules' matches counts
+// for the rule that labels it.
+type RuleRow struct {
+	Rule      string  `json:"rule"`
+	Findings  int     `json:"findings"`
+	TruePos   int     `json:"true_positives"`
+	Precision float64 `json:"precision"`
+	Spans     int     `json:"spans"`
+	Only      int     `json:"only"`
+}
+
 // Score accumulates results over files.
 type Score struct {
 	rows   map[string]*Row
+	rules  map[string]*RuleRow
 	Misses []Miss
 	FPs    []FalsePositive
 }
 
 // NewScore returns an empty score.
-func NewScore() *Score { return &Score{rows: map[string]*Row{}} }
+func NewScore() *Score { return &Score{rows: map[string]*Row{}, rules: map[string]*RuleRow{}} }
+
+func (s *Score) rule(id string) *RuleRow {
+	r := s.rules[id]
+	if r == nil {
+		r = &RuleRow{Rule: id}
+		s.rules[id] = r
+	}
+	return r
+}
+
+// RuleRows returns one row per rule that found something, by rule ID.
+func (s *Score) RuleRows() []RuleRow {
+	out := make([]RuleRow, 0, len(s.rules))
+	for _, r := range s.rules {
+		r.Precision = ratio(r.TruePos, r.Findings)
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Rule < out[j].Rule })
+	return out
+}
+
+// RuleTable renders the rule rows.
+func RuleTable(rows []RuleRow) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-40s %6s %9s %6s %6s\n", "rule", "finds", "precision", "spans", "only")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%-40s %6d %9.3f %6d %6d\n", r.Rule, r.Findings, r.Precision, r.Spans, r.Only)
+	}
+	return b.String()
+}
 
 func (s *Score) row(c string) *Row {
 	r := s.rows[c]
@@ -127,6 +173,16 @@ func (s *Score) Add(file string, clean []byte, spans []Span, found []Found) {
 			continue
 		}
 		r.Detected++
+		var ids []string // one rule's two findings over a span count once
+		for _, f := range hit {
+			if !slices.Contains(ids, f.Rule) {
+				ids = append(ids, f.Rule)
+				s.rule(f.Rule).Spans++
+			}
+		}
+		if len(ids) == 1 {
+			s.rule(ids[0]).Only++
+		}
 		need := needPositions(clean, sp.Start, sp.End)
 		covered := true
 		for p := range need {
@@ -151,6 +207,8 @@ func (s *Score) Add(file string, clean []byte, spans []Span, found []Found) {
 	for _, f := range found {
 		r := s.row(f.Category)
 		r.Findings++
+		rr := s.rule(f.Rule)
+		rr.Findings++
 		tp := false
 		for _, sp := range spans {
 			if f.Start < sp.End && f.End > sp.Start {
@@ -160,6 +218,7 @@ func (s *Score) Add(file string, clean []byte, spans []Span, found []Found) {
 		}
 		if tp {
 			r.TruePos++
+			rr.TruePos++
 		} else {
 			s.FPs = append(s.FPs, FalsePositive{file, f.Category, string(clean[f.Start:f.End]), f.Rule})
 		}

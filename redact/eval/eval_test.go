@@ -43,3 +43,20 @@ func TestScore(t *testing.T) {
 		t.Fatalf("fps %+v misses %+v", sc.FPs, sc.Misses)
 	}
 }
+
+// A span two rules overlap counts for both, and as "only" for neither; a
+// rule's two findings over one span count once.
+func TestRuleRows(t *testing.T) {
+	clean, spans, _ := Strip([]byte("[[name:Ana Cruz]] met [[location:Ponneri]] at [[date:6 pm]]."))
+	at := func(s, rule string) Found {
+		i := strings.Index(string(clean), s)
+		return Found{Start: i, End: i + len(s), Category: "name", Rule: rule}
+	}
+	sc := NewScore()
+	sc.Add("f.md", clean, spans, []Found{at("Ana", "a"), at("Cruz", "a"), at("Ponneri", "a"), at("Ponneri", "b"), at("met", "b")})
+	got := sc.RuleRows()
+	want := []RuleRow{{Rule: "a", Findings: 3, TruePos: 3, Precision: 1, Spans: 2, Only: 1}, {Rule: "b", Findings: 2, TruePos: 1, Precision: 0.5, Spans: 1, Only: 0}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("rule rows %+v, want %+v", got, want)
+	}
+}

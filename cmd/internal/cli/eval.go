@@ -26,6 +26,7 @@ type EvalOptions struct {
 	Format         string
 	Misses         bool
 	FalsePositives bool
+	ByRule         bool
 	Mask           bool
 	MaskSet        bool
 	MinRecall      []string
@@ -61,7 +62,9 @@ corpus scorer (score.py):
 
 --misses lists spans missed or partly covered, --false-positives the
 findings that overlap no span. When CI is set their texts are masked
-unless --mask=false.
+unless --mask=false. --by-rule adds a table of every rule's findings, their
+precision, the spans they overlap and the spans only they overlap (what
+the drafts would lose without the rule).
 
 --min-recall, --min-cover and --min-precision set floors, as X for the
 "all" row or CATEGORY=X for one category (repeatable, or comma-separated);
@@ -70,6 +73,7 @@ cannot be read.`,
 		Example: `  redact eval fixtures/drafts
   redact eval --misses --false-positives fixtures/drafts
   redact eval --min-recall name=0.95,location=0.95,operational=0.85 --min-precision 0.85 fixtures/drafts
+  redact eval --by-rule fixtures/drafts
   redact eval --format json fixtures/drafts > eval.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -98,6 +102,7 @@ cannot be read.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text or json")
 	fl.BoolVar(&opts.Misses, "misses", false, "list the spans missed or partly covered")
 	fl.BoolVar(&opts.FalsePositives, "false-positives", false, "list the findings that overlap no span")
+	fl.BoolVar(&opts.ByRule, "by-rule", false, "add a table of each rule's findings, precision and spans")
 	fl.BoolVar(&opts.Mask, "mask", false, "hide the texts in the lists (default when CI is set)")
 	fl.StringSliceVar(&opts.MinRecall, "min-recall", nil, "fail below this recall: `[category=]x`")
 	fl.StringSliceVar(&opts.MinCover, "min-cover", nil, "fail below this cover: `[category=]x`")
@@ -243,12 +248,16 @@ func runEval(opts *EvalOptions) error {
 	out := ios.Out
 	if opts.Format == "json" {
 		doc := struct {
-			Files          int        `json:"files"`
-			Digest         string     `json:"digest"`
-			Rows           []eval.Row `json:"rows"`
-			Misses         []evalMiss `json:"misses,omitempty"`
-			FalsePositives []evalFP   `json:"false_positives,omitempty"`
+			Files          int            `json:"files"`
+			Digest         string         `json:"digest"`
+			Rows           []eval.Row     `json:"rows"`
+			Rules          []eval.RuleRow `json:"rules,omitempty"`
+			Misses         []evalMiss     `json:"misses,omitempty"`
+			FalsePositives []evalFP       `json:"false_positives,omitempty"`
 		}{Files: len(files), Digest: set.Digest(), Rows: rows}
+		if opts.ByRule {
+			doc.Rules = score.RuleRows()
+		}
 		if opts.Misses {
 			doc.Misses = misses
 		}
@@ -262,6 +271,9 @@ func runEval(opts *EvalOptions) error {
 		}
 	} else {
 		fmt.Fprint(out, eval.Table(rows))
+		if opts.ByRule {
+			fmt.Fprint(out, "\n"+eval.RuleTable(score.RuleRows()))
+		}
 		if opts.Misses {
 			fmt.Fprintf(out, "\nmissed or partly covered (%d):\n", len(misses))
 			for _, m := range misses {
