@@ -241,6 +241,12 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street", "a studio at vul. Saksahanskoho 41, in the centre", []string{"vul. Saksahanskoho 41"}},
 		{"default.location.venue", "as Star Faces Model Management, then the Ontario Court of Justice; the International Court of Justice.", []string{"Star Faces Model Management", "Ontario Court of Justice"}},
 		{"default.proper.nouns", "PRESS RELEASE\n\nTom Whitfield, Press Officer", []string{"Tom Whitfield"}},
+		{"default.proper.nouns", "We met Special Agent Tom Reyna at noon.", []string{"Special Agent Tom Reyna"}},
+		// A template's zeros are no number; a date and its hour are no ID.
+		{"default.identifier.phone", "Call 0000 000 0000 or +254 712 345 678.", []string{"+254 712 345 678"}},
+		{"default.identifier.id-number", "Voice note 1 · 21/09/2024 22:14; account 0000 0000 0000.", nil},
+		{"default.date.holiday", "It was Easter Saturday; give on Giving Tuesday.", []string{"Easter Saturday", "Giving Tuesday"}},
+		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
 	}
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)
