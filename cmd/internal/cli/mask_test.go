@@ -114,9 +114,13 @@ func TestNothingLeaksInCI(t *testing.T) {
 	// finding's "6:00"; a signature's base64 once held "Mae").
 	hashes := regexp.MustCompile(`[0-9a-f]{16,}|SHA256:[A-Za-z0-9+/=]+|[A-Za-z0-9+/]{40,}={0,2}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)`)
 	rulePattern := regexp.MustCompile(`(?m): pattern .*$`)
+	// A finding's position ("d07.md:19:109:") is no content either, and a
+	// clock time can be read in it ("19:10").
+	positions := regexp.MustCompile(`\.md:\d+:\d+`)
 	scrub := func(s string) string {
 		s = strings.ReplaceAll(s, r.dir, "$REPO")
 		s = strings.ReplaceAll(s, filepath.Dir(key.privFile), "$KEYS")
+		s = positions.ReplaceAllString(s, ".md:#:#")
 		return hashes.ReplaceAllString(s, "#")
 	}
 	for _, inv := range runs {
