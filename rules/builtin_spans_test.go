@@ -246,6 +246,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.phone", "Call 0000 000 0000 or +254 712 345 678.", []string{"+254 712 345 678"}},
 		{"default.identifier.id-number", "Voice note 1 · 21/09/2024 22:14; account 0000 0000 0000.", nil},
 		{"default.date.holiday", "It was Easter Saturday; give on Giving Tuesday.", []string{"Easter Saturday", "Giving Tuesday"}},
+		{"default.date.time", "The show runs 8 to 9 p.m.; shifts 7-11am, at 6 pm.", []string{"8 to 9 p.m.", "7-11am", "6 pm"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
 	}
 	for _, tt := range tests {
