@@ -247,6 +247,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.id-number", "Voice note 1 · 21/09/2024 22:14; account 0000 0000 0000.", nil},
 		{"default.date.holiday", "It was Easter Saturday; give on Giving Tuesday.", []string{"Easter Saturday", "Giving Tuesday"}},
 		{"default.date.time", "The show runs 8 to 9 p.m.; shifts 7-11am, at 6 pm.", []string{"8 to 9 p.m.", "7-11am", "6 pm"}},
+		{"default.location.venue-amp", "The couple ran Lotus Nails & Spa. Hollis & Sons Produce hired them. Q&A with the Research & Policy team.", []string{"Lotus Nails & Spa", "Hollis & Sons Produce"}},
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
