@@ -214,8 +214,12 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			i++
 			continue
 		}
-		// Countries written with a hyphen: "Guinea-Bissau", "Timor-Leste".
-		if i+1 < n && toks[i+1].Gap == GapHyphen && toks[i+1].GapText == "-" && toks[i+1].Cap && m.allow.allowsPhrase(t, i, t.Key(i, i+2)) {
+		// Countries written with a hyphen: "Guinea-Bissau", "Timor-Leste";
+		// and common terms of two short halves ("Wi-Fi"), which no word
+		// list holds (longer halves are words: "Anti-Trafficking" stays a
+		// compound, so "Anti-Trafficking in Persons" reads as a title).
+		if i+1 < n && toks[i+1].Gap == GapHyphen && toks[i+1].GapText == "-" && toks[i+1].Cap &&
+			(m.allow.allowsPhrase(t, i, t.Key(i, i+2)) || len(toks[i].Key) <= 3 && len(toks[i+1].Key) <= 3 && m.common.hasPhrase(t, i, t.Key(i, i+2))) {
 			ev[i] |= evAllowed
 			ev[i+1] |= evAllowed
 			i++
