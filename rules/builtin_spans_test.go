@@ -247,12 +247,13 @@ func TestBuiltinSpans(t *testing.T) {
 		// A template's zeros are no number; a date and its hour are no ID.
 		{"default.identifier.phone", "Call 0000 000 0000 or +254 712 345 678.", []string{"+254 712 345 678"}},
 		{"default.identifier.id-number", "Voice note 1 · 21/09/2024 22:14; account 0000 0000 0000.", nil},
-		{"default.date.holiday", "It was Easter Saturday; give on Giving Tuesday.", []string{"Easter Saturday", "Giving Tuesday"}},
+		{"default.date.holiday", "It was Easter Saturday; give on Giving Tuesday; met on Palm Sunday.", []string{"Easter Saturday", "Giving Tuesday", "Palm Sunday"}},
 		{"default.date.time", "The show runs 8 to 9 p.m.; shifts 7-11am, at 6 pm.", []string{"8 to 9 p.m.", "7-11am", "6 pm"}},
 		{"default.location.venue-amp", "The couple ran Lotus Nails & Spa. Hollis & Sons Produce hired them. Q&A with the Research & Policy team.", []string{"Lotus Nails & Spa", "Hollis & Sons Produce"}},
 		{"default.date.time", "- 0840 Referral in.\n- 1200 workers freed\n- 2019 Programme launched", []string{"0840"}},
 		{"default.identifier.case-number", "filed W.P. No. 71384/2023 at the High Court", []string{"W.P. No. 71384/2023"}},
 		{"default.location.venue", "hired by Skyline Digital Solutions FZE in", []string{"Skyline Digital Solutions FZE"}},
+		{"default.location.venue", "\"In the bar I did not have a name,\" she said. The Golden Palm Bar closed.", []string{"Golden Palm Bar"}},
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
