@@ -37,7 +37,10 @@ func FindPseudonyms(src string) Pseudonyms {
 		for k := m[2] - 1; k >= 0 && (src[k] == '*' || src[k] == '_'); k-- {
 			before++
 		}
-		if after-before != 1 && !(after == 1 && before == 2 && boldCloses(src[m[1]:])) {
+		// An escaped star ("Nadeeka\*") is a literal one, whatever emphasis
+		// is open around the name ("_Nadeeka\* told her story_").
+		escaped := m[1] >= 2 && src[m[1]-2] == '\\'
+		if !escaped && after-before != 1 && !(after == 1 && before == 2 && boldCloses(src[m[1]:])) {
 			continue
 		}
 		name := src[m[2]:m[3]]

@@ -10,6 +10,8 @@ func TestFindPseudonyms(t *testing.T) {
 		{"Ana* met Srey Leak* in town.", []string{"Ana", "Srey Leak", "Srey", "Leak"}, []string{"Boca", "Ana Cruz"}},
 		// A Markdown editor escapes the star so it is not emphasis.
 		{`Her name is Anjali\*. Anjali was 13.`, []string{"Anjali"}, []string{"Her"}},
+		// ... inside italics too: the escaped star is no emphasis to balance.
+		{`_Nadeeka\* told her story to one of our caseworkers._`, []string{"Nadeeka"}, nil},
 		// A capitalised word that opens the sentence is taken into the
 		// match; the name alone is still the pseudonym.
 		{"Meet Devi*. She is 11. Devi's cousin", []string{"Devi", "Meet Devi"}, []string{"Raju"}},
