@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/binary"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -97,11 +96,19 @@ const (
 )
 
 type dfaCache struct {
-	states []*dfaState
+	states []dfaState
 	ascii  []int16 // transitions on ASCII runes: ascii[state<<shift|class[r]]
-	index  map[string]int32
-	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
-	start  int32            // the state every scan starts in, or -1
+	// index finds a state by its instructions: index[h] is the last state
+	// built whose key hashes to h (stateHash), chain[st] the one before
+	// st with the same hash, or -1. Building states was a third of a
+	// one-story run, much of it a map keyed by strings, which cost a
+	// string, a copy of the instructions and a state object per state;
+	// the states' instructions now share one array (pcs).
+	index map[uint64]int32
+	chain []int32
+	pcs   []uint32
+	high  map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
+	start int32            // the state every scan starts in, or -1
 	// eot[st]: whether a match ends at the end of the text in state st, 0
 	// not known yet, else eotNo or eotYes. Every scan asks this once, and
 	// the closure behind the answer walks the whole program of a long
@@ -117,7 +124,6 @@ type dfaCache struct {
 	forward int // bytes read forwards before skip was set up
 	idle    [4]int32
 	// scratch
-	key   []byte
 	stack []uint32
 	seen  []uint32 // generation marks per instruction
 	gen   uint32
@@ -448,7 +454,7 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 	if c.eot[st] == 0 {
 		c.eot[st] = eotNo
-		if _, matched := c.closure(d, c.states[st], -1); matched {
+		if _, matched := c.closure(d, &c.states[st], -1); matched {
 			c.eot[st] = eotYes
 		}
 	}
@@ -463,7 +469,7 @@ func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 // ASCII) went on reading every byte through the tables.
 func (c *dfaCache) markIdle() {
 	idle := func(next int32) bool {
-		return len(c.states[next&^(dfaMatchBit|dfaIdleBit)].pcs) == 0
+		return c.bare[next&^(dfaMatchBit|dfaIdleBit)]
 	}
 	for i, next := range c.ascii {
 		if next >= 0 && idle(int32(next)) {
@@ -482,6 +488,8 @@ func (c *dfaCache) reset() {
 	c.eot = c.eot[:0]
 	c.bare = c.bare[:0]
 	c.ascii = c.ascii[:0]
+	c.chain = c.chain[:0]
+	c.pcs = nil // the caller may still hold a state's instructions
 	c.start = -1
 	c.idle = [4]int32{-1, -1, -1, -1}
 	clear(c.index)
@@ -492,7 +500,7 @@ func (c *dfaCache) reset() {
 // dfaMatchBit set when a match ends before r. fresh reports that the cache was started again,
 // so st no longer names the state it did and the transition is not kept.
 func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
-	s := c.states[st]
+	s := &c.states[st] // read before state below appends to c.states
 	// The state's own instructions, then the start instruction's, whose
 	// successors on an ASCII rune are the same for every state and are
 	// worked out once per flags and byte class (startFollowed.on). An
@@ -656,24 +664,53 @@ func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers 
 
 // state returns the index of the state with these pending instructions.
 func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
-	c.key = append(c.key[:0], prev)
-	for _, pc := range pcs {
-		c.key = binary.LittleEndian.AppendUint32(c.key, pc)
+	h := stateHash(pcs, prev)
+	first, ok := c.index[h]
+	if ok {
+		for i := first; i >= 0; i = c.chain[i] {
+			if s := &c.states[i]; s.prev == prev && slices.Equal(s.pcs, pcs) {
+				return i
+			}
+		}
+	} else {
+		first = -1
 	}
-	if i, ok := c.index[string(c.key)]; ok {
-		return i
-	}
-	s := &dfaState{pcs: slices.Clone(pcs), prev: prev}
-	for range 1 << d.shift {
-		c.ascii = append(c.ascii, dfaUnknown)
-	}
+	// Full slice expression: a later state's instructions never write
+	// over these.
+	lo := len(c.pcs)
+	c.pcs = append(c.pcs, pcs...)
+	c.ascii = append(c.ascii, unknownRow[:1<<d.shift]...)
 	if c.index == nil {
-		c.index = map[string]int32{}
+		c.index = map[uint64]int32{}
 	}
 	i := int32(len(c.states))
-	c.states = append(c.states, s)
+	c.states = append(c.states, dfaState{pcs: c.pcs[lo:len(c.pcs):len(c.pcs)], prev: prev})
 	c.eot = append(c.eot, 0)
 	c.bare = append(c.bare, len(pcs) == 0)
-	c.index[string(c.key)] = i
+	c.chain = append(c.chain, first)
+	c.index[h] = i
 	return i
+}
+
+// unknownRow is a row of transitions not built yet, as wide as the widest
+// (128 classes at most: the ASCII bytes).
+var unknownRow = func() (row [utf8.RuneSelf]int16) {
+	for i := range row {
+		row[i] = dfaUnknown
+	}
+	return row
+}()
+
+// stateHash hashes a state's key: its previous rune's class and its
+// instructions. Equal keys hash alike; the index tells unequal ones apart.
+// A variable for the test that makes every key collide.
+var stateHash = hashStateKey
+
+func hashStateKey(pcs []uint32, prev uint8) uint64 {
+	h := uint64(prev) + 1
+	for _, pc := range pcs {
+		h = (h ^ uint64(pc)) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return h ^ uint64(len(pcs))<<56
 }
