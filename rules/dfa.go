@@ -309,11 +309,23 @@ func (d *dfa) firstStart(s string) int {
 	return d.scan(s, true, false, -1)
 }
 
+// firstStartAfter is firstStart for a pattern that cannot match empty
+// text, in an s where no match ends before min: a window whose first
+// literal of the pattern's first clause ends at min, which every match
+// holds. Reading backwards, a thread starts where its forward match would
+// end, so below min none can lead to a match: the scan ends at the first
+// state there with no thread pending, and need not read the rest of the
+// window (lastEndBefore, the other way round).
+func (d *dfa) firstStartAfter(s string, min int) int {
+	return d.scan(s, true, false, min)
+}
+
 // scan runs the DFA over s, forwards or backwards, and returns the offset
 // at which the first match is seen (first) or the last one (else), or -1.
 // Offsets are of positions between runes, where a match ends (reading
 // forwards) or starts (backwards). A forward scan for the last match with
-// stop >= 0 ends early past stop (lastEndBefore).
+// stop >= 0 ends early past stop (lastEndBefore); a backward one, below
+// stop (firstStartAfter).
 func (d *dfa) scan(s string, backward, first bool, stop int) int {
 	c := d.get()
 	defer d.put(c)
@@ -346,6 +358,11 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 	lim := len(s)
 	if stop >= 0 && stop < len(s) && !backward && !first {
 		lim = stop
+	}
+	// Backwards, the fast loop runs down to blim, below stop.
+	blim := 0
+	if stop > 0 && stop <= len(s) && backward && !first {
+		blim = stop - 1
 	}
 	for {
 		// The common case: ASCII forwards through built transitions. The
@@ -386,13 +403,33 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 			st = int32(cur)
 		} else {
 			cur := int(st)
-			for i > 0 && s[i-1] < utf8.RuneSelf {
+			for i > blim && s[i-1] < utf8.RuneSelf {
 				next := ascii[cur<<shift|int(class[s[i-1]])]
 				if uint16(next) >= dfaIdleBit {
 					break
 				}
 				cur = int(next)
 				i--
+			}
+			if i <= blim && blim > 0 {
+				// Below stop: no match ends here or earlier, and in a
+				// state with no thread pending none is under way. The
+				// first start seen is the first.
+				bare := c.bare
+				for !bare[cur] {
+					if i <= 0 || s[i-1] >= utf8.RuneSelf {
+						break
+					}
+					next := ascii[cur<<shift|int(class[s[i-1]])]
+					if uint16(next) >= dfaIdleBit {
+						break
+					}
+					cur = int(next)
+					i--
+				}
+				if bare[cur] {
+					return found
+				}
 			}
 			st = int32(cur)
 		}
