@@ -35,9 +35,11 @@ func TestScanBatchAsEach(t *testing.T) {
 			srcs = append(srcs, src, src)
 		}
 	}
-	// Documents the scan refuses, and an empty one, among the others.
-	paths = append(paths[:5:5], append([]string{"nul.md", "empty.md", "utf16.md"}, paths[5:]...)...)
-	srcs = append(srcs[:5:5], append([][]byte{[]byte("Maria\x00Santos"), nil, []byte("\xff\xfeM\x00a\x00")}, srcs[5:]...)...)
+	// Documents the scan refuses, an empty one and one with a malformed
+	// directive (an error of the last step), among the others.
+	paths = append(paths[:5:5], append([]string{"nul.md", "empty.md", "utf16.md", "directive.md"}, paths[5:]...)...)
+	srcs = append(srcs[:5:5], append([][]byte{[]byte("Maria\x00Santos"), nil, []byte("\xff\xfeM\x00a\x00"),
+		[]byte("Maria Santos left.\n<!-- redact:allow Ana -->\n")}, srcs[5:]...)...)
 
 	set, err := builtinSet()
 	if err != nil {
@@ -52,8 +54,8 @@ func TestScanBatchAsEach(t *testing.T) {
 	for i := range srcs {
 		want[i].res, want[i].err = alone.Scan(paths[i], srcs[i])
 	}
-	if want[5].err == nil || want[7].err == nil || want[6].err != nil {
-		t.Fatalf("the refused and empty documents scan as %v, %v, %v", want[5].err, want[6].err, want[7].err)
+	if want[5].err == nil || want[7].err == nil || want[8].err == nil || want[6].err != nil {
+		t.Fatalf("the refused, empty and malformed documents scan as %v, %v, %v, %v", want[5].err, want[6].err, want[7].err, want[8].err)
 	}
 	findings := 0
 	for _, w := range want {
