@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,11 @@ var hostileSeeds = []string{
 	"_Maria Santos · +63 917 555 0142_\n\n__Manila__, 3 May 2021_ and marisol_puente [x](a_b_)", // underscore emphasis
 }
 
+// batchPeer is scanned beside each fuzzed input in one batch.
+var batchPeer = []byte("Maria Santos met the team at 04:30 on 12 March 2024 in Cebu City.\n")
+
+const batchPeerFindings = 4
+
 // FuzzScan feeds arbitrary bytes, as Markdown and as plain text, through
 // the scanner with the built-in rules and checks what every caller relies
 // on: no panic; an error only for refused input or a malformed directive;
@@ -89,6 +95,10 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(s), false)
 	}
 	sc := builtinScanner(f)
+	peer, err := sc.Scan("story.md", batchPeer)
+	if err != nil || len(peer.Findings) != batchPeerFindings {
+		f.Fatalf("the batch's other document: %v, want %d findings", err, batchPeerFindings)
+	}
 	f.Fuzz(func(t *testing.T, src []byte, md bool) {
 		if len(src) > 1<<16 {
 			return
@@ -101,6 +111,19 @@ func FuzzScan(f *testing.F) {
 		res, err := sc.Scan(path, src)
 		if !bytes.Equal(src, before) {
 			t.Fatal("Scan modified its input")
+		}
+		// A batch gives each of its documents what Scan gives it alone.
+		rs, errs := sc.ScanBatch([]string{path, "story.md"}, [][]byte{src, batchPeer})
+		if fmt.Sprint(errs[0]) != fmt.Sprint(err) || (err == nil) != (rs[0] != nil) {
+			t.Fatalf("in a batch: error %v, alone %v", errs[0], err)
+		}
+		if err == nil {
+			if d := cmp.Diff(res.Findings, rs[0].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
+				t.Fatalf("in a batch the findings differ (-alone +batch):\n%s", d)
+			}
+		}
+		if errs[1] != nil || len(rs[1].Findings) != batchPeerFindings {
+			t.Fatalf("the other document of the batch: %v, %d findings, want %d", errs[1], len(rs[1].Findings), batchPeerFindings)
 		}
 		if err != nil {
 			checkScanError(t, src, err)

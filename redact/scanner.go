@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
 )
 
@@ -72,6 +73,32 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 	return res, err
 }
 
+// ScanBatch scans several documents: results[i] and errs[i] are what
+// Scan(paths[i], srcs[i]) returns. The rules run over the texts of all the
+// documents together (see match), which keeps each rule's tables in the
+// processor's caches for more texts than one short story has: a worker
+// scanning many small files gives them to ScanBatch a few dozen at a time.
+func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, errs []error) {
+	results, errs = make([]*Result, len(srcs)), make([]error, len(srcs))
+	docs := make([]*docScan, 0, len(srcs))
+	at := make([]int, 0, len(srcs)) // at[k]: the index of docs[k]
+	for i, src := range srcs {
+		d, err := s.begin(paths[i], src)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		docs = append(docs, d)
+		at = append(at, i)
+	}
+	s.match(docs, rules.NewFinder())
+	for k, d := range docs {
+		results[at[k]], _, errs[at[k]] = s.finish(d)
+		docs[k] = nil // its texts are garbage now
+	}
+	return results, errs
+}
+
 // scanned is what a scan read, for Explain to trace the rules over the
 // same texts without parsing and tokenising the document again.
 type scanned struct {
@@ -81,46 +108,85 @@ type scanned struct {
 
 // scan is Scan, also returning the texts it read.
 func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
-	if err := s.checkInput(src); err != nil {
+	d, err := s.begin(path, src)
+	if err != nil {
 		return nil, nil, err
+	}
+	s.match([]*docScan{d}, rules.NewFinder())
+	return s.finish(d)
+}
+
+// docScan is one document between the steps of a scan: begin parses and
+// tokenises it, match runs the rules over its texts (with other
+// documents'), finish turns the matches into findings.
+type docScan struct {
+	path    string
+	src     []byte
+	doc     *markdown.Doc
+	hazard  *Hazard
+	texts   []scannedText
+	changed bool
+	// byText[i]: the matches of text i, in the order of rules.
+	byText [][]ruleFound
+}
+
+// ruleFound are one rule's matches in one text.
+type ruleFound struct {
+	r  *rules.Rule
+	ms []rules.Match
+}
+
+// begin checks, parses and tokenises src.
+func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
+	if err := s.checkInput(src); err != nil {
+		return nil, err
 	}
 	s.warm.Do(func() { s.set.Warm(string(src)) })
 	doc, hazard := s.parse(path, src)
-	res := &Result{Path: path, Src: src, Hazard: hazard}
+	d := &docScan{path: path, src: src, doc: doc, hazard: hazard}
+	d.texts = make([]scannedText, 0, len(doc.Segments))
+	for _, seg := range doc.Segments {
+		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
+			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
+		}
+		t, c := segmentText(src, seg)
+		d.changed = d.changed || c
+		d.texts = append(d.texts, scannedText{seg.Start, rules.NewText(t, string(seg.Scope))})
+	}
+	d.byText = make([][]ruleFound, len(d.texts))
+	return d, nil
+}
+
+// match runs the rules over the texts of docs rule by rule, not text by
+// text: a rule's patterns, DFA tables and word lists then stay in the
+// processor's caches from one text to the next instead of being evicted
+// by every other rule's. The more texts a rule meets in a row, the fewer
+// of those misses per text: a batch of documents (ScanBatch) shares them.
+// Each text's matches are kept in the order of rules, and finish takes
+// them up in the order of texts, then rules, as a scan of one document.
+func (s *Scanner) match(docs []*docScan, finder *rules.Finder) {
+	for _, r := range s.set.Rules {
+		for _, d := range docs {
+			for i, st := range d.texts {
+				if ms := finder.Find(r, st.t); len(ms) > 0 {
+					d.byText[i] = append(d.byText[i], ruleFound{r, ms})
+				}
+			}
+		}
+	}
+}
+
+// finish turns the matches of a document into its findings.
+func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
+	src, doc, texts, byText := d.src, d.doc, d.texts, d.byText
+	res := &Result{Path: d.path, Src: src, Hazard: d.hazard}
 	li := NewLineIndex(src)
 	var pseudonyms rules.Pseudonyms
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
 		pseudonyms = rules.FindPseudonyms(string(src))
 	}
 	ents := entities{}
-	texts := make([]scannedText, 0, len(doc.Segments))
-	changed := false
-	for _, seg := range doc.Segments {
-		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
-			return nil, nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
-		}
-		s, c := segmentText(src, seg)
-		changed = changed || c
-		texts = append(texts, scannedText{seg.Start, rules.NewText(s, string(seg.Scope))})
-	}
-	// The rules run rule by rule over the texts, not text by text: a
-	// rule's patterns, DFA tables and word lists then stay in the
-	// processor's caches from one text to the next instead of being
-	// evicted by every other rule's. Their matches are taken up below in
-	// the order of texts, then rules, as before.
-	type found struct {
-		r  *rules.Rule
-		ms []rules.Match
-	}
-	byText := make([][]found, len(texts)) // in the order of rules
-	finder := rules.NewFinder()
-	for _, r := range s.set.Rules {
-		for i, st := range texts {
-			if ms := finder.Find(r, st.t); len(ms) > 0 {
-				byText[i] = append(byText[i], found{r, ms})
-			}
-		}
-	}
+	changed := d.changed
 	// Room for every match up front: findings are large, and growing the
 	// list one append at a time copied it over and over.
 	n := 0

@@ -2,6 +2,7 @@ package redact_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -155,6 +156,24 @@ func BenchmarkColdStory(b *testing.B) {
 		}
 		if _, err := redact.New(set, redact.Options{}).Scan("story.md", story); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScanBatch scans every draft as BenchmarkScan does, but all of
+// them in one Scanner.ScanBatch: each rule runs over every draft's texts
+// in a row.
+func BenchmarkScanBatch(b *testing.B) {
+	sc, drafts, size := benchScanner(b)
+	paths := make([]string, len(drafts))
+	for i := range paths {
+		paths[i] = "story.md"
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, errs := sc.ScanBatch(paths, drafts); errors.Join(errs...) != nil {
+			b.Fatal(errors.Join(errs...))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/binary"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -97,11 +96,19 @@ const (
 )
 
 type dfaCache struct {
-	states []*dfaState
+	states []dfaState
 	ascii  []int16 // transitions on ASCII runes: ascii[state<<shift|class[r]]
-	index  map[string]int32
-	high   map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
-	start  int32            // the state every scan starts in, or -1
+	// index finds a state by its instructions: index[h] is the last state
+	// built whose key hashes to h (stateHash), chain[st] the one before
+	// st with the same hash, or -1. Building states was a third of a
+	// one-story run, much of it a map keyed by strings, which cost a
+	// string, a copy of the instructions and a state object per state;
+	// the states' instructions now share one array (pcs).
+	index map[uint64]int32
+	chain []int32
+	pcs   []uint32
+	high  map[uint64]int32 // transitions on non-ASCII runes: state<<32 | rune
+	start int32            // the state every scan starts in, or -1
 	// eot[st]: whether a match ends at the end of the text in state st, 0
 	// not known yet, else eotNo or eotYes. Every scan asks this once, and
 	// the closure behind the answer walks the whole program of a long
@@ -117,7 +124,6 @@ type dfaCache struct {
 	forward int // bytes read forwards before skip was set up
 	idle    [4]int32
 	// scratch
-	key   []byte
 	stack []uint32
 	seen  []uint32 // generation marks per instruction
 	gen   uint32
@@ -303,11 +309,23 @@ func (d *dfa) firstStart(s string) int {
 	return d.scan(s, true, false, -1)
 }
 
+// firstStartAfter is firstStart for a pattern that cannot match empty
+// text, in an s where no match ends before min: a window whose first
+// literal of the pattern's first clause ends at min, which every match
+// holds. Reading backwards, a thread starts where its forward match would
+// end, so below min none can lead to a match: the scan ends at the first
+// state there with no thread pending, and need not read the rest of the
+// window (lastEndBefore, the other way round).
+func (d *dfa) firstStartAfter(s string, min int) int {
+	return d.scan(s, true, false, min)
+}
+
 // scan runs the DFA over s, forwards or backwards, and returns the offset
 // at which the first match is seen (first) or the last one (else), or -1.
 // Offsets are of positions between runes, where a match ends (reading
 // forwards) or starts (backwards). A forward scan for the last match with
-// stop >= 0 ends early past stop (lastEndBefore).
+// stop >= 0 ends early past stop (lastEndBefore); a backward one, below
+// stop (firstStartAfter).
 func (d *dfa) scan(s string, backward, first bool, stop int) int {
 	c := d.get()
 	defer d.put(c)
@@ -340,6 +358,11 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 	lim := len(s)
 	if stop >= 0 && stop < len(s) && !backward && !first {
 		lim = stop
+	}
+	// Backwards, the fast loop runs down to blim, below stop.
+	blim := 0
+	if stop > 0 && stop <= len(s) && backward && !first {
+		blim = stop - 1
 	}
 	for {
 		// The common case: ASCII forwards through built transitions. The
@@ -380,13 +403,33 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 			st = int32(cur)
 		} else {
 			cur := int(st)
-			for i > 0 && s[i-1] < utf8.RuneSelf {
+			for i > blim && s[i-1] < utf8.RuneSelf {
 				next := ascii[cur<<shift|int(class[s[i-1]])]
 				if uint16(next) >= dfaIdleBit {
 					break
 				}
 				cur = int(next)
 				i--
+			}
+			if i <= blim && blim > 0 {
+				// Below stop: no match ends here or earlier, and in a
+				// state with no thread pending none is under way. The
+				// first start seen is the first.
+				bare := c.bare
+				for !bare[cur] {
+					if i <= 0 || s[i-1] >= utf8.RuneSelf {
+						break
+					}
+					next := ascii[cur<<shift|int(class[s[i-1]])]
+					if uint16(next) >= dfaIdleBit {
+						break
+					}
+					cur = int(next)
+					i--
+				}
+				if bare[cur] {
+					return found
+				}
 			}
 			st = int32(cur)
 		}
@@ -448,7 +491,7 @@ func (d *dfa) scan(s string, backward, first bool, stop int) int {
 func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 	if c.eot[st] == 0 {
 		c.eot[st] = eotNo
-		if _, matched := c.closure(d, c.states[st], -1); matched {
+		if _, matched := c.closure(d, &c.states[st], -1); matched {
 			c.eot[st] = eotYes
 		}
 	}
@@ -463,7 +506,7 @@ func (c *dfaCache) matchesAtEnd(d *dfa, st int32) bool {
 // ASCII) went on reading every byte through the tables.
 func (c *dfaCache) markIdle() {
 	idle := func(next int32) bool {
-		return len(c.states[next&^(dfaMatchBit|dfaIdleBit)].pcs) == 0
+		return c.bare[next&^(dfaMatchBit|dfaIdleBit)]
 	}
 	for i, next := range c.ascii {
 		if next >= 0 && idle(int32(next)) {
@@ -482,6 +525,8 @@ func (c *dfaCache) reset() {
 	c.eot = c.eot[:0]
 	c.bare = c.bare[:0]
 	c.ascii = c.ascii[:0]
+	c.chain = c.chain[:0]
+	c.pcs = nil // the caller may still hold a state's instructions
 	c.start = -1
 	c.idle = [4]int32{-1, -1, -1, -1}
 	clear(c.index)
@@ -492,7 +537,7 @@ func (c *dfaCache) reset() {
 // dfaMatchBit set when a match ends before r. fresh reports that the cache was started again,
 // so st no longer names the state it did and the transition is not kept.
 func (c *dfaCache) step(d *dfa, st int32, r rune) (next int32, fresh bool) {
-	s := c.states[st]
+	s := &c.states[st] // read before state below appends to c.states
 	// The state's own instructions, then the start instruction's, whose
 	// successors on an ASCII rune are the same for every state and are
 	// worked out once per flags and byte class (startFollowed.on). An
@@ -656,24 +701,53 @@ func (c *dfaCache) follow(d *dfa, pcs []uint32, flags syntax.EmptyOp, consumers 
 
 // state returns the index of the state with these pending instructions.
 func (c *dfaCache) state(d *dfa, pcs []uint32, prev uint8) int32 {
-	c.key = append(c.key[:0], prev)
-	for _, pc := range pcs {
-		c.key = binary.LittleEndian.AppendUint32(c.key, pc)
+	h := stateHash(pcs, prev)
+	first, ok := c.index[h]
+	if ok {
+		for i := first; i >= 0; i = c.chain[i] {
+			if s := &c.states[i]; s.prev == prev && slices.Equal(s.pcs, pcs) {
+				return i
+			}
+		}
+	} else {
+		first = -1
 	}
-	if i, ok := c.index[string(c.key)]; ok {
-		return i
-	}
-	s := &dfaState{pcs: slices.Clone(pcs), prev: prev}
-	for range 1 << d.shift {
-		c.ascii = append(c.ascii, dfaUnknown)
-	}
+	// Full slice expression: a later state's instructions never write
+	// over these.
+	lo := len(c.pcs)
+	c.pcs = append(c.pcs, pcs...)
+	c.ascii = append(c.ascii, unknownRow[:1<<d.shift]...)
 	if c.index == nil {
-		c.index = map[string]int32{}
+		c.index = map[uint64]int32{}
 	}
 	i := int32(len(c.states))
-	c.states = append(c.states, s)
+	c.states = append(c.states, dfaState{pcs: c.pcs[lo:len(c.pcs):len(c.pcs)], prev: prev})
 	c.eot = append(c.eot, 0)
 	c.bare = append(c.bare, len(pcs) == 0)
-	c.index[string(c.key)] = i
+	c.chain = append(c.chain, first)
+	c.index[h] = i
 	return i
+}
+
+// unknownRow is a row of transitions not built yet, as wide as the widest
+// (128 classes at most: the ASCII bytes).
+var unknownRow = func() (row [utf8.RuneSelf]int16) {
+	for i := range row {
+		row[i] = dfaUnknown
+	}
+	return row
+}()
+
+// stateHash hashes a state's key: its previous rune's class and its
+// instructions. Equal keys hash alike; the index tells unequal ones apart.
+// A variable for the test that makes every key collide.
+var stateHash = hashStateKey
+
+func hashStateKey(pcs []uint32, prev uint8) uint64 {
+	h := uint64(prev) + 1
+	for _, pc := range pcs {
+		h = (h ^ uint64(pc)) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return h ^ uint64(len(pcs))<<56
 }

@@ -86,7 +86,7 @@ func TestDFAStepStartShare(t *testing.T) {
 				if st >= 200 {
 					break
 				}
-				s := c.states[st]
+				s := &c.states[st]
 				for _, r := range runes {
 					want, wantMatch := refStep(d, s, r)
 					next, fresh := c.step(d, int32(st), r)

@@ -193,3 +193,27 @@ func checkLastEnd(t *testing.T, re *regexp.Regexp, fwd *dfa, s string, n int) {
 		t.Fatalf("text %d: lastEnd %d, regexp %d", n, got, want)
 	}
 }
+
+// TestDFAStateHashCollisions: states whose keys hash alike are told apart
+// by their instructions. With every key hashing to one value, the DFAs
+// still give the regexp's answers.
+func TestDFAStateHashCollisions(t *testing.T) {
+	defer func(h func([]uint32, uint8) uint64) { stateHash = h }(stateHash)
+	stateHash = func([]uint32, uint8) uint64 { return 7 }
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, expr := range []string{`(?:a|b)*a(?:a|b){4}c`, `\b[ab]{2}\d{2}\s?[abc]{3}\b`, `(?m)^(?:a|b)*b(?:a|b){3}$|c\d`} {
+		re, fwd := regexpAndDFA(t, expr)
+		for n := range 300 {
+			b := make([]byte, rng.IntN(60))
+			for i := range b {
+				b[i] = "ab c12\n"[rng.IntN(7)]
+			}
+			checkLastEnd(t, re, fwd, string(b), n)
+		}
+		c := fwd.get()
+		if len(c.states) < 10 {
+			t.Errorf("%s: %d states: the collisions prove little", expr, len(c.states))
+		}
+		fwd.put(c)
+	}
+}

@@ -134,13 +134,13 @@ func (p *prefilter) buildDFA(reverse bool) *dfa {
 // whole text's unless a match uses the cut edges, which shows as a match
 // starting or ending outside the bounds: then the whole text is searched
 // after all.
-func (p *pattern) search(s string) [][]int { return p.searchBefore(s, -1) }
+func (p *pattern) search(s string) [][]int { return p.searchBefore(s, -1, -1) }
 
-// searchBefore is search in a window where no match starts at or after
-// stop (-1: none known), which lets the forward DFA stop early
-// (lastEndBefore).
-func (p *pattern) searchBefore(s string, stop int) [][]int {
-	a, b, first, last, ok := p.boundsBefore(s, stop)
+// searchBefore is search in a window where no match ends before min nor
+// starts at or after stop (-1: none known), which lets the DFAs stop early
+// (firstStartAfter, lastEndBefore).
+func (p *pattern) searchBefore(s string, min, stop int) [][]int {
+	a, b, first, last, ok := p.boundsBefore(s, min, stop)
 	if !ok {
 		return nil
 	}
@@ -161,12 +161,12 @@ func (p *pattern) searchBefore(s string, stop int) [][]int {
 // match empty text (FindAll's rule for those looks at the previous match)
 // or when the bounds cover the text, it is the whole of s.
 func (p *pattern) bounds(s string) (a, b, first, last int, ok bool) {
-	return p.boundsBefore(s, -1)
+	return p.boundsBefore(s, -1, -1)
 }
 
-// boundsBefore is bounds where no match starts at or after stop (-1: none
-// known).
-func (p *pattern) boundsBefore(s string, stop int) (a, b, first, last int, ok bool) {
+// boundsBefore is bounds where no match ends before min nor starts at or
+// after stop (-1: none known).
+func (p *pattern) boundsBefore(s string, min, stop int) (a, b, first, last int, ok bool) {
 	fwd := p.dfas()
 	if fwd == nil {
 		return 0, len(s), 0, len(s), true
@@ -189,7 +189,7 @@ func (p *pattern) boundsBefore(s string, stop int) (a, b, first, last int, ok bo
 	// only add a match ending at the cut, which moves first earlier: the
 	// window grows, it never loses a match.
 	_, cut := widen(s, last, last)
-	first = rev.firstStart(s[:cut])
+	first = rev.firstStartAfter(s[:cut], min)
 	a, b = widen(s, first, last)
 	if last < first {
 		return 0, len(s), 0, len(s), true
@@ -474,8 +474,8 @@ func (p *pattern) findAll(t *Text) [][]int {
 	}
 	var out [][]int
 	overlap := false
-	p.windows(t, func(lo, hi, stop int) {
-		locs := p.searchBefore(t.Src[lo:hi], stop-lo)
+	p.windows(t, func(lo, hi, min, stop int) {
+		locs := p.searchBefore(t.Src[lo:hi], min-lo, stop-lo)
 		shift(locs, lo)
 		// A tail can reach into the next run: a match there starting
 		// before the last one ends is one FindAll would not have found.
@@ -508,14 +508,14 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 		}
 		return
 	}
-	p.windows(t, func(lo, hi, stop int) {
+	p.windows(t, func(lo, hi, min, stop int) {
 		s := t.Src[lo:hi]
 		last := fwd.lastEndBefore(s, stop-lo)
 		if last < 0 {
 			return
 		}
 		_, cut := widen(s, last, last)
-		first := rev.firstStart(s[:cut])
+		first := rev.firstStartAfter(s[:cut], min-lo)
 		if first < 0 || first > last {
 			for _, loc := range p.search(s) {
 				f(lo+loc[0], lo+loc[1])
@@ -530,14 +530,17 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 // the whole text, or, for a windowed pattern, each run of alphabet runes
 // around a literal of its first clause that holds the other clauses, with
 // one rune of context either side. It calls nothing when the literals rule
-// out a match. stop is where the window's last literal of the first clause
-// ends: every match holds one, so none starts there or later (-1 for the
-// whole text).
-func (p *pattern) windows(t *Text, each func(lo, hi, stop int)) {
+// out a match. min and stop are where the window's first and last
+// literals of the first clause end: every match holds one, so none ends
+// before min, nor starts at stop or later (-1 for the whole text). The
+// literal that starts a run is the run's first: an earlier one ends
+// before the run, or its last rune is not in the alphabet and the run
+// cannot reach back past it.
+func (p *pattern) windows(t *Text, each func(lo, hi, min, stop int)) {
 	src := t.Src
 	if len(p.clauses) == 0 || !p.window {
 		if p.mayMatch(t) {
-			each(0, len(src), -1)
+			each(0, len(src), -1, -1)
 		}
 		return
 	}
@@ -589,7 +592,7 @@ func (p *pattern) windows(t *Text, each func(lo, hi, stop int)) {
 		// One rune of context either side: it cannot be part of a match,
 		// but \b and \B look at it.
 		lo, hi := widen(src, a, b)
-		each(lo, hi, stop)
+		each(lo, hi, end, stop)
 	}
 }
 

@@ -319,6 +319,16 @@ func checkBounds(t *testing.T, expr, src string) {
 				t.Fatalf("pattern %q on %q: last end before %d is %d, want %d", expr, src, stop, got, wantEnd)
 			}
 		}
+		// Told that no match ends before min, which holds for every min
+		// up to the first end (where the forward DFA first sees a match),
+		// a backward scan that may end early finds the same first start.
+		if firstEnd := fwd.scan(src, false, true, -1); firstEnd >= 0 {
+			for _, min := range []int{firstEnd, firstEnd / 2, 1, 0} {
+				if got := rev.firstStartAfter(src, min); got != wantStart {
+					t.Fatalf("pattern %q on %q: first start after %d is %d, want %d", expr, src, min, got, wantStart)
+				}
+			}
+		}
 	}
 }
 

@@ -36,9 +36,9 @@ func (s *Set) warm(src string) {
 			// The scan's own windows: a DFA run over the whole text would
 			// build states no window needs.
 			p, match := pats[j], false
-			p.windows(t, func(lo, hi, _ int) {
+			p.windows(t, func(lo, hi, min, stop int) {
 				if !match {
-					_, _, _, _, match = p.bounds(src[lo:hi])
+					_, _, _, _, match = p.boundsBefore(src[lo:hi], min-lo, stop-lo)
 				}
 			})
 			if match && !s.Rules[i].bySpans() {

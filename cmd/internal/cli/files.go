@@ -258,7 +258,7 @@ type scanned struct {
 
 // scanEach scans inputs on a pool of workers and hands each outcome to
 // emit in input order, as soon as it and all before it are done. At most a
-// few outcomes per worker wait to be emitted, so a caller that does not keep
+// few batches per worker wait to be emitted, so a caller that does not keep
 // them scans any number of files in bounded memory, and the order, hence the
 // output, is that of a sequential run. emit and progress are called from
 // the calling goroutine only. The first error emit returns (a report that
@@ -269,16 +269,21 @@ func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, w
 		return nil
 	}
 	workers = max(1, min(workers, len(ins)))
-	window := 4 * workers
-	// Outcome i travels through slot i%window. Input i+window is handed
-	// out only after outcome i has been emitted (the tokens), so a slot
-	// never holds two outcomes and a worker never waits to deliver one.
-	slots := make([]chan scanned, window)
+	window := windowBatches * workers
+	// Outcome i travels through slot i%len(slots). A batch is handed out
+	// only while fewer than window batches have outcomes not yet emitted
+	// (the tokens), and a batch has at most batchFiles inputs, so the
+	// inputs under way never span more than len(slots): a slot never
+	// holds two outcomes and a worker never waits to deliver one.
+	slots := make([]chan scanned, min(window*batchFiles, len(ins)))
 	for i := range slots {
 		slots[i] = make(chan scanned, 1)
 	}
+	// ends[i]: input i is the last of its batch. Written before the batch
+	// is handed out, read after its outcome arrives through its slot.
+	ends := make([]bool, len(ins))
 	tokens := make(chan struct{}, window)
-	next := make(chan int)
+	next := make(chan [2]int) // a batch: the inputs lo to hi-1
 	stop := make(chan struct{})
 	// On the way out, stop handing out files, then wait for the workers
 	// to finish the ones they hold (their slots are free, see above), so
@@ -288,31 +293,38 @@ func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, w
 	defer close(stop)
 	for range workers {
 		wg.Go(func() {
-			for i := range next {
-				slots[i%window] <- scanOne(sc, ins[i], stdin, maxSize)
+			for b := range next {
+				for k, o := range scanRange(sc, ins[b[0]:b[1]], stdin, maxSize) {
+					slots[(b[0]+k)%len(slots)] <- o
+				}
 			}
 		})
 	}
 	go func() {
 		defer close(next)
-		for i := range ins {
+		for lo := 0; lo < len(ins); {
+			hi := batchEnd(ins, lo)
+			ends[hi-1] = true
 			select {
 			case tokens <- struct{}{}:
 			case <-stop:
 				return
 			}
 			select {
-			case next <- i:
+			case next <- [2]int{lo, hi}:
 			case <-stop:
 				return
 			}
+			lo = hi
 		}
 	}()
 	for i := range ins {
-		if err := emit(<-slots[i%window]); err != nil {
+		if err := emit(<-slots[i%len(slots)]); err != nil {
 			return err
 		}
-		<-tokens
+		if ends[i] {
+			<-tokens
+		}
 		if progress != nil {
 			progress(i+1, len(ins))
 		}
@@ -320,18 +332,82 @@ func scanEach(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64, w
 	return nil
 }
 
-func scanOne(sc *redact.Scanner, in input, stdin io.Reader, maxSize int64) scanned {
-	s := scanned{In: in}
-	if in.Skip != "" {
-		s.Skipped = in.Skip
-		return s
+// Small files are scanned in batches (redact.Scanner.ScanBatch): the rules
+// then run over many files' texts in a row, their tables still in the
+// processor's caches, which took a tenth to a quarter off the CPU time of
+// a corpus of 3 KB stories (the more, the busier the machine's caches;
+// batches of 16 files gained a little less, of 64 no more). A batch ends
+// at batchFiles inputs or once its files hold batchBytes, so a large file
+// is scanned alone, as before, and the files under way hold at most
+// windowBatches*(batchBytes+maxSize) bytes per worker.
+const (
+	batchBytes    = 256 << 10
+	windowBatches = 4
+)
+
+// batchFiles is a variable for the tests, which make the window of
+// outcomes wrap with fewer inputs.
+var batchFiles = 32
+
+// batchEnd returns where the batch that starts at input lo ends. Sizes are
+// those the file system gives now (standard input counts as full); a
+// file that grows before it is read only makes its batch larger.
+func batchEnd(ins []input, lo int) int {
+	size := int64(0)
+	hi := lo
+	for hi < len(ins) && hi-lo < batchFiles && size < batchBytes {
+		size += inputSize(ins[hi])
+		hi++
 	}
-	src, err := readInput(in, stdin, maxSize)
+	return hi
+}
+
+// inputSize is how many bytes reading in would take, as far as known
+// without reading it.
+func inputSize(in input) int64 {
+	switch {
+	case in.Skip != "":
+		return 0
+	case in.Stdin:
+		return batchBytes
+	}
+	st, err := os.Stat(in.Path)
 	if err != nil {
-		s.Err = err
-		return s
+		return 0 // reading it will say what is wrong
 	}
-	res, err := sc.Scan(in.Path, src)
+	return st.Size()
+}
+
+// scanRange scans a batch of inputs and returns their outcomes, in order.
+func scanRange(sc *redact.Scanner, ins []input, stdin io.Reader, maxSize int64) []scanned {
+	out := make([]scanned, len(ins))
+	var paths []string
+	var srcs [][]byte
+	var of []int // of[k]: the outcome of srcs[k]
+	for i, in := range ins {
+		out[i].In = in
+		if in.Skip != "" {
+			out[i].Skipped = in.Skip
+			continue
+		}
+		src, err := readInput(in, stdin, maxSize)
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		paths, srcs, of = append(paths, in.Path), append(srcs, src), append(of, i)
+	}
+	results, errs := sc.ScanBatch(paths, srcs)
+	for k, i := range of {
+		out[i] = scannedAs(out[i], results[k], errs[k])
+	}
+	return out
+}
+
+// scannedAs completes the outcome s of an input with what scanning it
+// returned.
+func scannedAs(s scanned, res *redact.Result, err error) scanned {
+	in := s.In
 	if err != nil {
 		// Binary files in a directory are not drafts; UTF-16 and UTF-32
 		// ones are, so refusing them must fail the run, not pass it.

@@ -82,9 +82,15 @@ func TestScanEachOrder(t *testing.T) {
 	if !bytes.Contains(one, []byte(`"findings"`)) {
 		t.Fatal("no findings in the fixtures: the comparison proves nothing")
 	}
-	for _, n := range []int{2, 3, 8} {
-		if diff := cmp.Diff(string(one), string(run(n))); diff != "" {
-			t.Errorf("JSON with %d workers differs from 1 worker (-1 +%d):\n%s", n, n, diff)
+	// Files are scanned in batches: one file at a time, a few, and the
+	// default, with the window of outcomes wrapping in the first two.
+	defer func(old int) { batchFiles = old }(batchFiles)
+	for _, b := range []int{1, 3, batchFiles} {
+		batchFiles = b
+		for _, n := range []int{1, 2, 3, 8} {
+			if diff := cmp.Diff(string(one), string(run(n))); diff != "" {
+				t.Errorf("JSON with %d workers and batches of %d differs from 1 worker (-1 +%d):\n%s", n, b, n, diff)
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -116,10 +117,13 @@ func TestScanStreamsAsWhole(t *testing.T) {
 // TestScanEachStops: when emit fails (the report cannot be written),
 // no more files are read and every worker ends.
 func TestScanEachStops(t *testing.T) {
+	const workers, stopAt = 3, 10
+	// The most inputs under way: the window of batches, each full.
+	window := windowBatches * workers * batchFiles
 	dir := t.TempDir()
 	var ins []input
-	for i := range 300 {
-		p := filepath.Join(dir, strings.Repeat("a", 1+i%7)+string(rune('a'+i%26))+".md")
+	for i := range stopAt + window + 100 {
+		p := filepath.Join(dir, fmt.Sprintf("%04d.md", i))
 		if err := os.WriteFile(p, []byte("Call +63 917 555 0142.\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +142,6 @@ func TestScanEachStops(t *testing.T) {
 	}
 	sc := redact.New(set, redact.Options{})
 	before := runtime.NumGoroutine()
-	const workers, stopAt = 3, 10
 	broken := errors.New("broken pipe")
 	emitted := 0
 	err = scanEach(sc, ins, nil, MaxFileSize, workers, nil, func(scanned) error {
@@ -151,8 +154,8 @@ func TestScanEachStops(t *testing.T) {
 	if !errors.Is(err, broken) || emitted != stopAt {
 		t.Fatalf("err %v after %d outcomes, want %v after %d", err, emitted, broken, stopAt)
 	}
-	// At most the window (4 per worker) beyond the outcomes emitted.
-	if n := opened.Load(); n > stopAt+4*workers {
+	// At most the window beyond the outcomes emitted.
+	if n := opened.Load(); n > int64(stopAt+window) {
 		t.Errorf("%d files read after a stop at %d with %d workers", n, stopAt, workers)
 	}
 	deadline := time.Now().Add(5 * time.Second)
