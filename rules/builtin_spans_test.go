@@ -176,7 +176,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
 		// A time in words at which something happened; not the start of a working day.
-		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "ten to five in the morning"}},
+		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "about ten to five in the morning"}},
 		// A range of days across months is one date (the scan keeps the widest of
 		// overlapping matches); a people's new year is a holiday.
 		{"default.date.month-day", "Reporting period: 1 January – 30 June 2024, and 12 May to 3 June 2022.", []string{"1 January – 30 June 2024", "1 January", "1 January", "30 June 2024", "30 June 2024", "June 2024", "12 May to 3 June 2022", "12 May", "3 June 2022", "3 June 2022", "June 2022"}},
@@ -251,6 +251,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.time", "The show runs 8 to 9 p.m.; shifts 7-11am, at 6 pm.", []string{"8 to 9 p.m.", "7-11am", "6 pm"}},
 		{"default.location.venue-amp", "The couple ran Lotus Nails & Spa. Hollis & Sons Produce hired them. Q&A with the Research & Policy team.", []string{"Lotus Nails & Spa", "Hollis & Sons Produce"}},
 		{"default.date.time", "- 0840 Referral in.\n- 1200 workers freed\n- 2019 Programme launched", []string{"0840"}},
+		{"default.date.time", "On 28 February, half past five in the morning; later at about five in the morning; an hour and a half to three hours.", []string{"half past five in the morning", "about five in the morning"}},
+		{"default.identifier.case-number", "our Annual Report 2023-24 and Case No. 2023-0412", []string{"Case No. 2023-0412"}},
 		{"default.identifier.case-number", "filed W.P. No. 71384/2023 at the High Court", []string{"W.P. No. 71384/2023"}},
 		{"default.location.venue", "hired by Skyline Digital Solutions FZE in", []string{"Skyline Digital Solutions FZE"}},
 		{"default.location.venue", "crew hired by Blue Anchor Maritime Services; Wayamba Overseas Employment took fees.", []string{"Blue Anchor Maritime Services", "Wayamba Overseas Employment"}},
