@@ -256,6 +256,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.case-number", "filed W.P. No. 71384/2023 at the High Court", []string{"W.P. No. 71384/2023"}},
 		{"default.location.venue", "hired by Skyline Digital Solutions FZE in", []string{"Skyline Digital Solutions FZE"}},
 		{"default.location.venue", "crew hired by Blue Anchor Maritime Services; Wayamba Overseas Employment took fees.", []string{"Blue Anchor Maritime Services", "Wayamba Overseas Employment"}},
+		{"default.location.venue", "via Pacific Star Crewing and Bright Horizon Labour Solutions; Hong Yuan Human Resources placed her.", []string{"Pacific Star Crewing", "Bright Horizon Labour Solutions", "Hong Yuan Human Resources"}},
+		{"default.identifier.case-number", "in Civil Action No. HBC 214 of 2021, and Suit No. 2231/2023. Take action now.", []string{"Civil Action No. HBC 214 of 2021", "Suit No. 2231/2023"}},
 		{"default.location.venue", "\"In the bar I did not have a name,\" she said. The Golden Palm Bar closed.", []string{"Golden Palm Bar"}},
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
