@@ -258,6 +258,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "crew hired by Blue Anchor Maritime Services; Wayamba Overseas Employment took fees.", []string{"Blue Anchor Maritime Services", "Wayamba Overseas Employment"}},
 		{"default.location.venue", "via Pacific Star Crewing and Bright Horizon Labour Solutions; Hong Yuan Human Resources placed her.", []string{"Pacific Star Crewing", "Bright Horizon Labour Solutions", "Hong Yuan Human Resources"}},
 		{"default.identifier.case-number", "in Civil Action No. HBC 214 of 2021, and Suit No. 2231/2023. Take action now.", []string{"Civil Action No. HBC 214 of 2021", "Suit No. 2231/2023"}},
+		{"default.identifier.code", "The prosecution file is 2022/48913 at the court. From 2022/2023 the numbers rose.", []string{"2022/48913"}},
 		{"default.location.venue", "\"In the bar I did not have a name,\" she said. The Golden Palm Bar closed.", []string{"Golden Palm Bar"}},
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
