@@ -70,10 +70,10 @@ var hostileSeeds = []string{
 	"_Maria Santos · +63 917 555 0142_\n\n__Manila__, 3 May 2021_ and marisol_puente [x](a_b_)", // underscore emphasis
 }
 
-// batchPeer is scanned beside each fuzzed input in one batch.
+// batchPeer is scanned beside each fuzzed input in one batch: the batch must
+// give it what a scan of it alone gives (how many findings that is depends
+// on the classifier's threshold, so it is not written down here).
 var batchPeer = []byte("Maria Santos met the team at 04:30 on 12 March 2024 in Cebu City.\n")
-
-const batchPeerFindings = 4
 
 // FuzzScan feeds arbitrary bytes, as Markdown and as plain text, through
 // the scanner with the built-in rules and checks what every caller relies
@@ -96,8 +96,8 @@ func FuzzScan(f *testing.F) {
 	}
 	sc := builtinScanner(f)
 	peer, err := sc.Scan("story.md", batchPeer)
-	if err != nil || len(peer.Findings) != batchPeerFindings {
-		f.Fatalf("the batch's other document: %v, want %d findings", err, batchPeerFindings)
+	if err != nil || len(peer.Findings) < 3 {
+		f.Fatalf("the batch's other document alone: %v, %d findings, want a name, a time, a date and a place", err, len(peer.Findings))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, md bool) {
 		if len(src) > 1<<16 {
@@ -122,8 +122,11 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("in a batch the findings differ (-alone +batch):\n%s", d)
 			}
 		}
-		if errs[1] != nil || len(rs[1].Findings) != batchPeerFindings {
-			t.Fatalf("the other document of the batch: %v, %d findings, want %d", errs[1], len(rs[1].Findings), batchPeerFindings)
+		if errs[1] != nil {
+			t.Fatalf("the other document of the batch: %v", errs[1])
+		}
+		if d := cmp.Diff(peer.Findings, rs[1].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
+			t.Fatalf("the other document of the batch differs (-alone +batch):\n%s", d)
 		}
 		if err != nil {
 			checkScanError(t, src, err)
