@@ -155,17 +155,12 @@ func (p *pattern) searchBefore(s string, min, stop int) [][]int {
 	return locs
 }
 
-// bounds returns the part of s, [a, b), the regexp must search, and the
-// first match start and last match end the DFAs saw there; ok is false when
-// the DFAs prove there is no match. Without DFAs, for patterns that can
-// match empty text (FindAll's rule for those looks at the previous match)
-// or when the bounds cover the text, it is the whole of s.
-func (p *pattern) bounds(s string) (a, b, first, last int, ok bool) {
-	return p.boundsBefore(s, -1, -1)
-}
-
-// boundsBefore is bounds where no match ends before min nor starts at or
-// after stop (-1: none known).
+// boundsBefore returns the part of s, [a, b), the regexp must search, and
+// the first match start and last match end the DFAs saw there, where no
+// match ends before min nor starts at or after stop (-1: none known); ok is
+// false when the DFAs prove there is no match. Without DFAs, for patterns
+// that can match empty text (FindAll's rule for those looks at the previous
+// match) or when the bounds cover the text, it is the whole of s.
 func (p *pattern) boundsBefore(s string, min, stop int) (a, b, first, last int, ok bool) {
 	fwd := p.dfas()
 	if fwd == nil {

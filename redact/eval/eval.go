@@ -119,12 +119,17 @@ type Score struct {
 func NewScore() *Score { return &Score{rows: map[string]*Row{}, rules: map[string]*RuleRow{}} }
 
 func (s *Score) rule(id string) *RuleRow {
-	r := s.rules[id]
-	if r == nil {
-		r = &RuleRow{Rule: id}
-		s.rules[id] = r
+	return entry(s.rules, id, func() *RuleRow { return &RuleRow{Rule: id} })
+}
+
+// entry returns m[key], made by mk and stored there the first time.
+func entry[T any](m map[string]*T, key string, mk func() *T) *T {
+	v := m[key]
+	if v == nil {
+		v = mk()
+		m[key] = v
 	}
-	return r
+	return v
 }
 
 // RuleRows returns one row per rule that found something, by rule ID.
@@ -149,12 +154,7 @@ func RuleTable(rows []RuleRow) string {
 }
 
 func (s *Score) row(c string) *Row {
-	r := s.rows[c]
-	if r == nil {
-		r = &Row{Category: c}
-		s.rows[c] = r
-	}
-	return r
+	return entry(s.rows, c, func() *Row { return &Row{Category: c} })
 }
 
 // Add scores one file's findings against its spans.
