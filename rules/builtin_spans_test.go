@@ -230,6 +230,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.operational.cover", "I went in twice as a driver delivering water. She went to Dubai as a maid.", []string{"I went in twice as a driver delivering"}},
 		// Our own vehicle is an operational detail; the trafficker's is not.
 		{"default.operational.vehicle", "Luke came in my Corolla, and she followed in her own van. He kept cash in his car.", []string{"in my Corolla", "followed in her own van"}},
+		// A place the gazetteer knows whole, after a place cue, though a word of it is a surname.
+		{"default.proper.nouns", "We drove to Cape Coast, then flew into Gold Coast. The Gold was gone.", []string{"Cape Coast", "Gold Coast"}},
 		// Ninth session: a kinship title after a name makes a person of it, even after "to".
 		{"default.proper.nouns", "I paid 160,000 rupees to Dilip dai in cash.", []string{"Dilip dai"}},
 		// Case numbers with a Spanish, a Thai and a labour court's label.

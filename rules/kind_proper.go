@@ -1018,6 +1018,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 	case all&evVenue != 0 && !single:
 		category, why = "location", "named venue"
+	case !single && phrase[i] == j && all&evPlaceWord != 0 && placeCue && strongPos:
+		// "drove to Cape Coast", "flew into Gold Coast": the gazetteer
+		// knows the whole run, after a place cue, though one of its words
+		// is also a surname.
+		category, why = "location", "place that is also a word, after "+prevKey
 	case all&evNameWord != 0 && (strongPos || nameCue) && !(venueNext && false):
 		if !strongPos && !nameCue {
 			return
