@@ -261,6 +261,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "via Pacific Star Crewing and Bright Horizon Labour Solutions; Hong Yuan Human Resources placed her.", []string{"Pacific Star Crewing", "Bright Horizon Labour Solutions", "Hong Yuan Human Resources"}},
 		{"default.identifier.case-number", "in Civil Action No. HBC 214 of 2021, and Suit No. 2231/2023. Take action now.", []string{"Civil Action No. HBC 214 of 2021", "Suit No. 2231/2023"}},
 		{"default.identifier.code", "The prosecution file is 2022/48913 at the court. From 2022/2023 the numbers rose.", []string{"2022/48913"}},
+		{"default.identifier.code", "The case is before the court, B 1147/23. A 3/4 ratio.", []string{"B 1147/23"}},
+		{"default.identifier.case-number", "a state case, Cause No. 1781123, because No. 5 was late", []string{"Cause No. 1781123"}},
 		{"default.location.venue", "\"In the bar I did not have a name,\" she said. The Golden Palm Bar closed.", []string{"Golden Palm Bar"}},
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
