@@ -244,6 +244,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "as Star Faces Model Management, then the Ontario Court of Justice; the International Court of Justice.", []string{"Star Faces Model Management", "Ontario Court of Justice"}},
 		{"default.proper.nouns", "PRESS RELEASE\n\nTom Whitfield, Press Officer", []string{"Tom Whitfield"}},
 		{"default.proper.nouns", "We met Special Agent Tom Reyna at noon.", []string{"Special Agent Tom Reyna"}},
+		// An Italian feminine title after its dot ("Dott.ssa", "Sig.ra").
+		{"default.proper.nouns", "The hearing was led by Dott.ssa Anna Russo. Sig.ra Bianchi came.", []string{"Dott.ssa Anna Russo", "Sig.ra Bianchi"}},
 		// Common terms of two short halves; longer halves stay a compound, and the act's title reads as one.
 		{"default.proper.nouns", "The Wi-Fi was down, Mija. A report under the Anti-Trafficking in Persons Act.", nil},
 		// A template's zeros are no number; a date and its hour are no ID.
@@ -254,6 +256,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue-amp", "The couple ran Lotus Nails & Spa. Hollis & Sons Produce hired them. Q&A with the Research & Policy team.", []string{"Lotus Nails & Spa", "Hollis & Sons Produce"}},
 		{"default.date.time", "- 0840 Referral in.\n- 1200 workers freed\n- 2019 Programme launched", []string{"0840"}},
 		{"default.date.time", "On 28 February, half past five in the morning; later at about five in the morning; an hour and a half to three hours.", []string{"half past five in the morning", "about five in the morning"}},
+		{"default.date.time", "We left at half five in the morning; it took half an hour.", []string{"half five in the morning"}},
+		{"default.location.venue", "Bright Horizons Placement Agency sent her; EuroFlex Staffing and Blue Ridge Premium Poultry hired; a foster placement was found.", []string{"Bright Horizons Placement Agency", "EuroFlex Staffing", "Blue Ridge Premium Poultry"}},
 		{"default.identifier.case-number", "our Annual Report 2023-24 and Case No. 2023-0412", []string{"Case No. 2023-0412"}},
 		{"default.identifier.case-number", "filed W.P. No. 71384/2023 at the High Court", []string{"W.P. No. 71384/2023"}},
 		{"default.location.venue", "hired by Skyline Digital Solutions FZE in", []string{"Skyline Digital Solutions FZE"}},

@@ -1172,6 +1172,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
 	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] || nameParticles[toks[i-1].Key] && all&evName != 0) && t.Joinable(i, false) {
 		i--
+		// ... with the abbreviated title it ends ("Dott.ssa Anna Russo",
+		// "Sig.ra Bianchi": Italian writes the feminine after a dot).
+		if i > 0 && toks[i].GapText == "." && sc.small[i-1]&smHonorific != 0 {
+			i--
+		}
 	}
 	// "Besa Krasniqi (BK)": initials defined after the name stand for the
 	// person wherever the minutes use them ("BK said").
@@ -1225,7 +1230,8 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"ate": true, "kuya": true, "tita": true, "tito": true, "lola": true, "lolo": true, "mang": true, "aling": true, "manang": true, "manong": true,
 	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true,
 	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
-	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true}
+	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true,
+	"ssa": true, "ra": true} // "Dott.ssa", "Sig.ra"
 
 // nameParticles join a name found after them: a Spanish article before a
 // nickname ("el Chino Ramírez"), a surname's particle ("de Vries"). They
@@ -1266,6 +1272,12 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	w := t.Src[tok.Start:tok.End]
 	// "P.S. Valentina* asked me": a postscript, not an initial before a name.
 	if w == "S" && i > 0 && t.Tokens[i].GapText == "." && t.Tokens[i-1].Key == "p" {
+		return true, false
+	}
+	// "Sig.ra Bianchi": an abbreviated title with its feminine ending is
+	// part of the name after it (judge takes it there), not a word alone
+	// ("Sig" is also a town).
+	if sc.small[i]&smHonorific != 0 && i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "." && !t.Tokens[i+1].Cap && lowerTitles[t.Tokens[i+1].Key] {
 		return true, false
 	}
 	if utf8.RuneCountInString(w) == 1 {
