@@ -244,6 +244,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "as Star Faces Model Management, then the Ontario Court of Justice; the International Court of Justice.", []string{"Star Faces Model Management", "Ontario Court of Justice"}},
 		{"default.proper.nouns", "PRESS RELEASE\n\nTom Whitfield, Press Officer", []string{"Tom Whitfield"}},
 		{"default.proper.nouns", "We met Special Agent Tom Reyna at noon.", []string{"Special Agent Tom Reyna"}},
+		{"default.proper.nouns", "\"Did you know?\" Yes / No\n\nNo stock photos, please. We met Mr No Jin-ho.", []string{"No Jin-ho"}},
 		// An Italian feminine title after its dot ("Dott.ssa", "Sig.ra").
 		{"default.proper.nouns", "The hearing was led by Dott.ssa Anna Russo. Sig.ra Bianchi came.", []string{"Dott.ssa Anna Russo", "Sig.ra Bianchi"}},
 		// Common terms of two short halves; longer halves stay a compound, and the act's title reads as one.

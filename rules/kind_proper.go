@@ -987,6 +987,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	if single && compass[toks[i].Key] && (prevKey == "the" || all&evPlace == 0) {
 		return
 	}
+	// "Yes / No", "No stock photos": the answer words alone are no one's
+	// name, whatever surname lists hold them.
+	if single && (toks[i].Key == "no" || toks[i].Key == "yes") && all&evHonorific == 0 {
+		return
+	}
 	switch {
 	case region:
 		category, why = "location", "region named by a compass word"
