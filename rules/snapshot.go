@@ -422,10 +422,7 @@ func (r *snapReader) uint64() uint64 {
 		r.err = errSnapshot
 		return 0
 	}
-	var v uint64
-	for i := 7; i >= 0; i-- {
-		v = v<<8 | uint64(r.data[i])
-	}
+	v := le64(r.data) // one load
 	r.data = r.data[8:]
 	return v
 }
