@@ -94,7 +94,7 @@ func decodeModel(body string) (classifierModel, error) {
 	if r.err != nil || r.data != "" || int(m.numberID) >= len(words) {
 		return classifierModel{}, errors.New("classifier snapshot: malformed entry")
 	}
-	m.ids = sizedHashTable[int32](len(words), -1)
+	m.ids = sizedIDTable(words)
 	for id, w := range words {
 		m.ids.put(w, int32(id))
 	}
