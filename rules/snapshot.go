@@ -384,6 +384,17 @@ func (r *snapReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
+	// Most numbers fit one or two bytes (lengths, word ids).
+	if d := r.data; len(d) >= 2 {
+		if d[0] < 0x80 {
+			r.data = d[1:]
+			return uint64(d[0])
+		}
+		if d[1] < 0x80 {
+			r.data = d[2:]
+			return uint64(d[0]&0x7f) | uint64(d[1])<<7
+		}
+	}
 	var v uint64
 	for i := 0; i < len(r.data) && i < binary.MaxVarintLen64; i++ {
 		b := r.data[i]

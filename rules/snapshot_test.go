@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"os"
@@ -336,5 +337,30 @@ func TestSnapshotBadJump(t *testing.T) {
 	m2[src].embedded = true // as markEmbedded would: not checked
 	if m2[src].dfa(false) == nil {
 		t.Error("an embedded entry's program was checked")
+	}
+}
+
+// TestSnapReaderUvarint: uvarint reads what binary.AppendUvarint wrote, at
+// every length, followed by more data or not, and refuses a cut one.
+func TestSnapReaderUvarint(t *testing.T) {
+	var vals []uint64
+	for shift := range 64 {
+		v := uint64(1) << shift
+		vals = append(vals, v-1, v, v+1, v|0x55)
+	}
+	for _, v := range vals {
+		enc := binary.AppendUvarint(nil, v)
+		for _, tail := range []string{"", "\x00", "\xff\x01"} {
+			r := snapReader{data: string(enc) + tail}
+			if got := r.uvarint(); got != v || r.err != nil || r.data != tail {
+				t.Fatalf("%d then %q: %d, %v, rest %q", v, tail, got, r.err, r.data)
+			}
+		}
+		if len(enc) > 1 {
+			r := snapReader{data: string(enc[:len(enc)-1])}
+			if r.uvarint(); r.err == nil {
+				t.Fatalf("%d cut to %d bytes: no error", v, len(enc)-1)
+			}
+		}
 	}
 }
