@@ -71,6 +71,7 @@ func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[s
 func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
+		out[i] = make([]int32, 0, len(c))
 		for _, l := range c {
 			id, ok := ls.ids[l]
 			if !ok {
