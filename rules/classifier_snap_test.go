@@ -185,3 +185,26 @@ func snapshotRoundTrip(t *testing.T, model string) ([]byte, classifierModel) {
 	}
 	return snap, got
 }
+
+// BenchmarkClassifierSnapshotDecode decodes every model of the built-in
+// snapshot: what a run that classifies pays once.
+func BenchmarkClassifierSnapshotDecode(b *testing.B) {
+	var bodies []string
+	r := snapReader{data: classifierSnapData[len(classifierSnapMagic):]}
+	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
+		r.uvarint() // the text's length
+		r.uvarint() // its checksum
+		bodies = append(bodies, r.str())
+	}
+	if r.err != nil || len(bodies) == 0 {
+		b.Fatal("no models in the snapshot")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			if _, err := decodeModel(body); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -3,7 +3,6 @@ package rules
 import (
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -15,7 +14,8 @@ import (
 type patternMatcher struct {
 	res      []*regex
 	group    int
-	keywords []string
+	keywords []string    // lower-cased
+	kwSet    *keywordSet // the keywords, searched together
 
 	once sync.Once
 	pats []*pattern
@@ -272,12 +272,7 @@ func (m *patternMatcher) mayMatch(t *Text, pats []*pattern) bool {
 	if !some {
 		return false
 	}
-	for _, k := range m.keywords {
-		if strings.Contains(t.lower(), k) {
-			return true
-		}
-	}
-	return false
+	return m.kwSet.in(t.lower())
 }
 
 // liveIndex lists, for a rule with many patterns, which of them each

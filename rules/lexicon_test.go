@@ -188,3 +188,31 @@ func TestHasWords(t *testing.T) {
 		t.Errorf("HasWords allocates %v times", allocs)
 	}
 }
+
+// TestBuildLexiconFirstValue: of entries whose keys fold alike, the first
+// one's value is kept, however many there are and wherever they stand (the
+// sort is stable).
+func TestBuildLexiconFirstValue(t *testing.T) {
+	var entries []string
+	first := map[string]string{}
+	for i := range 3000 {
+		k := fmt.Sprintf("Word%d", (i*7919)%701)
+		if i%3 == 0 {
+			k = strings.ToUpper(k) // folds to the same key
+		}
+		v := fmt.Sprint("v", i)
+		entries = append(entries, k+"\t"+v)
+		if _, ok := first[fold.Key(k)]; !ok {
+			first[fold.Key(k)] = v
+		}
+	}
+	l := BuildLexicon(entries, fold.Key)
+	if l.Len() != len(first) {
+		t.Errorf("%d keys, want %d", l.Len(), len(first))
+	}
+	for k, want := range first {
+		if got, ok := l.Lookup(k); !ok || got != want {
+			t.Errorf("%q: %q %v, want %q", k, got, ok, want)
+		}
+	}
+}

@@ -338,7 +338,7 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		for _, k := range rr.Keywords {
 			kw = append(kw, strings.ToLower(k))
 		}
-		r.matcher = &patternMatcher{res: res, group: rr.Group, keywords: kw}
+		r.matcher = &patternMatcher{res: res, group: rr.Group, keywords: kw, kwSet: newKeywordSet(kw)}
 		kindOnly("terms", len(rr.Terms) > 0 || rr.TermsFile != "")
 	case KindContext:
 		if rr.Cues == nil || (len(rr.Cues.Before) == 0 && len(rr.Cues.After) == 0) {

@@ -66,3 +66,26 @@ func TestProgramValid(t *testing.T) {
 		t.Error("a truncated program is valid")
 	}
 }
+
+// TestRunesMatchFoldedRune: a single folded rune matches as
+// syntax.Inst.MatchRune says, for every pair of runes below U+0300 and the
+// runes that fold into ASCII from above it (the ASCII pairs take a short
+// cut).
+func TestRunesMatchFoldedRune(t *testing.T) {
+	var rs []rune
+	for r := range rune(0x300) {
+		rs = append(rs, r)
+	}
+	rs = append(rs, 'K', 'ſ', 'İ', 'ı', 0x10FFFF, utf8.RuneError, -1)
+	for _, r0 := range rs {
+		if r0 < 0 {
+			continue
+		}
+		in := &syntax.Inst{Op: syntax.InstRune, Rune: []rune{r0}, Arg: uint32(syntax.FoldCase)}
+		for _, r := range rs {
+			if got, want := runesMatch(in.Rune, true, r), in.MatchRune(r); got != want {
+				t.Fatalf("%q folded on %q: %v, MatchRune %v", r0, r, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"os"
@@ -271,4 +272,95 @@ func makeAndDecode(t *testing.T, srcs []string) ([]byte, map[string]*snapEntry) 
 		t.Fatal(err)
 	}
 	return data, m
+}
+
+// TestEmbeddedProgramsValid: every program of the binary's own snapshot
+// passes the check that decoding skips for it (markEmbedded), and only its
+// entries skip it.
+func TestEmbeddedProgramsValid(t *testing.T) {
+	m, err := decodeSnapshot(snapshotData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for src, e := range m {
+		if e.embedded {
+			t.Fatalf("%.60q: a decoded snapshot is marked embedded", src)
+		}
+		for _, reverse := range []bool{false, true} {
+			data := e.fwd
+			if reverse {
+				data = e.rev
+			}
+			if data == "" {
+				continue
+			}
+			if e.dfa(reverse) == nil {
+				t.Errorf("%.60q (reverse %v): program refused", src, reverse)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no programs in the snapshot")
+	}
+	for src := range m {
+		if e := snapshotFor(src); e == nil || !e.embedded {
+			t.Fatalf("%.60q: the binary's snapshot entry is not marked embedded", src)
+		}
+	}
+}
+
+// TestSnapshotBadJump: a snapshot that is not the binary's own has its
+// programs checked: a jump past the end is refused.
+func TestSnapshotBadJump(t *testing.T) {
+	src := `\bteam\s+of\s+\d+`
+	// Three patterns that sort first, for classesAgree to probe.
+	data, m := makeAndDecode(t, []string{src, `Aa+`, `Bb+`, `Cc+`})
+	d := m[src].dfa(false)
+	if d == nil {
+		t.Fatal("no forward DFA")
+	}
+	off := strings.Index(string(data), d.prog.code)
+	if off < 0 {
+		t.Fatal("program not found in the data")
+	}
+	bad := slices.Clone(data)
+	bad[off+4], bad[off+5], bad[off+6], bad[off+7] = 0xff, 0xff, 0xff, 0x7f // instruction 0's out
+	m2, err := decodeSnapshot(string(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2[src].dfa(false) != nil {
+		t.Error("a program with a jump past its end was decoded")
+	}
+	m2[src].embedded = true // as markEmbedded would: not checked
+	if m2[src].dfa(false) == nil {
+		t.Error("an embedded entry's program was checked")
+	}
+}
+
+// TestSnapReaderUvarint: uvarint reads what binary.AppendUvarint wrote, at
+// every length, followed by more data or not, and refuses a cut one.
+func TestSnapReaderUvarint(t *testing.T) {
+	var vals []uint64
+	for shift := range 64 {
+		v := uint64(1) << shift
+		vals = append(vals, v-1, v, v+1, v|0x55)
+	}
+	for _, v := range vals {
+		enc := binary.AppendUvarint(nil, v)
+		for _, tail := range []string{"", "\x00", "\xff\x01"} {
+			r := snapReader{data: string(enc) + tail}
+			if got := r.uvarint(); got != v || r.err != nil || r.data != tail {
+				t.Fatalf("%d then %q: %d, %v, rest %q", v, tail, got, r.err, r.data)
+			}
+		}
+		if len(enc) > 1 {
+			r := snapReader{data: string(enc[:len(enc)-1])}
+			if r.uvarint(); r.err == nil {
+				t.Fatalf("%d cut to %d bytes: no error", v, len(enc)-1)
+			}
+		}
+	}
 }

@@ -33,12 +33,71 @@ type hashTable[V any] struct {
 type wordTable = hashTable[uint8]
 
 // idTable maps words to ids (-1: absent): the classifier's vocabulary,
-// whose every token of every sentence is looked up.
-type idTable = hashTable[int32]
+// whose every token of every sentence is looked up. As hashTable, but a
+// slot holds the word's id, not the word: the id names it in words. A
+// quarter-full table of string headers was 2 MB of pointers for the
+// operational model, written at every start (a tenth of a one-story run's
+// page faults) and read by every garbage collection of a long scan.
+type idTable struct {
+	tags  []uint32 // 0: empty
+	ids   []int32
+	words []string // by id
+	mask  uint64
+}
 
 func newWordTable(m map[string]uint8) *wordTable { return newHashTable(m, 0) }
 
-func newIDTable(m map[string]int32) *idTable { return newHashTable(m, -1) }
+// newIDTable builds the table of m, whose ids must be 0 and up.
+func newIDTable(m map[string]int32) *idTable {
+	n := 0
+	for _, id := range m {
+		n = max(n, int(id)+1)
+	}
+	words := make([]string, n)
+	for w, id := range m {
+		words[id] = w
+	}
+	t := sizedIDTable(words)
+	for w, id := range m {
+		t.put(w, id)
+	}
+	return t
+}
+
+// sizedIDTable returns an empty table, with room for every word, of ids
+// into words; put adds them.
+func sizedIDTable(words []string) *idTable {
+	size := uint64(8)
+	for size < uint64(len(words))*4 { // as sizedHashTable
+		size <<= 1
+	}
+	return &idTable{tags: make([]uint32, size), ids: make([]int32, size), words: words, mask: size - 1}
+}
+
+// put adds word id, which the table does not hold yet.
+func (w *idTable) put(key string, id int32) {
+	h := keyHash(key)
+	pos := h & w.mask
+	for w.tags[pos] != 0 {
+		pos = (pos + 1) & w.mask
+	}
+	w.tags[pos], w.ids[pos] = wordTag(h), id
+}
+
+// get returns the id of key, whose keyHash is h, or -1.
+func (w *idTable) get(key string, h uint64) int32 {
+	tag := wordTag(h)
+	for pos := h & w.mask; ; pos = (pos + 1) & w.mask {
+		switch w.tags[pos] {
+		case 0:
+			return -1
+		case tag:
+			if id := w.ids[pos]; w.words[id] == key {
+				return id
+			}
+		}
+	}
+}
 
 // newHashTable builds the table of m.
 func newHashTable[V any](m map[string]V, miss V) *hashTable[V] {
