@@ -14,8 +14,7 @@ import (
 type patternMatcher struct {
 	res      []*regex
 	group    int
-	keywords []string    // lower-cased
-	kwSet    *keywordSet // the keywords, searched together
+	keywords *keywordSet // the lower-cased keywords, searched together; nil: none
 
 	once sync.Once
 	pats []*pattern
@@ -257,9 +256,9 @@ func (m *patternMatcher) idleMemo(t *Text, pats []*pattern) *litMemo {
 
 // mayMatch applies the keywords. The derived literals are checked first:
 // they are bit tests on the segment's shared literal scan, while keywords
-// are a substring search each.
+// are a pass over the text.
 func (m *patternMatcher) mayMatch(t *Text, pats []*pattern) bool {
-	if len(m.keywords) == 0 {
+	if m.keywords == nil {
 		return true
 	}
 	some := false
@@ -272,7 +271,7 @@ func (m *patternMatcher) mayMatch(t *Text, pats []*pattern) bool {
 	if !some {
 		return false
 	}
-	return m.kwSet.in(t.lower())
+	return m.keywords.in(t.lower())
 }
 
 // liveIndex lists, for a rule with many patterns, which of them each

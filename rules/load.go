@@ -334,11 +334,15 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 				c.errorf(l, cl, full, "pattern %q matches empty text", re.String())
 			}
 		}
-		var kw []string
-		for _, k := range rr.Keywords {
-			kw = append(kw, strings.ToLower(k))
+		pm := &patternMatcher{res: res, group: rr.Group}
+		if len(rr.Keywords) > 0 {
+			kw := make([]string, len(rr.Keywords))
+			for i, k := range rr.Keywords {
+				kw[i] = strings.ToLower(k)
+			}
+			pm.keywords = newKeywordSet(kw)
 		}
-		r.matcher = &patternMatcher{res: res, group: rr.Group, keywords: kw, kwSet: newKeywordSet(kw)}
+		r.matcher = pm
 		kindOnly("terms", len(rr.Terms) > 0 || rr.TermsFile != "")
 	case KindContext:
 		if rr.Cues == nil || (len(rr.Cues.Before) == 0 && len(rr.Cues.After) == 0) {
