@@ -67,20 +67,14 @@ func newIDTable(m map[string]int32) *idTable {
 // sizedIDTable returns an empty table, with room for every word, of ids
 // into words; put adds them.
 func sizedIDTable(words []string) *idTable {
-	size := uint64(8)
-	for size < uint64(len(words))*4 { // as sizedHashTable
-		size <<= 1
-	}
+	size := tableSize(len(words))
 	return &idTable{tags: make([]uint32, size), ids: make([]int32, size), words: words, mask: size - 1}
 }
 
 // put adds word id, which the table does not hold yet.
 func (w *idTable) put(key string, id int32) {
 	h := keyHash(key)
-	pos := h & w.mask
-	for w.tags[pos] != 0 {
-		pos = (pos + 1) & w.mask
-	}
+	pos := freeSlot(w.tags, w.mask, h)
 	w.tags[pos], w.ids[pos] = wordTag(h), id
 }
 
@@ -110,10 +104,7 @@ func newHashTable[V any](m map[string]V, miss V) *hashTable[V] {
 
 // sizedHashTable returns an empty table with room for n distinct keys.
 func sizedHashTable[V any](n int, miss V) *hashTable[V] {
-	size := uint64(8)
-	for size < uint64(n)*4 { // a quarter full: a miss mostly reads one slot
-		size <<= 1
-	}
+	size := tableSize(n)
 	return &hashTable[V]{tags: make([]uint32, size), keys: make([]string, size), vals: make([]V, size), mask: size - 1, miss: miss}
 }
 
@@ -121,11 +112,27 @@ func sizedHashTable[V any](n int, miss V) *hashTable[V] {
 // room for it (sizedHashTable).
 func (w *hashTable[V]) put(key string, v V) {
 	h := keyHash(key)
-	pos := h & w.mask
-	for w.tags[pos] != 0 {
-		pos = (pos + 1) & w.mask
-	}
+	pos := freeSlot(w.tags, w.mask, h)
 	w.tags[pos], w.keys[pos], w.vals[pos] = wordTag(h), key, v
+}
+
+// tableSize is the number of slots for n keys: a power of two, the table
+// a quarter full, so a miss mostly reads one slot.
+func tableSize(n int) uint64 {
+	size := uint64(8)
+	for size < uint64(n)*4 {
+		size <<= 1
+	}
+	return size
+}
+
+// freeSlot returns the first empty slot from where hash h lands.
+func freeSlot(tags []uint32, mask, h uint64) uint64 {
+	pos := h & mask
+	for tags[pos] != 0 {
+		pos = (pos + 1) & mask
+	}
+	return pos
 }
 
 // wordTag is the slot tag of a hash: its high half, never 0.
