@@ -94,10 +94,7 @@ func decodeModel(body string) (classifierModel, error) {
 	if r.err != nil || r.data != "" || int(m.numberID) >= len(words) {
 		return classifierModel{}, errors.New("classifier snapshot: malformed entry")
 	}
-	m.ids = sizedIDTable(words)
-	for id, w := range words {
-		m.ids.put(w, int32(id))
-	}
+	m.ids = idTableOf(words)
 	return m, nil
 }
 

@@ -57,18 +57,17 @@ func newIDTable(m map[string]int32) *idTable {
 	for w, id := range m {
 		words[id] = w
 	}
-	t := sizedIDTable(words)
-	for w, id := range m {
-		t.put(w, id)
-	}
-	return t
+	return idTableOf(words)
 }
 
-// sizedIDTable returns an empty table, with room for every word, of ids
-// into words; put adds them.
-func sizedIDTable(words []string) *idTable {
+// idTableOf builds the table of words, each word's id its index.
+func idTableOf(words []string) *idTable {
 	size := tableSize(len(words))
-	return &idTable{tags: make([]uint32, size), ids: make([]int32, size), words: words, mask: size - 1}
+	t := &idTable{tags: make([]uint32, size), ids: make([]int32, size), words: words, mask: size - 1}
+	for id, w := range words {
+		t.put(w, int32(id))
+	}
+	return t
 }
 
 // put adds word id, which the table does not hold yet.
