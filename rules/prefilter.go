@@ -239,10 +239,7 @@ func (c *clause) add(id int32) {
 	if need := int(id/64) + 1; need > len(c.set) {
 		// Grown once: a word at a time, most of the cost of analysing a
 		// snapshot's patterns was growing these sets.
-		c.set = slices.Grow(c.set, need-len(c.set))
-		for len(c.set) < need {
-			c.set = append(c.set, 0)
-		}
+		c.set = append(c.set, make([]uint64, need-len(c.set))...)
 	}
 	if c.set[id/64] == 0 {
 		c.words = append(c.words, id/64)
