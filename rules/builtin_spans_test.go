@@ -247,6 +247,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "\"Did you know?\" Yes / No\n\nNo stock photos, please. We met Mr No Jin-ho.", []string{"No Jin-ho"}},
 		// A word in no list set in bold as a label is a speaker; a field label is not.
 		{"default.proper.nouns", "- **Farhana:** Slide 4 is fine.\n- **Grantee:** our partner\n- Preheader: give today", []string{"Farhana"}},
+		{"default.proper.nouns", "- Thandiwe: keep slide 5 general.\n- Daloa: the owner paid bail.\n- Dest: the farm\n- Approver: Comms lead", []string{"Thandiwe", "Daloa"}},
 		// An Italian feminine title after its dot ("Dott.ssa", "Sig.ra").
 		{"default.proper.nouns", "The hearing was led by Dott.ssa Anna Russo. Sig.ra Bianchi came.", []string{"Dott.ssa Anna Russo", "Sig.ra Bianchi"}},
 		// Common terms of two short halves; longer halves stay a compound, and the act's title reads as one.

@@ -1349,9 +1349,10 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	if label(t, i) {
 		// A field label ("Preheader: ...", "Approver: ..."), unless it is a
 		// known name addressed or speaking ("Sana: these are my notes"), or
-		// a word in no list set in bold as a speaker is ("**Farhana:**
-		// Slide 4 is fine").
-		if !m.has(t, info, i, infoName) && !(boldLabel(t, i) && !m.has(t, info, i, infoWord) && !m.inflected(tok.Key) && !m.compoundWord(tok.Key)) {
+		// a word in no list, which labels no field: a speaker ("**Farhana:**
+		// Slide 4 is fine", "- Thandiwe: keep slide 5 general") or a place
+		// ("- Daloa: the farm owner paid bail").
+		if !m.has(t, info, i, infoName) && !(!m.has(t, info, i, infoWord) && !m.inflected(tok.Key) && !m.compoundWord(tok.Key)) {
 			return true, false
 		}
 	}
@@ -1633,11 +1634,6 @@ func (m *properMatcher) fullName(t *Text, i, j int) bool {
 // "Label: value" lines inside one Markdown paragraph.
 func label(t *Text, j int) bool {
 	return t.lineStart(j) && strings.HasPrefix(t.gapAfter(j), ":")
-}
-
-// boldLabel reports a label set in bold with its colon: "**Farhana:**".
-func boldLabel(t *Text, j int) bool {
-	return strings.HasSuffix(t.Tokens[j].GapText, "**") && strings.HasPrefix(t.gapAfter(j), ":**")
 }
 
 // lowerPlaces finds place names written in lower case, as hurried field
