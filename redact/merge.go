@@ -253,6 +253,9 @@ func keepPart(r Finding, p Span, explained bool, src []byte) bool {
 	if utf8.RuneCount(src[p.Start:p.End]) == 1 {
 		return false
 	}
+	if functionWords(src[p.Start:p.End]) {
+		return false
+	}
 	return overlapsSpan(p, r.firm) || (!explained && r.loose.ScorePart(string(src[p.Start:p.End])))
 }
 
@@ -276,6 +279,35 @@ func trimSpan(src []byte, s Span) Span {
 		s.End -= n
 	}
 	return s
+}
+
+// functionWords reports whether b is made only of words that carry no
+// content ("at", "and the", "from"): what is left of a cut sentence between
+// two findings, which tells nothing by itself.
+func functionWords(b []byte) bool {
+	for w := range strings.FieldsFuncSeq(string(b), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		if !closedClass[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// closedClass holds English function words: articles, prepositions,
+// conjunctions, pronouns and auxiliaries.
+var closedClass = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor so yet if then than that this these those
+		at on in into onto to from by with without of off for about above below over under
+		near past after before during until till since through across along around between among
+		via per as up down out
+		i me my we us our you your he him his she her it its they them their
+		who whom whose which what when where why how
+		is are was were be been being am do does did has have had will would can could shall should may might must
+		not no there here also just only still even`) {
+		closedClass[w] = true
+	}
 }
 
 func overlapsSpan(p Span, spans []Span) bool {

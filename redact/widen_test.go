@@ -35,6 +35,29 @@ rules:
     threshold: 0.9
 `
 
+// A part of a cut sentence made of function words alone ("on" after a
+// name) tells nothing, even inside the phrase's own match.
+func TestWidenDropsFunctionWords(t *testing.T) {
+	s := packScanner(t, widenPack+`
+  - id: wait
+    category: operational
+    severity: review
+    kind: pattern
+    widen: sentence
+    pattern: '\bwaited at Maria on (?:the )?(?:call|it)\b'
+`)
+	for text, want := range map[string][]string{
+		"They waited at Maria on call.":     {"p.wait: They waited at", "p.who: Maria", "p.wait: on call"},
+		"They waited at Maria on it.":       {"p.wait: They waited at", "p.who: Maria"},
+		"They waited at Maria on the call.": {"p.wait: They waited at", "p.who: Maria", "p.wait: on the call"},
+	} {
+		got, _ := ruleTexts(t, s, text)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
+
 func TestWidenSentence(t *testing.T) {
 	s := packScanner(t, widenPack)
 	tests := []struct {
