@@ -248,6 +248,14 @@ func TestBuiltinSpans(t *testing.T) {
 		// A word in no list set in bold as a label is a speaker; a field label is not.
 		{"default.proper.nouns", "- **Farhana:** Slide 4 is fine.\n- **Grantee:** our partner\n- Preheader: give today", []string{"Farhana"}},
 		{"default.proper.nouns", "- Thandiwe: keep slide 5 general.\n- Daloa: the owner paid bail.\n- Dest: the farm\n- Approver: Comms lead", []string{"Thandiwe", "Daloa"}},
+		// A couple's titles, initials in a row, a boat's number after "the".
+		{"default.proper.nouns", "The couple were Mr. and Mrs. Dorvil. Mr & Mrs Murugesan own it.", []string{"Mr. and Mrs. Dorvil", "Mr & Mrs Murugesan"}},
+		{"default.proper.nouns", "1. W. A. Nimal Perera, owner. P.S. Valentina* asked.", []string{"W. A. Nimal Perera"}},
+		{"default.proper.nouns", "We waited as the Sirena 2 motored back.", []string{"Sirena 2"}},
+		{"default.proper.nouns", "We met Aunt Florence and Barrister Efua Addo-Boateng; TFO Miguel Quintero came.", []string{"Aunt Florence", "Barrister Efua Addo-Boateng", "TFO Miguel Quintero"}},
+		// In capitals, a title before ordinary words heads a section.
+		{"default.proper.nouns", "GENERAL OBSERVATIONS (ok to reuse)\n\nINVESTIGATOR NOTEBOOK\n\nOFFICER HOPE CAME", []string{"OFFICER HOPE CAME"}},
+		{"default.location.venue", "Horizon Plus Placement sent her; we waited behind the Lulu Hypermarket, then at Shiv Dhaba.", []string{"Horizon Plus Placement", "Lulu Hypermarket", "Shiv Dhaba"}},
 		// An Italian feminine title after its dot ("Dott.ssa", "Sig.ra").
 		{"default.proper.nouns", "The hearing was led by Dott.ssa Anna Russo. Sig.ra Bianchi came.", []string{"Dott.ssa Anna Russo", "Sig.ra Bianchi"}},
 		// Common terms of two short halves; longer halves stay a compound, and the act's title reads as one.

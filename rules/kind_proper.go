@@ -461,6 +461,16 @@ func arabicArticle(t *Text, j int) bool {
 	return (k == "al" || k == "el" || k == "ul") && t.Tokens[j+1].GapText == "-"
 }
 
+// upperRun reports whether tokens [i, j) are all written in capitals.
+func upperRun(t *Text, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !t.Tokens[k].Upper {
+			return false
+		}
+	}
+	return true
+}
+
 // initial reports whether token j follows a one-letter initial ("S. Rajendran").
 func initial(t *Text, j int) bool {
 	p := t.Tokens[j-1]
@@ -987,6 +997,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	if single && compass[toks[i].Key] && (prevKey == "the" || all&evPlace == 0) {
 		return
 	}
+	// "GENERAL OBSERVATIONS", "CAPTAIN'S LOG": in capitals a title before
+	// ordinary words heads a section; it names no one.
+	if !single && all&evHonorific != 0 && rest&(evName|evNameWord|evPlace|evPlaceWord|evUnknown|evHonorific) == 0 && rest&evWord != 0 && upperRun(t, i, j) {
+		return
+	}
 	// "Yes / No", "No stock photos": the answer words alone are no one's
 	// name, whatever surname lists hold them.
 	if single && (toks[i].Key == "no" || toks[i].Key == "yes") && all&evHonorific == 0 {
@@ -1145,7 +1160,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// after them ("the crew of Hai Feng 688", "Sinar Jaya 8 left port"): a
 	// person's name takes a comma before an age ("Maria Santos, 15").
 	if category == "name" && all&evHonorific == 0 && nameNumber(t, j-1) > j-1 &&
-		(all&evName == 0 && i > 0 && toks[i-1].Key == "the" && !toks[i-1].Cap && t.Joinable(i, false) || !single && plainNumber(t, j)) {
+		(i > 0 && toks[i-1].Key == "the" && !toks[i-1].Cap && t.Joinable(i, false) && (all&evName == 0 || plainNumber(t, j)) || !single && plainNumber(t, j)) {
 		category, why, names = "location", "named vessel or venue with a number", nil
 	}
 	// "Okada junction", "Kathmandu valley", "Kunak district police
@@ -1181,6 +1196,16 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		// "Sig.ra Bianchi": Italian writes the feminine after a dot).
 		if i > 0 && toks[i].GapText == "." && sc.small[i-1]&smHonorific != 0 {
 			i--
+		}
+	}
+	// "Mr. and Mrs. Dorvil": a couple's titles before their surname are
+	// one name with it, so the report leaves no "and" between titles.
+	if g := toks[i].GapText; category == "name" && i >= 2 && sc.small[i-1]&smHonorific != 0 && (g == " " || g == ". ") {
+		if g := toks[i-1].GapText; i >= 3 && toks[i-2].Key == "and" && !toks[i-2].Cap && sc.small[i-3]&smHonorific != 0 && (g == " " || g == ". ") &&
+			(toks[i-2].GapText == " " || toks[i-2].GapText == ". ") {
+			i -= 3
+		} else if g := toks[i-1].GapText; sc.small[i-2]&smHonorific != 0 && (g == " & " || g == ". & ") {
+			i -= 2
 		}
 	}
 	// "Besa Krasniqi (BK)": initials defined after the name stand for the
@@ -1276,7 +1301,8 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	tok := t.Tokens[i]
 	w := t.Src[tok.Start:tok.End]
 	// "P.S. Valentina* asked me": a postscript, not an initial before a name.
-	if w == "S" && i > 0 && t.Tokens[i].GapText == "." && t.Tokens[i-1].Key == "p" {
+	if w == "S" && i > 0 && t.Tokens[i].GapText == "." && t.Tokens[i-1].Key == "p" ||
+		w == "P" && i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "." && t.Tokens[i+1].Key == "s" {
 		return true, false
 	}
 	// "Sig.ra Bianchi": an abbreviated title with its feminine ending is
@@ -1287,10 +1313,15 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		if i+1 < len(t.Tokens) && initial(t, i+1) {
-			next := t.Tokens[i+1]
+			// "W. A. Nimal Perera": initials in a row before the name.
+			k := i + 1
+			for k+1 < len(t.Tokens) && t.Tokens[k].Cap && utf8.RuneCountInString(t.Src[t.Tokens[k].Start:t.Tokens[k].End]) == 1 && initial(t, k+1) {
+				k++
+			}
+			next := t.Tokens[k]
 			long := utf8.RuneCountInString(t.Src[next.Start:next.End]) > 1
-			compound := prefixes[next.Key] && i+2 < len(t.Tokens) && t.Tokens[i+2].GapText == "-" // "A. Pre-departure"
-			if long && !compound && (!m.has(t, info, i+1, infoWord) || sc.small[i+1]&smHonorific != 0) {
+			compound := prefixes[next.Key] && k+1 < len(t.Tokens) && t.Tokens[k+1].GapText == "-" // "A. Pre-departure"
+			if long && !compound && (!m.has(t, info, k, infoWord) || sc.small[k]&smHonorific != 0) {
 				return false, false
 			}
 		}
