@@ -255,6 +255,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "We met Aunt Florence and Barrister Efua Addo-Boateng; TFO Miguel Quintero came.", []string{"Aunt Florence", "Barrister Efua Addo-Boateng", "TFO Miguel Quintero"}},
 		// In capitals, a title before ordinary words heads a section.
 		{"default.proper.nouns", "GENERAL OBSERVATIONS (ok to reuse)\n\nINVESTIGATOR NOTEBOOK\n\nOFFICER HOPE CAME", []string{"OFFICER HOPE CAME"}},
+		// A cue written with its full stop takes the name after the stop.
+		{"default.location.venue", "The crew of the Sor. Charoenchai 9 stayed aboard; in Brgy. San Roque we waited.", []string{"Sor. Charoenchai 9", "Brgy. San Roque"}},
 		{"default.location.venue", "Horizon Plus Placement sent her; we waited behind the Lulu Hypermarket, then at Shiv Dhaba.", []string{"Horizon Plus Placement", "Lulu Hypermarket", "Shiv Dhaba"}},
 		// An Italian feminine title after its dot ("Dott.ssa", "Sig.ra").
 		{"default.proper.nouns", "The hearing was led by Dott.ssa Anna Russo. Sig.ra Bianchi came.", []string{"Dott.ssa Anna Russo", "Sig.ra Bianchi"}},

@@ -20,6 +20,9 @@ type contextMatcher struct {
 	// opening a sentence before a cue in lower case is the sentence's
 	// first word, not a name ("Home village is...", "No school.").
 	ordinary *Lexicon
+	// dotted are the keys of before-cues written with a full stop
+	// ("Brgy.", "Sor."): their target starts after ". ".
+	dotted map[string]bool
 
 	once                sync.Once
 	beforeIdx, afterIdx *cueIndex
@@ -128,6 +131,12 @@ func (m *contextMatcher) targetValid(t *Text, j, k int) bool {
 // leading words that are never part of a name ("The Golden Palm Bar").
 var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "this": true, "that": true, "their": true, "his": true, "her": true, "its": true, "at": true, "in": true, "on": true, "to": true, "from": true, "el": true, "la": true, "los": true, "las": true}
 
+// dottedCue reports whether the cue [i, j) was written with a full stop
+// in the pack and the text has that stop before the target.
+func (m *contextMatcher) dottedCue(t *Text, i, j int) bool {
+	return m.dotted != nil && j < len(t.Tokens) && t.Tokens[j].GapText == ". " && m.dotted[t.Key(i, j)]
+}
+
 func (m *contextMatcher) targetOK(tok Token) bool {
 	// "the Golden Palm Bar" starts at Golden, but "Bar La Sirena" keeps its
 	// capitalised article.
@@ -159,7 +168,7 @@ func (m *contextMatcher) find(t *Text, emit func(Match)) {
 				j := i + n
 				k := j
 				// A target never runs across a line end ("Journalist\nWhich casino").
-				for k < len(toks) && k-j < m.maxWords && t.Joinable(k, m.hyphens) && !t.lineStart(k) && m.targetOK(toks[k]) {
+				for k < len(toks) && k-j < m.maxWords && (t.Joinable(k, m.hyphens) || k == j && m.dottedCue(t, i, j)) && !t.lineStart(k) && m.targetOK(toks[k]) {
 					k++
 				}
 				if k > j && m.targetValid(t, j, k) {

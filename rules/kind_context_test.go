@@ -121,6 +121,35 @@ func TestContextOrdinaryWords(t *testing.T) {
 	}
 }
 
+// TestContextDottedCue: a before-cue written with its full stop takes the
+// target after ". "; the same word written without it does not.
+func TestContextDottedCue(t *testing.T) {
+	const pack = "pack: p\nrules:\n  - id: v\n    category: location\n    kind: context\n    include_cue: true\n    cues:\n      before: [Brgy., Bar]\n"
+	p, err := Parse(nil, "p.yaml", []byte(pack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := set.Rules[0]
+	for text, want := range map[string]string{
+		"We went to Brgy. San Roque today.": "Brgy. San Roque",
+		"We went to Brgy San Roque today.":  "Brgy San Roque",
+		"We met at the Bar. Then Maria":     "",
+		"We met at Bar Luna.":               "Bar Luna",
+	} {
+		var got []string
+		for _, m := range MatchText(set, r, text) {
+			got = append(got, text[m.Start:m.End])
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestIDTable: the hash-probed table answers as the map it was built from,
 // for every key and for keys it does not hold.
 func TestIDTable(t *testing.T) {
