@@ -863,6 +863,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		if i+1 < j && toks[i+1].GapText == "-" && ev[i+1]&evHonorific != 0 {
 			break // "Sub-Inspector Meera Kulkarni"
 		}
+		// After a field's label ("Partner liaison: Gentian Dervishi") a
+		// word before a surname or an unknown word opens a value, not a
+		// sentence: the person's given name.
+		if i > 0 && i+1 < j && strings.HasSuffix(toks[i].GapText, ": ") && !t.lineStart(i) && ev[i+1]&(evName|evUnknown) != 0 && ev[i+1]&evHonorific == 0 {
+			break
+		}
 		// A word that is also a given name, right before a surname or an
 		// unknown word, is that name ("Gentian Dervishi").
 		if i+1 < j && ev[i+1]&(evName|evUnknown) != 0 && ev[i+1]&evHonorific == 0 && !t.TitleCase {
