@@ -257,6 +257,15 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "We met Aunt Florence and Barrister Efua Addo-Boateng; TFO Miguel Quintero came.", []string{"Aunt Florence", "Barrister Efua Addo-Boateng", "TFO Miguel Quintero"}},
 		// In capitals, a title before ordinary words heads a section.
 		{"default.proper.nouns", "GENERAL OBSERVATIONS (ok to reuse)\n\nINVESTIGATOR NOTEBOOK\n\nOFFICER HOPE CAME", []string{"OFFICER HOPE CAME"}},
+		// A hedge and a time zone go with a clock time; a weekday in brackets
+		// or after a time is a date.
+		// (Raw matches of the rule's patterns: the scanner merges "11:40" into the longer one.)
+		{"default.date.time", "at about 11:40 p.m., nine officers; posts at 10 a.m. CT", []string{"about 11:40 p.m.", "11:40", "10 a.m. CT"}},
+		{"default.date.weekday-short", "Day 1 (Wed)\n\n- park from 6 am Wed. She sat down.", []string{"Wed", "Wed."}},
+		{"default.identifier.code", "The case is 01/2024/HSST at the provincial court.", []string{"01/2024/HSST"}},
+		{"default.identifier.phone", "Our hotline in Nepal is 01-4915552.", []string{"01-4915552"}},
+		{"default.proper.nouns", "Owner Ch. Tariq Warraich. Peshgi is the advance.", []string{"Ch. Tariq Warraich"}},
+		{"default.location.venue", "Where: Golden Triangle SEZ, Bokeo province.", []string{"Golden Triangle SEZ"}},
 		// A cue written with its full stop takes the name after the stop.
 		{"default.location.venue", "The crew of the Sor. Charoenchai 9 stayed aboard; in Brgy. San Roque we waited.", []string{"Sor. Charoenchai 9", "Brgy. San Roque"}},
 		{"default.location.venue", "Horizon Plus Placement sent her; we waited behind the Lulu Hypermarket, then at Shiv Dhaba.", []string{"Horizon Plus Placement", "Lulu Hypermarket", "Shiv Dhaba"}},
