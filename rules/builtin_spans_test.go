@@ -248,6 +248,8 @@ func TestBuiltinSpans(t *testing.T) {
 		// A word in no list set in bold as a label is a speaker; a field label is not.
 		{"default.proper.nouns", "- **Farhana:** Slide 4 is fine.\n- **Grantee:** our partner\n- Preheader: give today", []string{"Farhana"}},
 		{"default.proper.nouns", "- Thandiwe: keep slide 5 general.\n- Daloa: the owner paid bail.\n- Dest: the farm\n- Approver: Comms lead", []string{"Thandiwe", "Daloa"}},
+		// A Spanish article opens a nickname at a sentence's start too.
+		{"default.proper.nouns", "She called herself La Güera online. La Güera was picked up two days later.", []string{"La Güera", "La Güera"}},
 		// After a field's label a word before a surname is a given name.
 		{"default.proper.nouns", "Owner: Elira Hoxha · Partner liaison: Gentian Dervishi · Go-live: soon\n\nScheduled by: Ploy Srisawat", []string{"Elira Hoxha", "Gentian Dervishi", "Ploy Srisawat"}},
 		// A couple's titles, initials in a row, a boat's number after "the".

@@ -461,6 +461,9 @@ func arabicArticle(t *Text, j int) bool {
 	return (k == "al" || k == "el" || k == "ul") && t.Tokens[j+1].GapText == "-"
 }
 
+// spanishArticles open nicknames and place names ("La Güera", "El Tío").
+var spanishArticles = map[string]bool{"la": true, "el": true, "los": true, "las": true}
+
 // upperRun reports whether tokens [i, j) are all written in capitals.
 func upperRun(t *Text, i, j int) bool {
 	for k := i; k < j; k++ {
@@ -862,6 +865,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		}
 		if i+1 < j && toks[i+1].GapText == "-" && ev[i+1]&evHonorific != 0 {
 			break // "Sub-Inspector Meera Kulkarni"
+		}
+		// A Spanish article opens a nickname or a place's name, not only a
+		// sentence: "La Güera was picked up", "El Gato ran the house".
+		if i+1 < j && spanishArticles[toks[i].Key] && ev[i+1]&(evName|evNameWord|evUnknown|evPlace) != 0 {
+			break
 		}
 		// After a field's label ("Partner liaison: Gentian Dervishi") a
 		// word before a surname or an unknown word opens a value, not a
