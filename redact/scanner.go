@@ -246,11 +246,11 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 			}
 		}
 	}
-	cands = echoes(cands, texts, ents, func(t *rules.Text, a, b int) bool {
+	echoed := echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
 	})
 	ph := placeholders(src, s.labels)
-	res.Findings = resolve(dropPlaceholders(src, cands, ph), src, ph)
+	res.Findings = resolve(src, ph, dropPlaceholders(src, cands, ph), dropPlaceholders(src, echoed, ph))
 	if changed {
 		plainTexts(res.Findings, src)
 	}
