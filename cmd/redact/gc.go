@@ -11,8 +11,9 @@ import (
 // 11 MB of pack data and, per worker, the texts and findings of the files
 // in hand: some 35 MB in all for a corpus of stories. Go's default target
 // (collect when the heap doubles) collected every 30 MB or so on a corpus,
-// a sixth of a scan's instructions, and several times for nothing in the
-// run of one story that a writer waits for on every save.
+// a ninth of a corpus scan's instructions (GOGC=off against the default),
+// and several times for nothing in the run of one story that a writer
+// waits for on every save.
 //
 // So the collector runs on a memory limit alone: it collects once the
 // process's Go memory reaches gcBase (never, for one story). On a corpus
