@@ -1,7 +1,7 @@
 package redact
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/rescue-stories/redact/rules"
 )
@@ -12,10 +12,15 @@ import (
 type entities map[string]Finding
 
 // note records the identifying words of a match.
+// The explanation is written once per match, not once per word of it.
 func (e entities) note(m rules.Match, f Finding, li *LineIndex) {
+	why := false
 	for _, k := range m.Names {
 		if _, ok := e[k]; !ok {
-			f.Why = fmt.Sprintf("same %s as line %d", f.Category, li.Pos(f.Span.Start).Line)
+			if !why {
+				f.Why = "same " + f.Category + " as line " + strconv.Itoa(li.Pos(f.Span.Start).Line)
+				why = true
+			}
 			e[k] = f
 		}
 	}
