@@ -23,21 +23,28 @@ import (
 // its sentence (rules.WidenSentence) is loose too, its match the firm part.
 //
 // cuts are the placeholders an applied plan left (suppress.go): review
-// findings are cut around them as around blocking findings.
-func resolve(cands []Finding, src []byte, cuts []Finding) []Finding {
-	nreview := 0
-	for i := range cands {
-		if cands[i].Severity == rules.Review {
-			nreview++
+// findings are cut around them as around blocking findings. The candidates
+// come in groups (the rules' findings, then their echoes), taken in order
+// as one list.
+func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
+	n, nreview := 0, 0
+	for _, cands := range groups {
+		n += len(cands)
+		for i := range cands {
+			if cands[i].Severity == rules.Review {
+				nreview++
+			}
 		}
 	}
-	block := make([]Finding, 0, len(cands)-nreview)
+	block := make([]Finding, 0, n-nreview)
 	review := make([]Finding, 0, nreview)
-	for _, c := range cands {
-		if c.Severity == rules.Review {
-			review = append(review, c)
-		} else {
-			block = append(block, c)
+	for _, cands := range groups {
+		for _, c := range cands {
+			if c.Severity == rules.Review {
+				review = append(review, c)
+			} else {
+				block = append(block, c)
+			}
 		}
 	}
 	block = union(block, src)

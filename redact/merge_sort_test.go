@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/rescue-stories/redact/rules"
 )
 
 // TestSortStable compares the permutation sort with sort.SliceStable on
@@ -90,6 +92,37 @@ func TestCutAroundReadsOnlyOverlaps(t *testing.T) {
 		}
 		if !slices.Equal(gotSpans, want) {
 			t.Fatalf("cut %v around %v: got %v, want %v", r.Span, block, gotSpans, want)
+		}
+	}
+}
+
+// TestResolveGroups checks that resolve takes its groups of candidates
+// (the rules' findings, then their echoes) as the one list they make
+// together, on random overlapping blocking and review findings.
+func TestResolveGroups(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	src := []byte(strings.Repeat("Ab cd, Ef gh. ", 30))
+	for range 500 {
+		cands := make([]Finding, rng.IntN(40))
+		for i := range cands {
+			s := rng.IntN(len(src) - 8)
+			sev := rules.Block
+			if rng.IntN(3) == 0 {
+				sev = rules.Review
+			}
+			cands[i] = Finding{Span: Span{s, s + 1 + rng.IntN(8)}, Severity: sev, Rule: string(rune('a' + i%26))}
+			cands[i].Text = string(src[cands[i].Span.Start:cands[i].Span.End])
+		}
+		var cuts []Finding
+		if rng.IntN(2) == 0 {
+			s := rng.IntN(len(src) - 4)
+			cuts = []Finding{{Span: Span{s, s + 3}}}
+		}
+		want := resolve(src, cuts, slices.Clone(cands))
+		k := rng.IntN(len(cands) + 1)
+		got := resolve(src, cuts, slices.Clone(cands[:k]), slices.Clone(cands[k:]))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("split at %d of %d: got %v\nwant %v", k, len(cands), got, want)
 		}
 	}
 }

@@ -82,8 +82,12 @@ func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, e
 	results, errs = make([]*Result, len(srcs)), make([]error, len(srcs))
 	docs := make([]*docScan, 0, len(srcs))
 	at := make([]int, 0, len(srcs)) // at[k]: the index of docs[k]
+	// The batch's texts all die at its end: their tokens come from slabs
+	// that the next batch reuses.
+	var arena rules.TextArena
+	defer arena.Release()
 	for i, src := range srcs {
-		d, err := s.begin(paths[i], src)
+		d, err := s.begin(paths[i], src, &arena)
 		if err != nil {
 			errs[i] = err
 			continue
@@ -108,7 +112,7 @@ type scanned struct {
 
 // scan is Scan, also returning the texts it read.
 func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
-	d, err := s.begin(path, src)
+	d, err := s.begin(path, src, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -136,8 +140,9 @@ type ruleFound struct {
 	ms []rules.Match
 }
 
-// begin checks, parses and tokenises src.
-func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
+// begin checks, parses and tokenises src, with the tokens from arena (nil:
+// allocated).
+func (s *Scanner) begin(path string, src []byte, arena *rules.TextArena) (*docScan, error) {
 	if err := s.checkInput(src); err != nil {
 		return nil, err
 	}
@@ -151,7 +156,7 @@ func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
 		}
 		t, c := segmentText(src, seg)
 		d.changed = d.changed || c
-		d.texts = append(d.texts, scannedText{seg.Start, rules.NewText(t, string(seg.Scope))})
+		d.texts = append(d.texts, scannedText{seg.Start, arena.NewText(t, string(seg.Scope))})
 	}
 	d.byText = make([][]ruleFound, len(d.texts))
 	return d, nil
@@ -246,11 +251,11 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 			}
 		}
 	}
-	cands = echoes(cands, texts, ents, func(t *rules.Text, a, b int) bool {
+	echoed := echoes(texts, ents, func(t *rules.Text, a, b int) bool {
 		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
 	})
 	ph := placeholders(src, s.labels)
-	res.Findings = resolve(dropPlaceholders(src, cands, ph), src, ph)
+	res.Findings = resolve(src, ph, dropPlaceholders(src, cands, ph), dropPlaceholders(src, echoed, ph))
 	if changed {
 		plainTexts(res.Findings, src)
 	}

@@ -82,14 +82,17 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // NewText tokenises src, a segment of the given scope. It allocates the
 // Text, its tokens and one string of keys; ASCII words are classified and
 // folded without decoding runes.
-func NewText(src, scope string) *Text {
+func NewText(src, scope string) *Text { return newText(src, scope, nil) }
+
+// newText is NewText with the tokens from arena a (nil: allocated).
+func newText(src, scope string, a *TextArena) *Text {
 	t := &Text{Src: src, Scope: scope, joined: true}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	words := fold.AppendWords(sc.words[:0], src)
 	sc.words = words
 	keys := sc.keys[:0]
-	t.Tokens = make([]Token, len(words))
+	t.Tokens = a.tokens(len(words))
 	prev, prevKey := 0, 0 // end of the previous word and of its key
 	caps, lowers := 0, 0
 	bracket := -1 // the last token after an opening bracket

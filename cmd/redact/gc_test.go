@@ -2,12 +2,13 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
 	"time"
 )
 
-func TestStartupGC(t *testing.T) {
+func TestTuneGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 
@@ -15,30 +16,68 @@ func TestStartupGC(t *testing.T) {
 		return func(k string) string { return vars[k] }
 	}
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
-		if startupGC(env(map[string]string{v: "200"}), time.Millisecond) != nil {
+		if tuneGC(env(map[string]string{v: "200"})) != nil {
 			t.Errorf("%s set: the collector was tuned anyway", v)
 		}
 		if got := debug.SetGCPercent(100); got != 100 {
 			t.Errorf("%s set: GC percent %d", v, got)
 		}
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("%s set: memory limit %d", v, got)
+		}
 	}
 
-	timer := startupGC(env(nil), 20*time.Millisecond)
-	if timer == nil {
-		t.Fatal("no timer")
+	tuner := tuneGC(env(nil))
+	if tuner == nil {
+		t.Fatal("not tuned")
 	}
-	if got := debug.SetMemoryLimit(-1); got != startupLimit {
-		t.Errorf("memory limit during start-up %d, want %d", got, startupLimit)
+	defer tuner.stop()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent %d, want -1 (off)", got)
 	}
-	// Wait for the defaults to come back.
+	if got := debug.SetMemoryLimit(-1); got != gcBase {
+		t.Errorf("memory limit %d, want %d", got, gcBase)
+	}
+	// A live heap above half the base raises the limit at the next
+	// collection.
+	big := make([]byte, gcBase/2+gcSlack)
 	deadline := time.Now().Add(5 * time.Second)
-	for debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	for debug.SetMemoryLimit(-1) == gcBase {
 		if time.Now().After(deadline) {
-			t.Fatal("memory limit not restored")
+			t.Fatal("memory limit not raised for a large live heap")
 		}
+		runtime.GC()
 		time.Sleep(5 * time.Millisecond)
 	}
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("GC percent after start-up %d, want 100", got)
+	if got, want := debug.SetMemoryLimit(-1), int64(2*len(big)); got < want {
+		t.Errorf("memory limit %d with %d bytes live, want at least %d", got, len(big), want)
+	}
+	runtime.KeepAlive(big)
+	// Once that is gone, the limit comes back down to the base.
+	big = nil
+	deadline = time.Now().Add(5 * time.Second)
+	for debug.SetMemoryLimit(-1) != gcBase {
+		if time.Now().After(deadline) {
+			t.Fatal("memory limit not lowered again")
+		}
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestGCLimit(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, gcBase},
+		{10 << 20, gcBase},
+		{(gcBase - gcSlack) / 2, gcBase},
+		{500 << 20, 1000<<20 + gcSlack},
+		{math.MaxUint64, 1<<62 + gcSlack},
+	} {
+		if got := gcLimit(c.live); got != c.want {
+			t.Errorf("gcLimit(%d) = %d, want %d", c.live, got, c.want)
+		}
 	}
 }

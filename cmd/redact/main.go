@@ -11,6 +11,6 @@ import (
 )
 
 func main() {
-	startupGC(os.Getenv, startupPhase)
+	tuneGC(os.Getenv)
 	os.Exit(cli.Main(os.Args[1:], iostreams.System()))
 }
