@@ -268,6 +268,11 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.phone", "Our hotline in Nepal is 01-4915552.", []string{"01-4915552"}},
 		{"default.proper.nouns", "Owner Ch. Tariq Warraich. Peshgi is the advance.", []string{"Ch. Tariq Warraich"}},
 		{"default.location.venue", "Where: Golden Triangle SEZ, Bokeo province.", []string{"Golden Triangle SEZ"}},
+		// A long word ending with a full stop ends a sentence, not a street's name.
+		{"default.location.street-name", "- 03:40 Raining. Road bad after the turn. We walked down St. Mary Road.", []string{"St. Mary Road"}},
+		{"default.location.venue", "Meet at Old Taxi Park; Golden Lotus Garment paid late.", []string{"Old Taxi Park", "Golden Lotus Garment"}},
+		{"default.operational.codename", "OPERACIÓN GARZA begins at dawn.\n\nOPERATION DEBRIEF", []string{"OPERACIÓN GARZA"}},
+		{"default.identifier.code", "Crime reference 20BE/118734/23 was given.", []string{"20BE/118734/23"}},
 		// A cue written with its full stop takes the name after the stop.
 		{"default.location.venue", "The crew of the Sor. Charoenchai 9 stayed aboard; in Brgy. San Roque we waited.", []string{"Sor. Charoenchai 9", "Brgy. San Roque"}},
 		{"default.location.venue", "Horizon Plus Placement sent her; we waited behind the Lulu Hypermarket, then at Shiv Dhaba.", []string{"Horizon Plus Placement", "Lulu Hypermarket", "Shiv Dhaba"}},
