@@ -84,14 +84,14 @@ func TestWordTable(t *testing.T) {
 	}
 }
 
-// TestContextOrdinaryWords: with ordinary_words, an ordinary word that
-// opens a sentence before a lower-case cue is no target; a name there, a
-// word inside a sentence or before a capitalised cue still is. The field
-// is refused on other kinds.
-func TestContextOrdinaryWords(t *testing.T) {
-	const pack = "pack: p\nrules:\n  - id: v\n    category: location\n    kind: context\n    ordinary_words: words.txt\n    cues:\n      after: [village, School]\n"
-	fsys := fstest.MapFS{"p.yaml": {Data: []byte(pack)}, "words.txt": {Data: []byte("home\nno\nsunny\n")}}
-	p, err := Parse(fsys, "p.yaml", fsys["p.yaml"].Data)
+// checkFirstRule parses pack (p.yaml in fsys, or alone when fsys is nil)
+// and checks what its first rule matches in each text, joined by "|".
+func checkFirstRule(t *testing.T, fsys fstest.MapFS, pack string, want map[string]string) {
+	t.Helper()
+	if fsys != nil {
+		fsys["p.yaml"] = &fstest.MapFile{Data: []byte(pack)}
+	}
+	p, err := Parse(fsys, "p.yaml", []byte(pack))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,22 +100,31 @@ func TestContextOrdinaryWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := set.Rules[0]
-	for text, want := range map[string]string{
+	for text, w := range want {
+		var got []string
+		for _, m := range MatchText(set, r, text) {
+			got = append(got, text[m.Start:m.End])
+		}
+		if strings.Join(got, "|") != w {
+			t.Errorf("%q: got %q, want %q", text, got, w)
+		}
+	}
+}
+
+// TestContextOrdinaryWords: with ordinary_words, an ordinary word that
+// opens a sentence before a lower-case cue is no target; a name there, a
+// word inside a sentence or before a capitalised cue still is. The field
+// is refused on other kinds.
+func TestContextOrdinaryWords(t *testing.T) {
+	const pack = "pack: p\nrules:\n  - id: v\n    category: location\n    kind: context\n    ordinary_words: words.txt\n    cues:\n      after: [village, School]\n"
+	checkFirstRule(t, fstest.MapFS{"words.txt": {Data: []byte("home\nno\nsunny\n")}}, pack, map[string]string{
 		"Home village is far.":          "",
 		"Tiruvallur village is far.":    "Tiruvallur",
 		"We left the Sunny village.":    "Sunny",
 		"No School nearby.":             "No School",
 		"He went home. Home village is": "",
-	} {
-		var got []string
-		for _, m := range MatchText(set, r, text) {
-			got = append(got, text[m.Start:m.End])
-		}
-		if strings.Join(got, "|") != want {
-			t.Errorf("%q: got %q, want %q", text, got, want)
-		}
-	}
-	_, err = Parse(nil, "p.yaml", []byte("pack: p\nrules:\n  - id: a\n    category: name\n    kind: terms\n    terms: [x]\n    ordinary_words: words.txt\n"))
+	})
+	_, err := Parse(nil, "p.yaml", []byte("pack: p\nrules:\n  - id: a\n    category: name\n    kind: terms\n    terms: [x]\n    ordinary_words: words.txt\n"))
 	if err == nil || !strings.Contains(err.Error(), `p.yaml:7:21: rule p.a: field "ordinary_words" does not apply to kind "terms"`) {
 		t.Errorf("got %v", err)
 	}
@@ -125,29 +134,12 @@ func TestContextOrdinaryWords(t *testing.T) {
 // target after ". "; the same word written without it does not.
 func TestContextDottedCue(t *testing.T) {
 	const pack = "pack: p\nrules:\n  - id: v\n    category: location\n    kind: context\n    include_cue: true\n    cues:\n      before: [Brgy., Bar]\n"
-	p, err := Parse(nil, "p.yaml", []byte(pack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := set.Rules[0]
-	for text, want := range map[string]string{
+	checkFirstRule(t, nil, pack, map[string]string{
 		"We went to Brgy. San Roque today.": "Brgy. San Roque",
 		"We went to Brgy San Roque today.":  "Brgy San Roque",
 		"We met at the Bar. Then Maria":     "",
 		"We met at Bar Luna.":               "Bar Luna",
-	} {
-		var got []string
-		for _, m := range MatchText(set, r, text) {
-			got = append(got, text[m.Start:m.End])
-		}
-		if strings.Join(got, "|") != want {
-			t.Errorf("%q: got %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // TestIDTable: the hash-probed table answers as the map it was built from,
