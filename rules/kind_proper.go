@@ -1049,6 +1049,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 		category, why = m.unknown, "capitalised word not in the dictionary"
 		if placeCue || venueNext || all&evVenue != 0 {
 			category = "location"
+			// "drafted from Tom Whitcombe's notes": a given name before an
+			// unknown surname is a person, even after a place cue.
+			if !venueNext && all&(evVenue|evPlace|evPlaceWord) == 0 && j-i == 2 && ev[i]&(evName|evNameWord) != 0 && !compass[toks[i].Key] && ev[i+1]&evUnknown != 0 {
+				category = "name"
+			}
 		}
 	case all&evVenue != 0 && !single:
 		category, why = "location", "named venue"
