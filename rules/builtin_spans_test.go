@@ -248,6 +248,8 @@ func TestBuiltinSpans(t *testing.T) {
 		// A word in no list set in bold as a label is a speaker; a field label is not.
 		{"default.proper.nouns", "- **Farhana:** Slide 4 is fine.\n- **Grantee:** our partner\n- Preheader: give today", []string{"Farhana"}},
 		{"default.proper.nouns", "- Thandiwe: keep slide 5 general.\n- Daloa: the owner paid bail.\n- Dest: the farm\n- Approver: Comms lead", []string{"Thandiwe", "Daloa"}},
+		// A place written as one CamelCase hashtag; a campaign's is no place.
+		{"default.proper.nouns", "Share it: #JohorBahru #EndSlavery #StopTrafficking", []string{"JohorBahru"}},
 		// A given name before an unknown surname is a person after a place cue too.
 		{"default.proper.nouns", "Copy drafted from Tom Whitcombe's summary.\n\n> **Comment from Tom:** too specific. Back from East Legon.", []string{"Tom Whitcombe", "East Legon"}}, // (the scanner echoes "Tom" once the name is known)
 		// A Spanish article opens a nickname at a sentence's start too.

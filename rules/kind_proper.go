@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rescue-stories/redact/rules/fold"
 )
 
 // properMatcher finds proper nouns (people and places) in prose. It reads a
@@ -286,6 +288,15 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			emit(Match{Start: tok.Start, End: tok.End, Category: "location", Country: country[i], Why: "place in a hashtag"})
 			ev[i] |= evAcronym
 			continue
+		}
+		// ... and so does one written as CamelCase words ("#NgheAn",
+		// "#BayanLepas"), which the gazetteer knows spaced.
+		if strings.HasSuffix(tok.GapText, "#") {
+			if key := camelKey(t.Src[tok.Start:tok.End]); key != "" && m.places.Has(key) && !m.common.Has(key) && !m.allow.AllowsTerm(key) {
+				emit(Match{Start: tok.Start, End: tok.End, Category: "location", Why: "place in a hashtag"})
+				ev[i] |= evAcronym
+				continue
+			}
 		}
 		if skip, word := m.notAName(t, sc, i); skip {
 			ev[i] |= evAcronym
@@ -1496,6 +1507,26 @@ func surnameInitial(t *Text, ev []evidence, i int) bool {
 func numberedLabel(t *Text, i int) bool {
 	rest := strings.TrimLeft(t.gapAfter(i), "*_")
 	return t.lineStart(i) && rest != "" && strings.ContainsRune(".:)", rune(rest[0]))
+}
+
+// camelKey spells a CamelCase word as the folded words it joins: "NgheAn"
+// is "nghe an". It is empty for a word of one part.
+func camelKey(w string) string {
+	var b strings.Builder
+	parts := 0
+	prevLower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && prevLower {
+			b.WriteByte(' ')
+			parts++
+		}
+		prevLower = unicode.IsLower(r)
+		b.WriteRune(r)
+	}
+	if parts == 0 {
+		return ""
+	}
+	return fold.Fold(b.String())
 }
 
 // camel reports an upper-case letter after two lower-case ones inside a
