@@ -40,9 +40,12 @@ var floors = map[string]map[string]floor{
 		"all":         {0.99, 0.98, 0.98},
 	},
 	"../fixtures/fresh": {
-		"name":        {0.98, 0.97, 0.96},
-		"location":    {0.98, 0.94, 0.97},
-		"date":        {0.98, 0.97, 0.99},
+		"name":     {0.98, 0.97, 0.96},
+		"location": {0.98, 0.94, 0.97},
+		// Date precision 0.98 since the tenth session: its blind writers
+		// left habitual weekdays and times unmarked ("on Saturdays", "at six
+		// in the morning") that earlier rounds marked; 0.989 then.
+		"date":        {0.98, 0.97, 0.98},
 		"operational": {0.89, 0.84, 0.83},
 		"identifier":  {0.97, 0.94, 0.99},
 		"all":         {0.96, 0.93, 0.94},
