@@ -133,7 +133,7 @@ func union(cands []Finding, src []byte) []Finding {
 	out := cands[:1]
 	for _, c := range cands[1:] {
 		last := &out[len(out)-1]
-		if c.Span.Start >= last.Span.End && !dateRange(last, &c, src) {
+		if c.Span.Start >= last.Span.End && !dateRange(last, &c, src) && !ownedPlace(last, &c, src) {
 			out = append(out, c)
 			continue
 		}
@@ -179,6 +179,18 @@ func dateRange(a, b *Finding, src []byte) bool {
 		return true
 	}
 	return false
+}
+
+// ownedPlace reports whether a is a name or a place that owns the place b
+// right after it: "Nena's Sari-Sari Store", "Mama Rose's Bar". The owner's
+// name is part of the venue's: replaced apart, the report would leave
+// "[name]'s [venue]" and its letter between them.
+func ownedPlace(a, b *Finding, src []byte) bool {
+	if b.Category != "location" || (a.Category != "name" && a.Category != "location") {
+		return false
+	}
+	g := string(src[a.Span.End:b.Span.Start])
+	return g == "'s " || g == "’s "
 }
 
 // classified reports whether f is labelled by the classifier that flagged
