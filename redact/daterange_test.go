@@ -23,15 +23,16 @@ func TestDateRangesJoin(t *testing.T) {
 }
 
 // A name or a place that owns the venue after it is one finding with it
-// ("Nena's Sari-Sari Store"); a possessive before an ordinary word keeps
-// the name apart.
+// ("Nena's Sari-Sari Store"), and so are two streets of a corner; a
+// possessive before an ordinary word keeps the name apart.
 func TestOwnedPlaceJoins(t *testing.T) {
-	_, fs := ruleTexts(t, builtinScanner(t), "I helped at Nena's Sari-Sari Store after school. Later Maria's sister came.")
+	_, fs := ruleTexts(t, builtinScanner(t), "I helped at Nena's Sari-Sari Store after school. Later Maria's sister came. "+
+		"Girls are moved to Calle 29 y Av. Domingo Comín at night.")
 	var got []string
 	for _, f := range fs {
 		got = append(got, f.Category+": "+f.Text)
 	}
-	for _, want := range []string{"location: Nena's Sari-Sari Store", "name: Maria"} {
+	for _, want := range []string{"location: Nena's Sari-Sari Store", "name: Maria", "location: Calle 29 y Av. Domingo Comín"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("findings %q lack %q", got, want)
 		}

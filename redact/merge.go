@@ -182,15 +182,18 @@ func dateRange(a, b *Finding, src []byte) bool {
 }
 
 // ownedPlace reports whether a is a name or a place that owns the place b
-// right after it: "Nena's Sari-Sari Store", "Mama Rose's Bar". The owner's
-// name is part of the venue's: replaced apart, the report would leave
-// "[name]'s [venue]" and its letter between them.
+// right after it ("Nena's Sari-Sari Store", "Mama Rose's Bar"), or a street
+// at a corner with b. The owner's name is part of the venue's: replaced
+// apart, the report would leave "[name]'s [venue]" and its letter between
+// them.
 func ownedPlace(a, b *Finding, src []byte) bool {
 	if b.Category != "location" || (a.Category != "name" && a.Category != "location") {
 		return false
 	}
 	g := string(src[a.Span.End:b.Span.Start])
-	return g == "'s " || g == "’s "
+	// Spanish and Portuguese join two streets of a corner with "y" or "e":
+	// "Calle 29 y Av. Domingo Comín".
+	return g == "'s " || g == "’s " || a.Category == "location" && (g == " y " || g == " e ")
 }
 
 // classified reports whether f is labelled by the classifier that flagged

@@ -272,6 +272,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.phone", "Our hotline in Nepal is 01-4915552.", []string{"01-4915552"}},
 		{"default.proper.nouns", "Owner Ch. Tariq Warraich. Peshgi is the advance.", []string{"Ch. Tariq Warraich"}},
 		{"default.location.venue", "Where: Golden Triangle SEZ, Bokeo province.", []string{"Golden Triangle SEZ"}},
+		{"default.location.street", "ran the Cantina El Farolito on 4a Calle, near a flat at Pallati 112.", []string{"4a Calle", "Pallati 112"}},
 		// A long word ending with a full stop ends a sentence, not a street's name.
 		{"default.location.street-name", "- 03:40 Raining. Road bad after the turn. We walked down St. Mary Road.", []string{"St. Mary Road"}},
 		{"default.location.venue", "Meet at Old Taxi Park; Golden Lotus Garment paid late.", []string{"Old Taxi Park", "Golden Lotus Garment"}},
