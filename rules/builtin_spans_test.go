@@ -277,6 +277,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street-name", "- 03:40 Raining. Road bad after the turn. We walked down St. Mary Road.", []string{"St. Mary Road"}},
 		{"default.location.venue", "Meet at Old Taxi Park; Golden Lotus Garment paid late.", []string{"Old Taxi Park", "Golden Lotus Garment"}},
 		{"default.operational.codename", "OPERACIÓN GARZA begins at dawn.\n\nOPERATION DEBRIEF", []string{"OPERACIÓN GARZA"}},
+		{"default.operational.codename", "Met source COLIBRÍ (taxi driver) near the tower.", []string{"source COLIBRÍ (taxi driver)"}},
 		{"default.identifier.code", "Crime reference 20BE/118734/23 was given.", []string{"20BE/118734/23"}},
 		// A cue written with its full stop takes the name after the stop.
 		{"default.location.venue", "The crew of the Sor. Charoenchai 9 stayed aboard; in Brgy. San Roque we waited.", []string{"Sor. Charoenchai 9", "Brgy. San Roque"}},
