@@ -86,3 +86,26 @@ func TestScanChunksAsWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestWidenedWhys: a widened finding's explanation is its match's with the
+// widening noted, whether the cache has it yet or is full.
+func TestWidenedWhys(t *testing.T) {
+	w := widenedWhys{}
+	for range 2 {
+		if got := w.of(""); got != "widened to its sentence" {
+			t.Errorf("of(\"\") = %q", got)
+		}
+		if got := w.of("pattern x"); got != "pattern x; widened to its sentence" {
+			t.Errorf("of(pattern x) = %q", got)
+		}
+	}
+	for i := range 2000 {
+		why := fmt.Sprint("pattern ", i)
+		if got := w.of(why); got != why+"; widened to its sentence" {
+			t.Fatalf("of(%q) = %q", why, got)
+		}
+	}
+	if len(w) > 1024 {
+		t.Errorf("%d explanations kept", len(w))
+	}
+}

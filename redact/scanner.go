@@ -205,6 +205,7 @@ func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
 	}
 	var texts []chunkText
 	size := 0
+	whys := widenedWhys{}
 	flush := func() {
 		s.match(texts, finder)
 		for k := 0; k < len(texts); {
@@ -217,7 +218,7 @@ func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
 			doc := texts[k : k+n]
 			d.split = d.split || n < len(d.doc.Segments)
 			for j := range doc {
-				s.collect(&doc[j])
+				s.collect(&doc[j], whys)
 			}
 			if !d.split {
 				d.li = NewLineIndex(d.src)
@@ -270,7 +271,7 @@ func (s *Scanner) match(texts []chunkText, finder *rules.Finder) {
 
 // collect turns the matches of a text into candidate findings of its
 // document, and notes its capitalised words for echoes.
-func (s *Scanner) collect(ct *chunkText) {
+func (s *Scanner) collect(ct *chunkText, whys widenedWhys) {
 	d, t := ct.d, ct.t
 	seg := d.doc.Segments[ct.seg]
 	// Room for every match of the text at once: findings are large.
@@ -302,7 +303,7 @@ func (s *Scanner) collect(ct *chunkText) {
 				loose: looseRule(r),
 			}
 			if r.Widen == rules.WidenSentence {
-				f = widen(f, r, t, seg.Start, m)
+				f = widen(f, r, t, seg.Start, m, whys)
 			}
 			d.cands = append(d.cands, f)
 			if len(m.Names) > 0 {
@@ -365,7 +366,7 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 // the document), to the sentences m overlaps. The match stays its firm
 // span: when a blocking finding cuts the sentence, only the part holding
 // it is kept (merge.go).
-func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match) Finding {
+func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match, whys widenedWhys) Finding {
 	sents := t.Sentences()
 	start, end := m.Start, m.End
 	for k, s := range sents {
@@ -386,8 +387,25 @@ func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match) Fin
 	f.loose = r
 	f.Span = Span{base + start, base + end}
 	f.Text = t.Src[start:end]
-	f.Why = strings.TrimPrefix(f.Why+"; widened to its sentence", "; ")
+	f.Why = whys.of(f.Why)
 	return f
+}
+
+// widenedWhys are the explanations of widened findings by those of their
+// matches. A pattern's explanation is the same string for each of its
+// matches, and it quotes the pattern: a kilobyte, written afresh for every
+// widened finding, was a ninth of what the scan of a large file held.
+type widenedWhys map[string]string
+
+func (w widenedWhys) of(why string) string {
+	if s, ok := w[why]; ok {
+		return s
+	}
+	s := strings.TrimPrefix(why+"; widened to its sentence", "; ")
+	if len(w) < 1024 { // a kind whose explanations differ from match to match gains nothing
+		w[why] = s
+	}
+	return s
 }
 
 // labelBefore reports whether sentence s is a label of at most three
