@@ -25,7 +25,7 @@ import (
 // cuts are the placeholders an applied plan left (suppress.go): review
 // findings are cut around them as around blocking findings. The candidates
 // come in groups (the rules' findings, then their echoes), taken in order
-// as one list.
+// as one list; groups is cleared.
 func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 	n, nreview := 0, 0
 	for _, cands := range groups {
@@ -47,6 +47,10 @@ func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 			}
 		}
 	}
+	// The groups are garbage now unless the caller holds them: the
+	// scanner does not, and a large document's candidates need not stay
+	// beside their copies.
+	clear(groups)
 	block = union(block, src)
 	review = union(review, src)
 	cutters := block

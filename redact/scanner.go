@@ -348,6 +348,9 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 			return w.allowed || s.set.Allow.AllowsTerm(w.key) || pseudonyms.Has(w.text)
 		})
 	}
+	// resolve copies what it keeps of the candidates: they, and the words
+	// kept for echoes, are garbage once it has (see resolve).
+	d.cands, d.named, d.caps, d.echoed = nil, nil, nil, nil
 	ph := placeholders(src, s.labels)
 	res.Findings = resolve(src, ph, dropPlaceholders(src, cands, ph), dropPlaceholders(src, echoed, ph))
 	if d.changed {
