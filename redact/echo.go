@@ -47,18 +47,17 @@ type capWord struct {
 
 // appendCaps appends the capitalised words of t, segment seg at offset
 // base of its document.
-func appendCaps(caps []capWord, t *rules.Text, base, seg int, allow *rules.Allow) []capWord {
+func appendCaps(caps *chunkList[capWord], t *rules.Text, base, seg int, allow *rules.Allow) {
 	for _, tok := range t.Tokens {
 		if !tok.Cap {
 			continue
 		}
-		caps = append(caps, capWord{
+		caps.push(capWord{
 			key: tok.Key, text: t.Src[tok.Start:tok.End],
 			start: base + tok.Start, end: base + tok.End, seg: seg,
 			allowed: allow.AllowsPattern(t, tok.Start, tok.End),
 		})
 	}
-	return caps
 }
 
 // echoesIn returns a finding for every capitalised mention of a known
@@ -97,21 +96,23 @@ func echoesIn(texts []chunkText, ents entities, allowed func(t *rules.Text, s, e
 
 // echoes is echoesIn for a document split between chunks, from its
 // capitalised words: allowed filters as for echoesIn.
-func echoes(caps []capWord, segs []markdown.Segment, ents entities, allowed func(w *capWord) bool) []Finding {
+func echoes(caps chunkList[capWord], segs []markdown.Segment, ents entities, allowed func(w *capWord) bool) chunkList[Finding] {
 	if len(ents) == 0 {
 		return nil
 	}
-	var found []Finding
-	for i := range caps {
-		w := &caps[i]
-		f, ok := ents[w.key]
-		if !ok || allowed(w) {
-			continue
+	var found chunkList[Finding]
+	for _, c := range caps {
+		for i := range c {
+			w := &c[i]
+			f, ok := ents[w.key]
+			if !ok || allowed(w) {
+				continue
+			}
+			f.Span = Span{w.start, w.end}
+			f.Text = w.text
+			f.Scope = string(segs[w.seg].Scope)
+			found.push(f)
 		}
-		f.Span = Span{w.start, w.end}
-		f.Text = w.text
-		f.Scope = string(segs[w.seg].Scope)
-		found = append(found, f)
 	}
 	return found
 }

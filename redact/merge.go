@@ -38,7 +38,7 @@ func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 	}
 	block := make([]Finding, 0, n-nreview)
 	review := make([]Finding, 0, nreview)
-	for _, cands := range groups {
+	for g, cands := range groups {
 		for _, c := range cands {
 			if c.Severity == rules.Review {
 				review = append(review, c)
@@ -46,11 +46,11 @@ func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 				block = append(block, c)
 			}
 		}
+		// The group is garbage now unless the caller holds it: the
+		// scanner does not, and a large document's candidates need not
+		// stay beside their copies.
+		groups[g] = nil
 	}
-	// The groups are garbage now unless the caller holds them: the
-	// scanner does not, and a large document's candidates need not stay
-	// beside their copies.
-	clear(groups)
 	block = union(block, src)
 	review = union(review, src)
 	cutters := block

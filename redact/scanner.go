@@ -139,14 +139,14 @@ type docScan struct {
 	texts []scannedText
 	// cands are the rules' findings, in the order of texts, then rules;
 	// named are those whose words name a person or place.
-	cands []Finding
+	cands chunkList[Finding]
 	named []namedMatch
 	// caps are the capitalised words, for echoes, of a document whose
 	// segments were split between chunks of run; the echoes of one whole
 	// in a chunk are found while its texts are there (echoed, once
 	// echoesDone).
 	split      bool
-	caps       []capWord
+	caps       chunkList[capWord]
 	echoed     []Finding
 	echoesDone bool
 	li         *LineIndex
@@ -156,7 +156,7 @@ type docScan struct {
 // finding in cands.
 type namedMatch struct {
 	m rules.Match
-	i int
+	f *Finding
 }
 
 // ruleFound are one rule's matches in one text.
@@ -279,7 +279,8 @@ func (s *Scanner) collect(ct *chunkText, whys widenedWhys) {
 	for _, f := range ct.found {
 		n += len(f.ms)
 	}
-	d.cands = slices.Grow(d.cands, n)
+	d.cands = d.cands.room(n)
+	last := &d.cands[len(d.cands)-1]
 	for _, f := range ct.found {
 		r := f.r
 		for _, m := range f.ms {
@@ -305,14 +306,14 @@ func (s *Scanner) collect(ct *chunkText, whys widenedWhys) {
 			if r.Widen == rules.WidenSentence {
 				f = widen(f, r, t, seg.Start, m, whys)
 			}
-			d.cands = append(d.cands, f)
+			*last = append(*last, f) // no copy: room was made
 			if len(m.Names) > 0 {
-				d.named = append(d.named, namedMatch{m, len(d.cands) - 1})
+				d.named = append(d.named, namedMatch{m, &(*last)[len(*last)-1]})
 			}
 		}
 	}
 	if d.split {
-		d.caps = appendCaps(d.caps, t, seg.Start, ct.seg, s.set.Allow)
+		appendCaps(&d.caps, t, seg.Start, ct.seg, s.set.Allow)
 	}
 }
 
@@ -326,8 +327,8 @@ func (d *docScan) entities() entities {
 	if len(d.named) > 0 {
 		places := newPlaceSpans(d.cands)
 		for _, nm := range d.named {
-			if !places.contain(d.cands[nm.i].Span) {
-				ents.note(nm.m, d.cands[nm.i], d.li)
+			if !places.contain(nm.f.Span) {
+				ents.note(nm.m, *nm.f, d.li)
 			}
 		}
 	}
@@ -342,17 +343,26 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 		d.li = NewLineIndex(src)
 	}
 	li := d.li
-	echoed := d.echoed
+	echoed := chunkList[Finding]{d.echoed}
 	if !d.echoesDone {
 		echoed = echoes(d.caps, d.doc.Segments, d.entities(), func(w *capWord) bool {
 			return w.allowed || s.set.Allow.AllowsTerm(w.key) || pseudonyms.Has(w.text)
 		})
 	}
-	// resolve copies what it keeps of the candidates: they, and the words
-	// kept for echoes, are garbage once it has (see resolve).
+	// resolve copies what it keeps of the candidates, a chunk at a time:
+	// they, and the words kept for echoes, are garbage once it has.
 	d.cands, d.named, d.caps, d.echoed = nil, nil, nil, nil
 	ph := placeholders(src, s.labels)
-	res.Findings = resolve(src, ph, dropPlaceholders(src, cands, ph), dropPlaceholders(src, echoed, ph))
+	groups := make([][]Finding, 0, len(cands)+len(echoed))
+	for _, c := range cands {
+		groups = append(groups, dropPlaceholders(src, c, ph))
+	}
+	for _, c := range echoed {
+		groups = append(groups, dropPlaceholders(src, c, ph))
+	}
+	clear(cands)
+	clear(echoed)
+	res.Findings = resolve(src, ph, groups...)
 	if d.changed {
 		plainTexts(res.Findings, src)
 	}
@@ -439,11 +449,13 @@ type placeSpans struct {
 	maxEnd []int // maxEnd[k]: the greatest end of spans 0..k
 }
 
-func newPlaceSpans(cands []Finding) placeSpans {
+func newPlaceSpans(cands chunkList[Finding]) placeSpans {
 	var sp []Span
-	for i := range cands {
-		if cands[i].Category == "location" {
-			sp = append(sp, cands[i].Span)
+	for _, c := range cands {
+		for i := range c {
+			if c[i].Category == "location" {
+				sp = append(sp, c[i].Span)
+			}
 		}
 	}
 	slices.SortFunc(sp, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
