@@ -131,6 +131,7 @@ func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 type docScan struct {
 	path       string
 	src        []byte
+	str        string // string(src), which the segments' texts slice
 	doc        *markdown.Doc
 	hazard     *Hazard
 	pseudonyms rules.Pseudonyms
@@ -177,9 +178,9 @@ func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
 			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
 	}
-	d := &docScan{path: path, src: src, doc: doc, hazard: hazard}
+	d := &docScan{path: path, src: src, str: string(src), doc: doc, hazard: hazard}
 	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
-		d.pseudonyms = rules.FindPseudonyms(string(src))
+		d.pseudonyms = rules.FindPseudonyms(d.str)
 	}
 	return d, nil
 }
@@ -237,7 +238,7 @@ func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
 	}
 	for _, d := range docs {
 		for i, seg := range d.doc.Segments {
-			t, c := segmentText(d.src, seg)
+			t, c := segmentText(d.src, d.str, seg)
 			d.changed = d.changed || c
 			ct := chunkText{d: d, seg: i, t: arena.NewText(t, string(seg.Scope))}
 			if keep {
