@@ -218,6 +218,17 @@ func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
 			}
 			doc := texts[k : k+n]
 			d.split = d.split || n < len(d.doc.Segments)
+			// Room for every match of the document in the chunk at once:
+			// a story's candidates take one allocation.
+			m := 0
+			for j := range doc {
+				for _, f := range doc[j].found {
+					m += len(f.ms)
+				}
+			}
+			if m > 0 {
+				d.cands = d.cands.room(m)
+			}
 			for j := range doc {
 				s.collect(&doc[j], whys)
 			}
@@ -275,13 +286,17 @@ func (s *Scanner) match(texts []chunkText, finder *rules.Finder) {
 func (s *Scanner) collect(ct *chunkText, whys widenedWhys) {
 	d, t := ct.d, ct.t
 	seg := d.doc.Segments[ct.seg]
-	// Room for every match of the text at once: findings are large.
+	// Room for every match of the text at once (run made it for the
+	// document's texts in the chunk): findings are large.
 	n := 0
 	for _, f := range ct.found {
 		n += len(f.ms)
 	}
-	d.cands = d.cands.room(n)
-	last := &d.cands[len(d.cands)-1]
+	var last *[]Finding
+	if n > 0 {
+		d.cands = d.cands.room(n)
+		last = &d.cands[len(d.cands)-1]
+	}
 	for _, f := range ct.found {
 		r := f.r
 		for _, m := range f.ms {
