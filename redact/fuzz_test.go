@@ -125,6 +125,17 @@ func FuzzScan(f *testing.F) {
 		if errs[1] != nil {
 			t.Fatalf("the other document of the batch: %v", errs[1])
 		}
+		// So does a batch run over a few segments at a time, each
+		// document's texts dropped between chunks.
+		chunked, cerrs := sc.scanBatch([]string{"story.md", path}, [][]byte{batchPeer, src}, 200)
+		if fmt.Sprint(cerrs[1]) != fmt.Sprint(err) || (err == nil) != (chunked[1] != nil) {
+			t.Fatalf("in chunks: error %v, alone %v", cerrs[1], err)
+		}
+		if err == nil {
+			if d := cmp.Diff(res.Findings, chunked[1].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
+				t.Fatalf("in chunks the findings differ (-alone +chunks):\n%s", d)
+			}
+		}
 		if d := cmp.Diff(peer.Findings, rs[1].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
 			t.Fatalf("the other document of the batch differs (-alone +batch):\n%s", d)
 		}

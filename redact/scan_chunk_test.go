@@ -11,7 +11,7 @@ import (
 )
 
 // TestScanChunksAsWhole: a document scanned a few segments at a time, its
-// texts dropped after each chunk (ScanBatch with a small chunkBytes), gets
+// texts dropped after each chunk (scanBatch with a small limit), gets
 // the findings Scan gives it with every text kept: echoes found from the
 // words kept of each text, allow patterns and pseudonyms included.
 func TestScanChunksAsWhole(t *testing.T) {
@@ -70,11 +70,9 @@ func TestScanChunksAsWhole(t *testing.T) {
 		t.Fatalf("the synthetic document has %d echoes of Santos, %d of Ley, want 2 and 1", santos, ley)
 	}
 
-	defer func(n int) { chunkBytes = n }(chunkBytes)
-	for _, n := range []int{1, 300, 4096, 1 << 30} {
+	for _, n := range []int{1, 300, 4096, chunkBytes, 1 << 30} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			chunkBytes = n
-			got, errs := s.ScanBatch(paths, srcs)
+			got, errs := s.scanBatch(paths, srcs, n)
 			for i := range got {
 				if errs[i] != nil {
 					t.Fatalf("%s: %v", paths[i], errs[i])

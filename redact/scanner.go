@@ -80,6 +80,11 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 // processor's caches for more texts than one short story has: a worker
 // scanning many small files gives them to ScanBatch a few dozen at a time.
 func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, errs []error) {
+	return s.scanBatch(paths, srcs, chunkBytes)
+}
+
+// scanBatch is ScanBatch with the texts run over limit bytes at a time.
+func (s *Scanner) scanBatch(paths []string, srcs [][]byte, limit int) (results []*Result, errs []error) {
 	results, errs = make([]*Result, len(srcs)), make([]error, len(srcs))
 	docs := make([]*docScan, 0, len(srcs))
 	at := make([]int, 0, len(srcs)) // at[k]: the index of docs[k]
@@ -92,7 +97,7 @@ func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, e
 		docs = append(docs, d)
 		at = append(at, i)
 	}
-	s.run(docs, chunkBytes, false)
+	s.run(docs, limit, false)
 	for k, d := range docs {
 		results[at[k]], _, errs[at[k]] = s.finish(d)
 		docs[k] = nil // its findings are the result's now
@@ -105,7 +110,7 @@ func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, e
 // tokens, literal hits and other scratch take some 30 bytes per byte of
 // text; holding those of a whole 6 MB file until it was done made its
 // scan peak above half a gigabyte.
-var chunkBytes = 256 << 10
+const chunkBytes = 256 << 10
 
 // scanned is what a scan read, for Explain to trace the rules over the
 // same texts without parsing and tokenising the document again.
