@@ -13,7 +13,8 @@ import (
 // TestScanChunksAsWhole: a document scanned a few segments at a time, its
 // texts dropped after each chunk (scanBatch with a small limit), gets
 // the findings Scan gives it with every text kept: echoes found from the
-// words kept of each text, allow patterns and pseudonyms included.
+// words kept of each text, allow patterns and pseudonyms included. Scan
+// itself is a batch of one; Explain's scan keeps every text.
 func TestScanChunksAsWhole(t *testing.T) {
 	s := builtinScanner(t)
 	// "Ley" is a surname here: its later mentions are echoes, but not
@@ -46,7 +47,7 @@ func TestScanChunksAsWhole(t *testing.T) {
 
 	want := make([]*Result, len(srcs))
 	for i := range srcs {
-		res, err := s.Scan(paths[i], srcs[i])
+		res, _, err := s.scan(paths[i], srcs[i]) // every text kept
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -70,8 +70,10 @@ func IsMarkdown(path string) bool {
 // Scan finds sensitive details in src. path is only used to pick the parser
 // and to label the result; nothing is read or written.
 func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
-	res, _, err := s.scan(path, src)
-	return res, err
+	// As a batch of one: a large file is scanned in chunks (run), as
+	// `redact scan` scans it, not held whole as Explain holds it.
+	rs, errs := s.scanBatch([]string{path}, [][]byte{src}, chunkBytes)
+	return rs[0], errs[0]
 }
 
 // ScanBatch scans several documents: results[i] and errs[i] are what
@@ -119,7 +121,7 @@ type scanned struct {
 	pseudonyms rules.Pseudonyms
 }
 
-// scan is Scan, also returning the texts it read.
+// scan is Scan with every text kept (for Explain), also returning them.
 func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
 	d, err := s.begin(path, src)
 	if err != nil {
