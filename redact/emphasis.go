@@ -14,11 +14,12 @@ import (
 // stayed in the draft. Spaces keep every offset, and a finding's text is
 // taken from src (plainTexts), so reports still show the writer's bytes.
 // Link destinations and code keep their underscores: there they are part of
-// a URL or a name.
-func segmentText(src []byte, seg markdown.Segment) (s string, changed bool) {
+// a URL or a name. whole is string(src): a segment left as it is is a
+// slice of it, not a copy of its own.
+func segmentText(src []byte, whole string, seg markdown.Segment) (s string, changed bool) {
 	b := src[seg.Start:seg.End]
 	if seg.Scope == markdown.LinkURL || seg.Scope == markdown.Code {
-		return string(b), false
+		return whole[seg.Start:seg.End], false
 	}
 	var out []byte
 	for i := 0; ; {
@@ -45,7 +46,7 @@ func segmentText(src []byte, seg markdown.Segment) (s string, changed bool) {
 		i = j
 	}
 	if out == nil {
-		return string(b), false
+		return whole[seg.Start:seg.End], false
 	}
 	return string(out), true
 }

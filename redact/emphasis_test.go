@@ -24,7 +24,7 @@ func TestSegmentText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := []byte("<<" + tt.in + ">>")
-		got, changed := segmentText(src, markdown.Segment{Scope: tt.scope, Start: 2, End: 2 + len(tt.in)})
+		got, changed := segmentText(src, string(src), markdown.Segment{Scope: tt.scope, Start: 2, End: 2 + len(tt.in)})
 		if got != tt.out || changed != (tt.in != tt.out) {
 			t.Errorf("%s %q: got %q (changed %v), want %q", tt.scope, tt.in, got, changed, tt.out)
 		}

@@ -125,6 +125,26 @@ func FuzzScan(f *testing.F) {
 		if errs[1] != nil {
 			t.Fatalf("the other document of the batch: %v", errs[1])
 		}
+		// Scan, a batch of one, gives what Explain's scan, every text
+		// kept, gives.
+		if whole, _, werr := sc.scan(path, src); fmt.Sprint(werr) != fmt.Sprint(err) {
+			t.Fatalf("with every text kept: error %v, Scan %v", werr, err)
+		} else if err == nil {
+			if d := cmp.Diff(whole.Findings, res.Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
+				t.Fatalf("Scan differs from a scan keeping every text (-kept +Scan):\n%s", d)
+			}
+		}
+		// So does a batch run over a few segments at a time, each
+		// document's texts dropped between chunks.
+		chunked, cerrs := sc.scanBatch([]string{"story.md", path}, [][]byte{batchPeer, src}, 200)
+		if fmt.Sprint(cerrs[1]) != fmt.Sprint(err) || (err == nil) != (chunked[1] != nil) {
+			t.Fatalf("in chunks: error %v, alone %v", cerrs[1], err)
+		}
+		if err == nil {
+			if d := cmp.Diff(res.Findings, chunked[1].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
+				t.Fatalf("in chunks the findings differ (-alone +chunks):\n%s", d)
+			}
+		}
 		if d := cmp.Diff(peer.Findings, rs[1].Findings, cmpopts.IgnoreUnexported(Finding{})); d != "" {
 			t.Fatalf("the other document of the batch differs (-alone +batch):\n%s", d)
 		}

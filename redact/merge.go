@@ -25,7 +25,7 @@ import (
 // cuts are the placeholders an applied plan left (suppress.go): review
 // findings are cut around them as around blocking findings. The candidates
 // come in groups (the rules' findings, then their echoes), taken in order
-// as one list.
+// as one list; groups is cleared.
 func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 	n, nreview := 0, 0
 	for _, cands := range groups {
@@ -38,7 +38,7 @@ func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 	}
 	block := make([]Finding, 0, n-nreview)
 	review := make([]Finding, 0, nreview)
-	for _, cands := range groups {
+	for g, cands := range groups {
 		for _, c := range cands {
 			if c.Severity == rules.Review {
 				review = append(review, c)
@@ -46,6 +46,10 @@ func resolve(src []byte, cuts []Finding, groups ...[]Finding) []Finding {
 				block = append(block, c)
 			}
 		}
+		// The group is garbage now unless the caller holds it: the
+		// scanner does not, and a large document's candidates need not
+		// stay beside their copies.
+		groups[g] = nil
 	}
 	block = union(block, src)
 	review = union(review, src)

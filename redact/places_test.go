@@ -27,7 +27,7 @@ func TestPlaceSpansContain(t *testing.T) {
 			}
 			cands = append(cands, Finding{Category: cat, Span: Span{a, a + 1 + rng.IntN(15)}})
 		}
-		p := newPlaceSpans(cands)
+		p := newPlaceSpans(chunkList[Finding]{cands})
 		for a := 0; a < 70; a++ {
 			for n := 1; n < 10; n++ {
 				s := Span{a, a + n}

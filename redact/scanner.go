@@ -3,6 +3,7 @@ package redact
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -69,8 +70,10 @@ func IsMarkdown(path string) bool {
 // Scan finds sensitive details in src. path is only used to pick the parser
 // and to label the result; nothing is read or written.
 func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
-	res, _, err := s.scan(path, src)
-	return res, err
+	// As a batch of one: a large file is scanned in chunks (run), as
+	// `redact scan` scans it, not held whole as Explain holds it.
+	rs, errs := s.scanBatch([]string{path}, [][]byte{src}, chunkBytes)
+	return rs[0], errs[0]
 }
 
 // ScanBatch scans several documents: results[i] and errs[i] are what
@@ -79,15 +82,16 @@ func (s *Scanner) Scan(path string, src []byte) (*Result, error) {
 // processor's caches for more texts than one short story has: a worker
 // scanning many small files gives them to ScanBatch a few dozen at a time.
 func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, errs []error) {
+	return s.scanBatch(paths, srcs, chunkBytes)
+}
+
+// scanBatch is ScanBatch with the texts run over limit bytes at a time.
+func (s *Scanner) scanBatch(paths []string, srcs [][]byte, limit int) (results []*Result, errs []error) {
 	results, errs = make([]*Result, len(srcs)), make([]error, len(srcs))
 	docs := make([]*docScan, 0, len(srcs))
 	at := make([]int, 0, len(srcs)) // at[k]: the index of docs[k]
-	// The batch's texts all die at its end: their tokens come from slabs
-	// that the next batch reuses.
-	var arena rules.TextArena
-	defer arena.Release()
 	for i, src := range srcs {
-		d, err := s.begin(paths[i], src, &arena)
+		d, err := s.begin(paths[i], src)
 		if err != nil {
 			errs[i] = err
 			continue
@@ -95,13 +99,20 @@ func (s *Scanner) ScanBatch(paths []string, srcs [][]byte) (results []*Result, e
 		docs = append(docs, d)
 		at = append(at, i)
 	}
-	s.match(docs, rules.NewFinder())
+	s.run(docs, limit, false)
 	for k, d := range docs {
 		results[at[k]], _, errs[at[k]] = s.finish(d)
-		docs[k] = nil // its texts are garbage now
+		docs[k] = nil // its findings are the result's now
 	}
 	return results, errs
 }
+
+// chunkBytes is how many bytes of segments run goes through at a time: a
+// batch of stories is one such chunk, a large file several. A segment's
+// tokens, literal hits and other scratch take some 30 bytes per byte of
+// text; holding those of a whole 6 MB file until it was done made its
+// scan peak above half a gigabyte.
+const chunkBytes = 256 << 10
 
 // scanned is what a scan read, for Explain to trace the rules over the
 // same texts without parsing and tokenising the document again.
@@ -110,28 +121,50 @@ type scanned struct {
 	pseudonyms rules.Pseudonyms
 }
 
-// scan is Scan, also returning the texts it read.
+// scan is Scan with every text kept (for Explain), also returning them.
 func (s *Scanner) scan(path string, src []byte) (*Result, *scanned, error) {
-	d, err := s.begin(path, src, nil)
+	d, err := s.begin(path, src)
 	if err != nil {
 		return nil, nil, err
 	}
-	s.match([]*docScan{d}, rules.NewFinder())
+	s.run([]*docScan{d}, math.MaxInt, true)
 	return s.finish(d)
 }
 
-// docScan is one document between the steps of a scan: begin parses and
-// tokenises it, match runs the rules over its texts (with other
-// documents'), finish turns the matches into findings.
+// docScan is one document between the steps of a scan: begin parses it,
+// run tokenises its segments, runs the rules over them (with other
+// documents') and keeps their candidate findings and capitalised words,
+// finish turns those into findings.
 type docScan struct {
-	path    string
-	src     []byte
-	doc     *markdown.Doc
-	hazard  *Hazard
-	texts   []scannedText
-	changed bool
-	// byText[i]: the matches of text i, in the order of rules.
-	byText [][]ruleFound
+	path       string
+	src        []byte
+	str        string // string(src), which the segments' texts slice
+	doc        *markdown.Doc
+	hazard     *Hazard
+	pseudonyms rules.Pseudonyms
+	changed    bool
+	// texts are the segments' texts, kept only for Explain (run's keep).
+	texts []scannedText
+	// cands are the rules' findings, in the order of texts, then rules;
+	// named are those whose words name a person or place.
+	cands chunkList[Finding]
+	named []namedMatch
+	// caps are the capitalised words, for echoes, of a document whose
+	// segments were split between chunks of run; the echoes of one whole
+	// in a chunk are found while its texts are there (echoed, once
+	// echoesDone).
+	split      bool
+	caps       chunkList[capWord]
+	echoed     []Finding
+	echoesDone bool
+	li         *LineIndex
+}
+
+// namedMatch is a match whose words identify a person or place, with its
+// finding in cands.
+type namedMatch struct {
+	m rules.Match
+	f *Finding
 }
 
 // ruleFound are one rule's matches in one text.
@@ -140,123 +173,220 @@ type ruleFound struct {
 	ms []rules.Match
 }
 
-// begin checks, parses and tokenises src, with the tokens from arena (nil:
-// allocated).
-func (s *Scanner) begin(path string, src []byte, arena *rules.TextArena) (*docScan, error) {
+// begin checks and parses src.
+func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
 	if err := s.checkInput(src); err != nil {
 		return nil, err
 	}
 	s.warm.Do(func() { s.set.Warm(string(src)) })
 	doc, hazard := s.parse(path, src)
-	d := &docScan{path: path, src: src, doc: doc, hazard: hazard}
-	d.texts = make([]scannedText, 0, len(doc.Segments))
 	for _, seg := range doc.Segments {
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
 			return nil, fmt.Errorf("internal error: segment %d-%d out of bounds", seg.Start, seg.End)
 		}
-		t, c := segmentText(src, seg)
-		d.changed = d.changed || c
-		d.texts = append(d.texts, scannedText{seg.Start, arena.NewText(t, string(seg.Scope))})
 	}
-	d.byText = make([][]ruleFound, len(d.texts))
+	d := &docScan{path: path, src: src, str: string(src), doc: doc, hazard: hazard}
+	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
+		d.pseudonyms = rules.FindPseudonyms(d.str)
+	}
 	return d, nil
 }
 
-// match runs the rules over the texts of docs rule by rule, not text by
-// text: a rule's patterns, DFA tables and word lists then stay in the
-// processor's caches from one text to the next instead of being evicted
-// by every other rule's. The more texts a rule meets in a row, the fewer
-// of those misses per text: a batch of documents (ScanBatch) shares them.
-// Each text's matches are kept in the order of rules, and finish takes
-// them up in the order of texts, then rules, as a scan of one document.
-func (s *Scanner) match(docs []*docScan, finder *rules.Finder) {
-	for _, r := range s.set.Rules {
-		for _, d := range docs {
-			for i, st := range d.texts {
-				if ms := finder.Find(r, st.t); len(ms) > 0 {
-					d.byText[i] = append(d.byText[i], ruleFound{r, ms})
+// chunkText is a segment's text while run holds it.
+type chunkText struct {
+	d     *docScan
+	seg   int // its segment in d
+	t     *rules.Text
+	found []ruleFound // in the order of rules
+}
+
+// run tokenises the segments of docs, in order, and runs the rules over
+// them limit bytes of segments at a time; what finish needs of a chunk's
+// texts is taken from them before the next chunk, and the texts are
+// dropped (their tokens go back to an arena) unless keep is set.
+func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
+	finder := rules.NewFinder()
+	var arena *rules.TextArena
+	if !keep {
+		arena = new(rules.TextArena)
+		defer arena.Release()
+	}
+	var texts []chunkText
+	size := 0
+	whys := widenedWhys{}
+	flush := func() {
+		s.match(texts, finder)
+		for k := 0; k < len(texts); {
+			// The texts of one document: a whole one's echoes are found
+			// now, a split one's from its words later.
+			d, n := texts[k].d, 1
+			for k+n < len(texts) && texts[k+n].d == d {
+				n++
+			}
+			doc := texts[k : k+n]
+			d.split = d.split || n < len(d.doc.Segments)
+			// Room for every match of the document in the chunk at once:
+			// a story's candidates take one allocation.
+			m := 0
+			for j := range doc {
+				for _, f := range doc[j].found {
+					m += len(f.ms)
 				}
+			}
+			if m > 0 {
+				d.cands = d.cands.room(m)
+			}
+			for j := range doc {
+				s.collect(&doc[j], whys)
+			}
+			if !d.split {
+				d.li = NewLineIndex(d.src)
+				d.echoed = echoesIn(doc, d.entities(), func(t *rules.Text, a, b int) bool {
+					return s.set.Allow.Allows(t, a, b) || d.pseudonyms.Has(t.Src[a:b])
+				})
+				d.echoesDone = true
+			}
+			clear(doc) // garbage now
+			k += n
+		}
+		texts, size = texts[:0], 0
+		if !keep {
+			arena.Release()
+		}
+	}
+	for _, d := range docs {
+		for i, seg := range d.doc.Segments {
+			t, c := segmentText(d.src, d.str, seg)
+			d.changed = d.changed || c
+			ct := chunkText{d: d, seg: i, t: arena.NewText(t, string(seg.Scope))}
+			if keep {
+				d.texts = append(d.texts, scannedText{seg.Start, ct.t})
+			}
+			texts = append(texts, ct)
+			if size += seg.End - seg.Start; size >= limit {
+				flush()
+			}
+		}
+	}
+	flush()
+}
+
+// match runs the rules over texts rule by rule, not text by text: a
+// rule's patterns, DFA tables and word lists then stay in the processor's
+// caches from one text to the next instead of being evicted by every other
+// rule's. The more texts a rule meets in a row, the fewer of those misses
+// per text: a batch of documents (ScanBatch) shares them. Each text's
+// matches are kept in the order of rules, and collect takes them up in the
+// order of texts, then rules, as a scan of one document.
+func (s *Scanner) match(texts []chunkText, finder *rules.Finder) {
+	for _, r := range s.set.Rules {
+		for k := range texts {
+			if ms := finder.Find(r, texts[k].t); len(ms) > 0 {
+				texts[k].found = append(texts[k].found, ruleFound{r, ms})
 			}
 		}
 	}
 }
 
-// finish turns the matches of a document into its findings.
-func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
-	src, doc, texts, byText := d.src, d.doc, d.texts, d.byText
-	res := &Result{Path: d.path, Src: src, Hazard: d.hazard}
-	li := NewLineIndex(src)
-	var pseudonyms rules.Pseudonyms
-	if s.set.Allow != nil && s.set.Allow.Pseudonyms {
-		pseudonyms = rules.FindPseudonyms(string(src))
-	}
-	ents := entities{}
-	changed := d.changed
-	// Room for every match up front: findings are large, and growing the
-	// list one append at a time copied it over and over.
+// collect turns the matches of a text into candidate findings of its
+// document, and notes its capitalised words for echoes.
+func (s *Scanner) collect(ct *chunkText, whys widenedWhys) {
+	d, t := ct.d, ct.t
+	seg := d.doc.Segments[ct.seg]
+	// Room for every match of the text at once (run made it for the
+	// document's texts in the chunk): findings are large.
 	n := 0
-	for _, fs := range byText {
-		for _, f := range fs {
-			n += len(f.ms)
-		}
+	for _, f := range ct.found {
+		n += len(f.ms)
 	}
-	cands := make([]Finding, 0, n)
-	type namedMatch struct {
-		m rules.Match
-		i int // its finding in cands
+	var last *[]Finding
+	if n > 0 {
+		d.cands = d.cands.room(n)
+		last = &d.cands[len(d.cands)-1]
 	}
-	var named []namedMatch
-	for i, st := range texts {
-		seg, t := doc.Segments[i], st.t
-		for _, f := range byText[i] {
-			r := f.r
-			for _, m := range f.ms {
-				if s.set.Allow.Allows(t, m.Start, m.End) {
-					continue
-				}
-				text := t.Src[m.Start:m.End]
-				if pseudonyms.Has(text) {
-					continue
-				}
-				cat := r.Category
-				if m.Category != "" {
-					cat = m.Category
-				}
-				f := Finding{
-					Rule: r.ID, Pack: r.Pack, Category: cat, Severity: r.Severity,
-					Span:    Span{seg.Start + m.Start, seg.Start + m.End},
-					Text:    text,
-					Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
-					Scope: string(seg.Scope),
-					loose: looseRule(r),
-				}
-				if r.Widen == rules.WidenSentence {
-					f = widen(f, r, t, seg.Start, m)
-				}
-				cands = append(cands, f)
-				if len(m.Names) > 0 {
-					named = append(named, namedMatch{m, len(cands) - 1})
-				}
+	for _, f := range ct.found {
+		r := f.r
+		for _, m := range f.ms {
+			if s.set.Allow.Allows(t, m.Start, m.End) {
+				continue
+			}
+			text := t.Src[m.Start:m.End]
+			if d.pseudonyms.Has(text) {
+				continue
+			}
+			cat := r.Category
+			if m.Category != "" {
+				cat = m.Category
+			}
+			f := Finding{
+				Rule: r.ID, Pack: r.Pack, Category: cat, Severity: r.Severity,
+				Span:    Span{seg.Start + m.Start, seg.Start + m.End},
+				Text:    text,
+				Message: r.Message, Replacement: r.Replace, Country: m.Country, Why: m.Why,
+				Scope: string(seg.Scope),
+				loose: looseRule(r),
+			}
+			if r.Widen == rules.WidenSentence {
+				f = widen(f, r, t, seg.Start, m, whys)
+			}
+			*last = append(*last, f) // no copy: room was made
+			if len(m.Names) > 0 {
+				d.named = append(d.named, namedMatch{m, &(*last)[len(*last)-1]})
 			}
 		}
 	}
+	if d.split {
+		appendCaps(&d.caps, t, seg.Start, ct.seg, s.set.Allow)
+	}
+}
+
+// entities are the identifying words of d's candidates (all of them: the
+// document's last text has been collected).
+func (d *docScan) entities() entities {
+	ents := entities{}
 	// A name inside a place another rule found ("Sri Lakshmi Ganapathi
 	// Rice Industries") names the place, not a person: its words are not
 	// echoed ("Rice is the grain...").
-	if len(named) > 0 {
-		places := newPlaceSpans(cands)
-		for _, nm := range named {
-			if !places.contain(cands[nm.i].Span) {
-				ents.note(nm.m, cands[nm.i], li)
+	if len(d.named) > 0 {
+		places := newPlaceSpans(d.cands)
+		for _, nm := range d.named {
+			if !places.contain(nm.f.Span) {
+				ents.note(nm.m, *nm.f, d.li)
 			}
 		}
 	}
-	echoed := echoes(texts, ents, func(t *rules.Text, a, b int) bool {
-		return s.set.Allow.Allows(t, a, b) || pseudonyms.Has(t.Src[a:b])
-	})
+	return ents
+}
+
+// finish turns the candidates of a document into its findings.
+func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
+	src, cands, pseudonyms := d.src, d.cands, d.pseudonyms
+	res := &Result{Path: d.path, Src: src, Hazard: d.hazard}
+	if d.li == nil {
+		d.li = NewLineIndex(src)
+	}
+	li := d.li
+	echoed := chunkList[Finding]{d.echoed}
+	if !d.echoesDone {
+		echoed = echoes(d.caps, d.doc.Segments, d.entities(), func(w *capWord) bool {
+			return w.allowed || s.set.Allow.AllowsTerm(w.key) || pseudonyms.Has(w.text)
+		})
+	}
+	// resolve copies what it keeps of the candidates, a chunk at a time:
+	// they, and the words kept for echoes, are garbage once it has.
+	d.cands, d.named, d.caps, d.echoed = nil, nil, nil, nil
 	ph := placeholders(src, s.labels)
-	res.Findings = resolve(src, ph, dropPlaceholders(src, cands, ph), dropPlaceholders(src, echoed, ph))
-	if changed {
+	groups := make([][]Finding, 0, len(cands)+len(echoed))
+	for _, c := range cands {
+		groups = append(groups, dropPlaceholders(src, c, ph))
+	}
+	for _, c := range echoed {
+		groups = append(groups, dropPlaceholders(src, c, ph))
+	}
+	clear(cands)
+	clear(echoed)
+	res.Findings = resolve(src, ph, groups...)
+	if d.changed {
 		plainTexts(res.Findings, src)
 	}
 	for i := range res.Findings {
@@ -265,14 +395,14 @@ func (s *Scanner) finish(d *docScan) (*Result, *scanned, error) {
 	if err := s.suppress(res); err != nil {
 		return nil, nil, err
 	}
-	return res, &scanned{texts: texts, pseudonyms: pseudonyms}, nil
+	return res, &scanned{texts: d.texts, pseudonyms: pseudonyms}, nil
 }
 
 // widen stretches f, the finding of match m in text t (at offset base of
 // the document), to the sentences m overlaps. The match stays its firm
 // span: when a blocking finding cuts the sentence, only the part holding
 // it is kept (merge.go).
-func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match) Finding {
+func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match, whys widenedWhys) Finding {
 	sents := t.Sentences()
 	start, end := m.Start, m.End
 	for k, s := range sents {
@@ -293,8 +423,25 @@ func widen(f Finding, r *rules.Rule, t *rules.Text, base int, m rules.Match) Fin
 	f.loose = r
 	f.Span = Span{base + start, base + end}
 	f.Text = t.Src[start:end]
-	f.Why = strings.TrimPrefix(f.Why+"; widened to its sentence", "; ")
+	f.Why = whys.of(f.Why)
 	return f
+}
+
+// widenedWhys are the explanations of widened findings by those of their
+// matches. A pattern's explanation is the same string for each of its
+// matches, and it quotes the pattern: a kilobyte, written afresh for every
+// widened finding, was a ninth of what the scan of a large file held.
+type widenedWhys map[string]string
+
+func (w widenedWhys) of(why string) string {
+	if s, ok := w[why]; ok {
+		return s
+	}
+	s := strings.TrimPrefix(why+"; widened to its sentence", "; ")
+	if len(w) < 1024 { // a kind whose explanations differ from match to match gains nothing
+		w[why] = s
+	}
+	return s
 }
 
 // labelBefore reports whether sentence s is a label of at most three
@@ -325,11 +472,13 @@ type placeSpans struct {
 	maxEnd []int // maxEnd[k]: the greatest end of spans 0..k
 }
 
-func newPlaceSpans(cands []Finding) placeSpans {
+func newPlaceSpans(cands chunkList[Finding]) placeSpans {
 	var sp []Span
-	for i := range cands {
-		if cands[i].Category == "location" {
-			sp = append(sp, cands[i].Span)
+	for _, c := range cands {
+		for i := range c {
+			if c[i].Category == "location" {
+				sp = append(sp, c[i].Span)
+			}
 		}
 	}
 	slices.SortFunc(sp, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })

@@ -308,6 +308,12 @@ func (a *Allow) allows(t *Text, start, end int) bool {
 	if a.AllowsTerm(t.spanKey(start, end)) { // a slice of the text's keys when aligned
 		return true
 	}
+	return a.allowsPattern(t, start, end)
+}
+
+// allowsPattern reports whether an allow pattern's match covers the span
+// [start, end) of t.
+func (a *Allow) allowsPattern(t *Text, start, end int) bool {
 	a.once.Do(func() { a.pats = newPatterns(a.patterns) })
 	for _, p := range a.pats {
 		for _, loc := range t.allowMatches(p) {
@@ -361,6 +367,13 @@ func (a *Allow) merge(b *Allow) {
 // Allows reports whether the span [start, end) of t is an exception.
 func (a *Allow) Allows(t *Text, start, end int) bool {
 	return a != nil && a.allows(t, start, end)
+}
+
+// AllowsPattern reports whether an allow pattern's match covers the span
+// [start, end) of t: Allows without the allowed terms, for a caller that
+// tests the span's words with AllowsTerm later, once t is gone.
+func (a *Allow) AllowsPattern(t *Text, start, end int) bool {
+	return a != nil && a.allowsPattern(t, start, end)
 }
 
 // compilePatterns parses a pack's patterns and checks them against the

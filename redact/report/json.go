@@ -133,7 +133,7 @@ func (s *jsonStream) doc() ([]byte, error) {
 
 func (s *jsonStream) Add(r *redact.Result) error {
 	s.sum.Add(r)
-	return s.arr.add(s.j.file(r))
+	return s.arr.addResult(s.j, r)
 }
 
 func (s *jsonStream) Close() error {

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/rescue-stories/redact/redact"
 )
 
 // arrayStream writes an indented JSON document whose one big array is
@@ -61,14 +63,45 @@ func (a *arrayStream) add(v any) error {
 			return err
 		}
 	}
+	a.next()
+	_, err := a.w.Write(data)
+	return err
+}
+
+// addResult writes the JSON report's file for r as add(j.file(r)) does,
+// a piece at a time.
+func (a *arrayStream) addResult(j *JSON, r *redact.Result) error {
+	a.next()
+	var err error
+	a.buf = j.appendResultJSON(a.buf[:0], r, a.indent+"  ", func(b []byte) []byte {
+		switch {
+		case err != nil: // what follows is not written either
+			return b[:0]
+		case len(b) < streamChunk:
+			return b
+		}
+		_, err = a.w.Write(b)
+		return b[:0]
+	})
+	if err != nil {
+		return err
+	}
+	_, err = a.w.Write(a.buf)
+	return err
+}
+
+// streamChunk is how many bytes of a file's report addResult gathers
+// before it writes them.
+const streamChunk = 32 << 10
+
+// next starts an element's line.
+func (a *arrayStream) next() {
 	if a.n > 0 {
 		a.w.WriteByte(',')
 	}
 	a.n++
 	a.w.WriteByte('\n')
-	a.w.WriteString(elemIndent)
-	_, err := a.w.Write(data)
-	return err
+	a.w.WriteString(a.indent + "  ")
 }
 
 // finish writes the rest of doc, the whole document rendered again with

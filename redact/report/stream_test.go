@@ -27,7 +27,16 @@ func streamInputs(t *testing.T) map[string][]*redact.Result {
 	first := &redact.Result{Path: "a/empty.md", Src: []byte{}}
 	many := append(append([]*redact.Result{first}, sampleResults(t)...), testResults()...)
 	many = append(many, oddRes, sampleResults(t)[0], &redact.Result{Path: "z/last.txt", Src: []byte("clean\n")})
+	// A file whose report is many times streamChunk, suppressed findings
+	// too: the JSON writer writes it a piece at a time.
+	big := clone(sampleResults(t)[0])
+	big.Path = "big.md"
+	for len(big.Findings) < 2000 {
+		big.Findings = append(big.Findings, big.Findings...)
+		big.Suppressed = append(big.Suppressed, big.Suppressed...)
+	}
 	return map[string][]*redact.Result{
+		"large": {sampleResults(t)[1], big, oddRes},
 		"none":  nil,
 		"clean": {first, sampleResults(t)[1]},
 		"one":   sampleResults(t)[:1],
