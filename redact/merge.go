@@ -191,13 +191,18 @@ func dateRange(a, b *Finding, src []byte) bool {
 // apart, the report would leave "[name]'s [venue]" and its letter between
 // them.
 func ownedPlace(a, b *Finding, src []byte) bool {
-	if b.Category != "location" || (a.Category != "name" && a.Category != "location") {
+	if b.Category != "location" || (a.Category != "name" && a.Category != "location") || b.Span.Start-a.Span.End > len("’s ") {
 		return false
 	}
-	g := string(src[a.Span.End:b.Span.Start])
-	// Spanish and Portuguese join two streets of a corner with "y" or "e":
-	// "Calle 29 y Av. Domingo Comín".
-	return g == "'s " || g == "’s " || a.Category == "location" && (g == " y " || g == " e ")
+	switch string(src[a.Span.End:b.Span.Start]) { // compared, not copied
+	case "'s ", "’s ":
+		return true
+	case " y ", " e ":
+		// Spanish and Portuguese join two streets of a corner with "y" or
+		// "e": "Calle 29 y Av. Domingo Comín".
+		return a.Category == "location"
+	}
+	return false
 }
 
 // classified reports whether f is labelled by the classifier that flagged

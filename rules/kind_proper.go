@@ -472,6 +472,10 @@ func arabicArticle(t *Text, j int) bool {
 	return (k == "al" || k == "el" || k == "ul") && t.Tokens[j+1].GapText == "-"
 }
 
+// afterTitle reports whether g is the gap after a title: a space, or its
+// abbreviation's full stop and a space ("Mrs. Dorvil").
+func afterTitle(g string) bool { return g == " " || g == ". " }
+
 // spanishArticles open nicknames and place names ("La Güera", "El Tío").
 var spanishArticles = map[string]bool{"la": true, "el": true, "los": true, "las": true}
 
@@ -1230,12 +1234,11 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// "Mr. and Mrs. Dorvil": a couple's titles before their surname are
 	// one name with it, so the report leaves no "and" between titles.
-	if g := toks[i].GapText; category == "name" && i >= 2 && sc.small[i-1]&smHonorific != 0 && (g == " " || g == ". ") {
-		if g := toks[i-1].GapText; i >= 3 && toks[i-2].Key == "and" && !toks[i-2].Cap && sc.small[i-3]&smHonorific != 0 && (g == " " || g == ". ") &&
-			(toks[i-2].GapText == " " || toks[i-2].GapText == ". ") {
-			i -= 3
+	if category == "name" && i >= 2 && sc.small[i-1]&smHonorific != 0 && afterTitle(toks[i].GapText) {
+		if i >= 3 && toks[i-2].Key == "and" && !toks[i-2].Cap && sc.small[i-3]&smHonorific != 0 && afterTitle(toks[i-1].GapText) && afterTitle(toks[i-2].GapText) {
+			i -= 3 // "Mr. and Mrs."
 		} else if g := toks[i-1].GapText; sc.small[i-2]&smHonorific != 0 && (g == " & " || g == ". & ") {
-			i -= 2
+			i -= 2 // "Mr & Mrs"
 		}
 	}
 	// "Besa Krasniqi (BK)": initials defined after the name stand for the
@@ -1413,7 +1416,7 @@ func (m *properMatcher) notAName(t *Text, sc *properScratch, i int) (skip, word 
 		// a word in no list, which labels no field: a speaker ("**Farhana:**
 		// Slide 4 is fine", "- Thandiwe: keep slide 5 general") or a place
 		// ("- Daloa: the farm owner paid bail").
-		if !m.has(t, info, i, infoName) && !(!m.has(t, info, i, infoWord) && !m.inflected(tok.Key) && !m.compoundWord(tok.Key)) {
+		if !m.has(t, info, i, infoName) && (m.has(t, info, i, infoWord) || m.inflected(tok.Key) || m.compoundWord(tok.Key)) {
 			return true, false
 		}
 	}

@@ -364,14 +364,14 @@ func (c *compiler) rule(pack string, rr *rawRule, n *yaml.Node) *Rule {
 		}
 		if len(rr.Cues.Before) > 0 {
 			m.before = BuildLexicon(rr.Cues.Before, keyFn)
-			for _, c := range rr.Cues.Before {
+			for _, cue := range rr.Cues.Before {
 				// "Brgy. San Roque", "Sor. Charoenchai 9": a cue written
 				// with its full stop takes the name after that stop.
-				if strings.HasSuffix(c, ".") {
+				if strings.HasSuffix(cue, ".") {
 					if m.dotted == nil {
 						m.dotted = map[string]bool{}
 					}
-					m.dotted[keyFn(c)] = true
+					m.dotted[keyFn(cue)] = true
 				}
 			}
 		}
