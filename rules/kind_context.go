@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // contextMatcher flags words next to a cue: "the village of X", "X district",
@@ -239,14 +240,24 @@ func (m *contextMatcher) joinAfter(t *Text, k int) bool {
 	return t.Joinable(k, m.hyphens) || m.target == "capitalized" && possessive(t, k)
 }
 
-// chainAfter is chain for a cue after its target.
+// chainAfter is chain for a cue after its target. A legal suffix written
+// with full stops is one cue ("W.L.L.", "S.L.", "s.r.o."): letters joined
+// by a bare full stop.
 func (m *contextMatcher) chainAfter(t *Text, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if !m.joinAfter(t, k) {
+		if !m.joinAfter(t, k) && !dottedLetters(t, k) {
 			return false
 		}
 	}
 	return true
+}
+
+// dottedLetters reports tokens k-1 and k as letters of an abbreviation
+// written with full stops ("W.L.L.", "s.r.o."): at most three letters each,
+// a bare full stop between them.
+func dottedLetters(t *Text, k int) bool {
+	short := func(tok *Token) bool { return !tok.Digit && utf8.RuneCountInString(tok.Key) <= 3 }
+	return t.Tokens[k].GapText == "." && short(&t.Tokens[k-1]) && short(&t.Tokens[k])
 }
 
 // possessive reports a possessive between two capitalised words, token k

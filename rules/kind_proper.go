@@ -244,7 +244,7 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			if j-i == 1 && chatSender(t, i, senderEnd(t, i)) {
 				break
 			}
-			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i)) ||
+			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i) || m.commonPlural(t, i)) ||
 				j-i > 1 && (m.allow.allowsPhrase(t, i, key) || m.common.hasPhrase(t, i, key)) {
 				for k := i; k < j; k++ {
 					ev[k] |= evAllowed
@@ -670,6 +670,15 @@ func (m *properMatcher) inflected(key string) bool {
 		}
 	}
 	return false
+}
+
+// commonPlural reports a plural of a capitalised word that is not
+// sensitive: peoples are named in the plural ("Tamils", "Uyghurs",
+// "Hazaras") as often as not.
+func (m *properMatcher) commonPlural(t *Text, i int) bool {
+	key := t.Tokens[i].Key
+	stem, ok := strings.CutSuffix(key, "s")
+	return ok && len(stem) >= 4 && !strings.HasSuffix(stem, "s") && m.common.Has(stem)
 }
 
 // prefixes open compounds that are words ("Pre-departure", "Co-op").
@@ -1307,7 +1316,7 @@ var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": t
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
-	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
+	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true}
 
 // spacedSuffixes are those of nameSuffixes that drafts also write after
 // a space, and the Turkic "aga": none is an English word ("di" before a
@@ -1739,7 +1748,7 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 		if toks[i].Cap || toks[i].Digit {
 			continue
 		}
-		cue := i > 0 && small[i-1]&smPlaceCue != 0 && t.Joinable(i, false)
+		cue := i > 0 && small[i-1]&smPlaceCue != 0 && t.Joinable(i, false) && englishCue[toks[i-1].Key]
 		if !cue {
 			// Without a cue, only a venue word close after makes a
 			// place: checked on the short lists, before any lookup.
