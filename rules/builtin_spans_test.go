@@ -16,6 +16,8 @@ func TestBuiltinSpans(t *testing.T) {
 	}{
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
+		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
+		{"default.proper.nouns", "Volvió a España en 2019.", nil},
 		// Peoples in the plural are as publishable as in the singular.
 		{"default.proper.nouns", "Most are Malaiyaha Tamils; Hazaras and Kurds came later with Bich Ngoc.", []string{"Bich Ngoc"}},
 		// A Spanish "en" cues no lower-case place ("No está en venta").
