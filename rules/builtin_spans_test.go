@@ -17,12 +17,13 @@ func TestBuiltinSpans(t *testing.T) {
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
+		{"default.location.venue", "for Hua Xing Construction Serbia d.o.o. in", []string{"Hua Xing Construction Serbia d.o.o"}},
 		{"default.proper.nouns", "Volvió a España en 2019.", nil},
 		// Peoples in the plural are as publishable as in the singular.
 		{"default.proper.nouns", "Most are Malaiyaha Tamils; Hazaras and Kurds came later with Bich Ngoc.", []string{"Bich Ngoc"}},
 		// A Spanish "en" cues no lower-case place ("No está en venta").
 		{"default.proper.nouns", "No está en venta, dijo. She lived in tenancingo.", []string{"tenancingo"}},
-		{"default.proper.nouns", "We met Shabnam-aunty at the gate.", []string{"Shabnam-aunty"}},
+		{"default.proper.nouns", "We met Shabnam-aunty at the gate, then Dilfuza opa and Sunil mahattaya; a Bihari boy and a Zulu song.", []string{"Shabnam-aunty", "Dilfuza opa", "Sunil mahattaya"}},
 		{"default.date.weekday-short", "qua 16/08 – visit; Plan for Thursday 4/18.", []string{"qua 16/08", "Thursday 4/18"}},
 		{"default.date.numeric-heading", "**4/9, evening**\n**3/14**\n- 7/8: drove out", []string{"4/9", "7/8"}},
 		{"default.identifier.code", "notices (AI nº 22.318.764-3); file Az. 5 KLs 33 Js 1452/19; 20WM/118342C/22.", []string{"AI nº 22.318.764-3", "Az. 5 KLs 33 Js 1452/19", "20WM/118342C/22"}},

@@ -1322,7 +1322,7 @@ var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai":
 // a space, and the Turkic "aga": none is an English word ("di" before a
 // capitalised word is a connector: "Leonardo di Caprio").
 var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
-	"sahib": true, "aga": true, "agha": true, "baji": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
+	"sahib": true, "aga": true, "agha": true, "baji": true, "opa": true, "akka": true, "amma": true, "mahattaya": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
