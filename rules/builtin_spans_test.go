@@ -17,6 +17,10 @@ func TestBuiltinSpans(t *testing.T) {
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
+		// A boat's roman number is part of its name; "I" is a pronoun.
+		{"default.proper.nouns", "Officers boarded the Mary Catherine II at six; the Sirena IV left as I had said.", []string{"Mary Catherine II", "Sirena IV"}},
+		// A sentence in Spanish opens with its own words ("Terminó en un").
+		{"default.proper.nouns", "Terminó en un departamento. Nadie me dijo que la deuda crecía.", nil},
 		{"default.location.venue", "for Hua Xing Construction Serbia d.o.o. in", []string{"Hua Xing Construction Serbia d.o.o"}},
 		{"default.proper.nouns", "Volvió a España en 2019.", nil},
 		// Peoples in the plural are as publishable as in the singular.

@@ -311,6 +311,8 @@ func nameNumber(t *Text, last int) int {
 	if n+1 < len(t.Tokens) && t.Tokens[n].Key == "no" && t.Tokens[n].Gap == GapSpace && t.Tokens[n+1].Digit &&
 		(t.Tokens[n+1].GapText == ". " || t.Tokens[n+1].GapText == " ") {
 		n++
+	} else if n < len(t.Tokens) && t.Tokens[n].Gap == GapSpace && romanNumerals[t.Src[t.Tokens[n].Start:t.Tokens[n].End]] {
+		return n // "Mary Catherine II", "Sirena III"
 	} else if n >= len(t.Tokens) || !t.Tokens[n].Digit || t.Tokens[n].Gap != GapSpace {
 		return last
 	}
@@ -320,3 +322,7 @@ func nameNumber(t *Text, last int) int {
 	}
 	return n
 }
+
+// romanNumerals number boats and venues after their name ("Sirena II").
+// I, V and X are left out: a pronoun, a letter, a platform.
+var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true}

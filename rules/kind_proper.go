@@ -1994,14 +1994,28 @@ func (m *properMatcher) foreignAfter(t *Text, j int) bool {
 		if lowerTitles[tok.Key] || spacedSuffixes[tok.Key] || nameSuffixes[tok.Key] {
 			return false
 		}
-		if m.words.hasToken(t, k) || m.common.hasToken(t, k) {
+		switch {
+		case romanceWords[tok.Key]:
+			foreign++
+		case bothWords[tok.Key]:
+		case m.words.hasToken(t, k) || m.common.hasToken(t, k):
 			english++
-		} else {
+		default:
 			foreign++
 		}
 	}
 	return foreign > 0 && foreign > english
 }
+
+// romanceWords are Spanish, Portuguese and French function words that an
+// English list may hold ("en", "con", "est") but English text does not
+// open a sentence with; bothWords are as common in either ("me", "no").
+var romanceWords = map[string]bool{"en": true, "un": true, "una": true, "que": true, "con": true, "com": true, "por": true,
+	"para": true, "los": true, "las": true, "el": true, "del": true, "al": true, "se": true, "nos": true, "mi": true, "tu": true,
+	"su": true, "sus": true, "y": true, "muy": true, "más": true, "mas": true, "não": true, "nao": true, "uma": true, "um": true,
+	"em": true, "da": true, "dos": true, "das": true, "est": true, "et": true, "du": true, "des": true, "les": true, "pas": true,
+	"je": true, "nous": true, "vous": true, "une": true, "tudo": true, "bem": true, "lo": true, "le": true}
+var bothWords = map[string]bool{"me": true, "te": true, "no": true, "de": true, "la": true, "o": true}
 
 // peoples are names of peoples that are also given names (common.txt
 // leaves them out).
