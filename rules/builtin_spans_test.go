@@ -17,6 +17,10 @@ func TestBuiltinSpans(t *testing.T) {
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
+		{"default.date.time", "At 0710h we left; the 1000h call.", []string{"0710h", "1000h"}},
+		{"default.identifier.plate-shape", "The boda KMFA 482C took him; car 78하 4412.", []string{"KMFA 482C", "78하 4412"}},
+		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
+		{"default.location.venue", "We met at Maquis Le Baobab in the evening.", []string{"Maquis Le Baobab"}},
 		// A boat's roman number is part of its name; "I" is a pronoun.
 		{"default.proper.nouns", "Officers boarded the Mary Catherine II at six; the Sirena IV left as I had said.", []string{"Mary Catherine II", "Sirena IV"}},
 		// A sentence in Spanish opens with its own words ("Terminó en un").
