@@ -30,10 +30,11 @@ const (
 	CheckBroadPattern  = "broad-pattern"  // a pattern that matches ordinary English words
 	CheckDuplicateHash = "duplicate-hash" // a hashed entry listed twice
 	CheckWeakSalt      = "weak-salt"      // a salt too short to resist guessing
+	CheckASCIIBoundary = "ascii-boundary" // a \b next to letters Go's ASCII \b does not know
 )
 
 // LintChecks lists every check `lint.ignore` may name.
-var LintChecks = []string{CheckNoExamples, CheckAllowedTerm, CheckShadowed, CheckBroadTerm, CheckBroadPattern, CheckDuplicateHash, CheckWeakSalt}
+var LintChecks = []string{CheckNoExamples, CheckAllowedTerm, CheckShadowed, CheckBroadTerm, CheckBroadPattern, CheckDuplicateHash, CheckWeakSalt, CheckASCIIBoundary}
 
 // Problem is one lint finding, located like a PackError.
 type Problem struct {
@@ -356,6 +357,27 @@ func (l *linter) pattern(p *Pack, r *Rule, rr *rawRule, n *yaml.Node) {
 			l.add(p, r.ID, CheckShadowed, line, col, "shadowed: same pattern as %s (%s:%d)", q.ID, q.File, q.Line)
 			break
 		}
+	}
+	// A \b next to an accented letter is an ASCII boundary (lint_boundary.go).
+	ps := rr.Patterns
+	if rr.Pattern != "" {
+		ps = append([]string{rr.Pattern}, ps...)
+	}
+	for i, src := range ps {
+		if rr.IgnoreCase {
+			src = "(?i)" + src
+		}
+		bs := asciiBoundaries(src)
+		if len(bs) == 0 {
+			continue
+		}
+		line, col := fieldPos(n, "pattern")
+		if rr.Pattern == "" {
+			line, col = seqItemPos(n, "patterns", i)
+		} else if i > 0 {
+			line, col = seqItemPos(n, "patterns", i-1)
+		}
+		l.add(p, r.ID, CheckASCIIBoundary, line, col, "%s", asciiBoundaryAdvice(bs))
 	}
 	// A pattern that matches ordinary words, whole, will flag prose.
 	var hits []string

@@ -113,3 +113,58 @@ func TestLintShadowedByProperNouns(t *testing.T) {
 		}
 	}
 }
+
+func TestLintASCIIBoundary(t *testing.T) {
+	set, err := loadSet(t, "testdata/lint/boundary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Lint(set, nil) {
+		got = append(got, p.String())
+	}
+	f := "testdata/lint/boundary.yaml"
+	advice := "Go's \\b is ASCII and takes the letter for a non-word character, so the match fails at the word's edge or starts or stops inside it; "
+	want := []string{
+		f + `:7:14: rule bounds.name-before: \b before a part that can start with 'Á': ` + advice + `begin the pattern with (?:^|[^\p{L}\p{N}_]), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
+		f + `:16:9: rule bounds.code-after: \b after a part that can end with 'Á': ` + advice + `end it with (?:[^\p{L}\p{N}_]|$) (past any optional parts after the word), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
+		f + `:24:14: rule bounds.time: \b before a part that can start with 'À': ` + advice + `begin the pattern with (?:^|[^\p{L}\p{N}_]), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
+		// The second pattern of a rule with both pattern and patterns.
+		f + `:51:9: rule bounds.both: \b after a part that can end with 'Á': ` + advice + `end it with (?:[^\p{L}\p{N}_]|$) (past any optional parts after the word), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestASCIIBoundaries(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{`\b[\p{Lu}]\p{L}+`, `\b before a part that can start with 'Á'`},
+		{`\bOP\s+\p{Lu}{3,}\b`, `\b after a part that can end with 'Á'`},
+		{`(?i)\b(?:vers|às)\b`, `\b before a part that can start with 'À'`},
+		{`\bcaf(?:e|é)\b`, `\b after a part that can end with 'é'`},
+		{`\B[^\P{Lu}A-Z]`, `\B before a part that can start with 'Á'`},
+		// Past a part that may be empty.
+		{`\b(?:the\s+)?[\p{L}-]+\s+team`, `\b before a part that can start with 'Á'`},
+		{`\bWeChat\b[^.\n]{0,30}:`, `\b before a part that can start with 'Á'`},
+		// ASCII on both sides, the boundaries written out, and the
+		// case-fold extras of s and k (ſ, the Kelvin sign).
+		{`\b\w+\b`, ``},
+		{`\b[A-Za-z]+\s+\p{Lu}\b\s`, `\b after a part that can end with 'Á'`},
+		{`(?:^|[^\p{L}\p{N}_])\p{Lu}{3,}(?:[^\p{L}\p{N}_]|$)`, ``},
+		{`(?i)\b(?:sk|ks)\b`, ``},
+		{`\s\p{Lu}+\s`, ``},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range asciiBoundaries(tt.src) {
+			got = append(got, b.String())
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("asciiBoundaries(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -380,6 +380,13 @@ type analysis struct {
 
 // analyseTree analyses a parsed pattern.
 func analyseTree(tree *syntax.Regexp) *analysis {
+	// A head that takes one rune or none, such as a written-out word
+	// boundary, (?:^|[^\p{L}\p{N}_]) (kind_pattern.go), takes the rune
+	// just before the rest's match: a rune of the run the rest lies in, or
+	// the rune of context before it that every window holds. So the rest
+	// alone sets the windows; in the full alphabet the head's class would
+	// leave no rune to break prose at.
+	tree = withoutHead(tree)
 	a := &analysis{clauses: chooseClauses(tree)}
 	a.minLen = minLen(tree)
 	a.alpha = newAlphabet(tree)
@@ -1196,4 +1203,57 @@ func (p *pattern) mayMatch(t *Text) bool {
 // regexp (pseudonym markers, allow comments).
 func FindAllIndex(re *regexp.Regexp, s string) [][]int {
 	return newPattern(re).findAll(&Text{Src: s})
+}
+
+// withoutHead returns tree without its first part when that part takes one
+// rune at most or none (so its literals are no clause) and the rest cannot
+// match empty text; else tree.
+func withoutHead(tree *syntax.Regexp) *syntax.Regexp {
+	if tree.Op != syntax.OpConcat || len(tree.Sub) < 2 || maxRunes(tree.Sub[0]) > 1 || minLen(tree.Sub[0]) > 0 {
+		return tree
+	}
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Flags: tree.Flags, Sub: tree.Sub[1:]}
+	if len(tree.Sub) == 2 {
+		rest = tree.Sub[1]
+	}
+	if minLen(rest) == 0 {
+		return tree
+	}
+	return rest
+}
+
+// maxRunes returns the most runes a match of re can take, 2 standing for
+// two or more.
+func maxRunes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return 0
+	case syntax.OpLiteral:
+		return min(len(re.Rune), 2)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			n = max(n, maxRunes(s))
+		}
+		return n
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			n = min(n+maxRunes(s), 2)
+		}
+		return n
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return 0
+		}
+		if re.Max == 1 {
+			return maxRunes(re.Sub[0])
+		}
+	}
+	return 2 // star, plus, longer repeats
 }

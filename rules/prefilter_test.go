@@ -106,6 +106,10 @@ func TestPrefilterSameMatches(t *testing.T) {
 		"Calle Duarte.Calle Duarte", "posed as a buyer, posed as a seller",
 		"Operation Dawn-Operation Dusk", "@kiln_boss @x", "é-123-4567 (02) 8123 4567",
 		"posed as a buyer", "he posed as a buyer. she posed as a seller\n", "posed as a buyer\nx",
+		// Written-out word boundaries (a head and a tail of one rune).
+		"xŠkoda Fabia waited, a Škoda Fabia waited.Škoda Fabia", "OP COLIBRÍ OP COLIBRÍx (OP COLIBRÍ)",
+		"Ámbar called our hotline.Ámbar called our hotline", "at Çiçek Sk. No. 5 xÇiçek Sk. No. 5",
+		"watched the house from a café.watched the house from a café",
 	)
 	var ts []*Text
 	for _, src := range texts {
@@ -143,6 +147,13 @@ func TestPrefilterAnalysis(t *testing.T) {
 		{`(?i)\b(posed\s+as\s+\w+)(?:[.,;:!?()"\n](?:\s|$)|\s+and\b)`, [][]string{{"posed"}}, true},
 		// ... but not when the tail can run on after its full stop.
 		{`(?i)\b(posed\s+as\s+\w+)(?:[.,;:!?()"\n]\s*)`, [][]string{{"posed"}}, false},
+		// A written-out word boundary takes the rune before the rest,
+		// which every window holds: windowed on the rest's alphabet, at
+		// both ends (the trailing one as a tail).
+		{`(?:^|[^\p{L}\p{N}_])Škoda\s+\p{L}+`, [][]string{{"Škoda"}}, true},
+		{`(?:^|[^\p{L}\p{N}_])(?:the\s+)?[\p{L}-]+\s+team(?:[^\p{L}\p{N}_]|$)`, [][]string{{"team"}}, true},
+		// A head that must take its rune keeps it (and its literal).
+		{`[(]Škoda\s+\p{L}+`, [][]string{{"(Škoda"}}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
@@ -231,6 +242,8 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`\bT[a-z]{2}\b`, "xTab Tab\nTab\xffTab é Tabc")
 	f.Add(`(?m)^[ \t]*(?i:team)\s*:`, "a team:\n team :\nteam:\xe6\xbc\nx")
 	f.Add(`\p{Han}{2}|\p{Hangul}+`, "ab 漢字 x한국\xe6\xbcy漢")
+	// Word boundaries written out (kind_pattern.go): windows on the rest.
+	f.Add(`(?:^|[^\p{L}\p{N}_])Á\p{L}+(?:[^\p{L}\p{N}_]|$)`, "Ángel xÁngel .Ángel Ángel.Ángel")
 	f.Fuzz(func(t *testing.T, expr, src string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

@@ -31,6 +31,7 @@ broken extends, disable or override) and for weak rules:
   broad-pattern   a pattern that matches ordinary English words
   duplicate-hash  a hashed entry listed twice
   weak-salt       a salt shorter than 16 characters
+  ascii-boundary  a \b next to an accented letter, which Go's ASCII \b does not know
 
 Each problem is printed as file:line:col: rule ID: message [check]. A rule
 that trips a check on purpose says so with lint: {ignore: [check]}.
