@@ -158,7 +158,18 @@ type automaton struct {
 	npats    int32
 }
 
+// buildAutomaton returns the automaton of lits: prefilters.snap's when
+// lits is the built-in packs' list (automaton_snap.go), else a new one.
 func buildAutomaton(lits []string) *automaton {
+	if a := snapshotAutomaton(lits); a != nil {
+		return a
+	}
+	return newAutomaton(lits)
+}
+
+// automatonClasses returns an automaton of lits with its byte classes set
+// and no tables yet.
+func automatonClasses(lits []string) *automaton {
 	a := &automaton{n: len(lits)}
 	// Bytes that occur in literals get their own class; all others share
 	// class 0, which always leads back to the root.
@@ -171,6 +182,19 @@ func buildAutomaton(lits []string) *automaton {
 		}
 	}
 	a.nclass++
+	for b := range a.ascii {
+		c := byte(b)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.ascii[b] = a.class[c]
+	}
+	return a
+}
+
+// newAutomaton builds the automaton of lits.
+func newAutomaton(lits []string) *automaton {
+	a := automatonClasses(lits)
 	nc := a.nclass
 	// The trie: at most one node per literal byte. The root's children
 	// by class, every other node's in a list (a few each): a table of a
@@ -241,13 +265,6 @@ func buildAutomaton(lits []string) *automaton {
 	} else {
 		a.next = make([]int32, nstates*nc)
 		fillAutomaton(a, a.next, &tr, nstates)
-	}
-	for b := range a.ascii {
-		c := byte(b)
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		a.ascii[b] = a.class[c]
 	}
 	return a
 }

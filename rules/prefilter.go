@@ -290,19 +290,34 @@ func patternOf(re *regex) *pattern {
 	return &pattern{re, re.pf}
 }
 
-// analyseBatch analyses re, then every pending pattern. registry.mu is
-// held.
+// analyseBatch analyses re and every pending pattern, in order of their
+// text, so that the literal set's IDs do not depend on which pattern a run
+// needed first or on the order packs loaded in (they are loaded in
+// parallel): the built-in packs alone give the list of literals whose
+// automaton prefilters.snap holds. registry.mu is held.
 func analyseBatch(re *regex) {
 	if re.pf != nil {
 		return
 	}
-	re.pf = re.analyse()
-	for _, w := range registry.pending {
-		if r := w.Value(); r != nil && r.pf == nil {
+	for _, r := range batchOf(re, registry.pending) {
+		if r.pf == nil {
 			r.pf = r.analyse()
 		}
 	}
 	registry.pending = nil
+}
+
+// batchOf returns re and the pending patterns not analysed yet, in order
+// of their text.
+func batchOf(re *regex, pending []weak.Pointer[regex]) []*regex {
+	batch := []*regex{re}
+	for _, w := range pending {
+		if r := w.Value(); r != nil && r.pf == nil && r != re {
+			batch = append(batch, r)
+		}
+	}
+	slices.SortStableFunc(batch, func(a, b *regex) int { return strings.Compare(a.src, b.src) })
+	return batch
 }
 
 // newPattern returns a regexp compiled outside the packs with its
