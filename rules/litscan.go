@@ -55,13 +55,31 @@ func internLiterals(clauses [][]string) (*litSet, [][]int32, int32) {
 		n += len(c)
 	}
 	if currentSet == nil || len(currentSet.list)+n > maxSetLiterals {
-		currentSet = newLitSet()
+		currentSet = newLitSetSized(sharedSetHint())
 	}
 	ids, num := currentSet.intern(clauses)
 	return currentSet, ids, num
 }
 
-func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[string]int32{}} }
+func newLitSet() *litSet { return newLitSetSized(0, 0) }
+
+// newLitSetSized returns a set with room for about lits literals and
+// pats pattern numbers.
+func newLitSetSized(lits, pats int) *litSet {
+	return &litSet{ids: make(map[string]int32, lits), firsts: make(map[string]int32, pats),
+		list: make([]string, 0, lits), anchors: make([][]int32, 0, lits)}
+}
+
+// sharedSetHint is the size of the built-in packs' literal set, from the
+// snapshot: the shared set is sized for it once instead of growing its
+// maps (rehashing them was a fifth of interning the built-in packs).
+func sharedSetHint() (lits, pats int) {
+	loadSnapshot()
+	if snapshot.auto == nil {
+		return 0, 0
+	}
+	return len(snapshot.auto.lits), len(snapshot.entries)
+}
 
 // intern gives each literal of a pattern's clauses an ID in ls, and the
 // pattern its number, under which a text keeps the hits of its first
