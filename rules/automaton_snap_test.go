@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -181,4 +182,84 @@ func FuzzAutomatonSnapshot(f *testing.F) {
 		m := &litMemo{present: make([]uint64, (a.n+63)/64)}
 		a.scan(text, m)
 	})
+}
+
+// TestSeededLitSet: a set seeded with the snapshot's list, its patterns
+// taking their literals' IDs from their entries, is the set interning the
+// entries' literals one by one makes: the same IDs, pattern numbers,
+// anchors and list. Literals interned later (a user's pack) are found or
+// added as in any set.
+func TestSeededLitSet(t *testing.T) {
+	m, auto, err := decodeSnapshotAll(snapshotData)
+	if err != nil || auto == nil {
+		t.Fatalf("no automaton in the snapshot: %v", err)
+	}
+	srcs := make([]string, 0, len(m))
+	for src := range m {
+		srcs = append(srcs, src)
+	}
+	sort.Strings(srcs)
+	plain, seeded := newLitSet(), seededLitSet(auto.lits, len(m))
+	with := 0
+	for _, src := range srcs {
+		e := m[src]
+		if len(e.clauses) == 0 {
+			continue
+		}
+		if e.litIDs == nil {
+			t.Fatalf("%.60q: no literal IDs", src)
+		}
+		with++
+		wantIDs, wantNum := plain.intern(e.clauses)
+		if num := seeded.number(e.litIDs); num != wantNum || !reflect.DeepEqual(e.litIDs, wantIDs) {
+			t.Fatalf("%.60q: IDs %v number %d, interning gives %v %d", src, e.litIDs, num, wantIDs, wantNum)
+		}
+	}
+	if with == 0 {
+		t.Fatal("no entry has literals")
+	}
+	if !slices.Equal(seeded.list, plain.list) || !reflect.DeepEqual(seeded.anchors, plain.anchors) ||
+		!reflect.DeepEqual(seeded.firsts, plain.firsts) || seeded.pats.Load() != plain.pats.Load() || seeded.count.Load() != plain.count.Load() {
+		t.Fatal("the seeded set differs from the interned one")
+	}
+	ids, _ := seeded.intern([][]string{{"zzz-not-a-literal", auto.lits[0]}})
+	if want := []int32{int32(len(auto.lits)), 0}; !slices.Equal(ids[0], want) {
+		t.Fatalf("a later pattern's literals have IDs %v, want %v", ids[0], want)
+	}
+}
+
+// TestLitIDsChecked: a snapshot whose literal IDs do not name their
+// literals in its list is refused.
+func TestLitIDsChecked(t *testing.T) {
+	m, auto, err := decodeSnapshotAll(snapshotData)
+	if err != nil || auto == nil {
+		t.Fatalf("no automaton in the snapshot: %v", err)
+	}
+	var e *snapEntry
+	for _, x := range m {
+		if len(x.litIDs) > 0 && len(x.litIDs[0]) > 0 {
+			e = x
+			break
+		}
+	}
+	if e == nil {
+		t.Fatal("no entry with literal IDs")
+	}
+	if !checkLitIDs(m, auto) {
+		t.Fatal("the embedded snapshot's IDs do not check")
+	}
+	id := e.litIDs[0][0]
+	for _, bad := range []int32{-1, int32(len(auto.lits)), (id + 1) % int32(len(auto.lits))} {
+		e.litIDs[0][0] = bad
+		if auto.lits[(bad+int32(len(auto.lits)))%int32(len(auto.lits))] == e.clauses[0][0] {
+			continue // the same literal twice in the list: not a bad ID
+		}
+		if checkLitIDs(m, auto) {
+			t.Errorf("ID %d for %q checked", bad, e.clauses[0][0])
+		}
+	}
+	e.litIDs[0][0] = id
+	if !checkLitIDs(m, nil) || e.litIDs != nil {
+		t.Error("without an automaton, entries keep their IDs")
+	}
 }

@@ -299,7 +299,9 @@ func analyseBatch(re *regex) {
 	if re.pf != nil {
 		return
 	}
-	for _, r := range batchOf(re, registry.pending) {
+	batch := batchOf(re, registry.pending)
+	seedSharedSet(batch)
+	for _, r := range batch {
 		if r.pf == nil {
 			r.pf = r.analyse()
 		}
@@ -356,7 +358,7 @@ func newPattern(re *regexp.Regexp) *pattern {
 func (r *regex) analyse() *prefilter {
 	if r.snap != nil {
 		p := &prefilter{why: "pattern " + r.src, snap: r.snap}
-		p.fill(&r.snap.analysis, nil)
+		p.fillWith(&r.snap.analysis, nil, r.snap.litIDs)
 		return p
 	}
 	return analysePattern(r.src, r.tree)
@@ -457,14 +459,18 @@ func chooseClauses(tree *syntax.Regexp) [][]string {
 
 // fill sets p from an analysis, interning its literals in ls (nil: the
 // shared set).
-func (p *prefilter) fill(a *analysis, ls *litSet) {
+func (p *prefilter) fill(a *analysis, ls *litSet) { p.fillWith(a, ls, nil) }
+
+// fillWith is fill with the literals' IDs in prefilters.snap's list, when
+// known (internLiterals).
+func (p *prefilter) fillWith(a *analysis, ls *litSet, canon [][]int32) {
 	p.minLen, p.alpha, p.window, p.tail = a.minLen, a.alpha, a.window, a.tail
 	if len(a.clauses) == 0 {
 		return
 	}
 	var ids [][]int32
 	if ls == nil {
-		ls, ids, p.num = internLiterals(a.clauses)
+		ls, ids, p.num = internLiterals(a.clauses, canon)
 	} else {
 		ids, p.num = ls.intern(a.clauses)
 	}

@@ -42,6 +42,10 @@ type snapEntry struct {
 	numSubexp    int
 	matchesEmpty bool
 
+	// litIDs are the IDs of the clauses' literals in the list of the
+	// snapshot's automaton (nil: none), checked against it when decoded.
+	litIDs [][]int32
+
 	src      string
 	fwd, rev string   // the encoded DFAs; rev "" if none
 	classes  [][]rune // the snapshot's rune table
@@ -117,7 +121,7 @@ func markEmbedded(m map[string]*snapEntry) {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 6\n"
+const snapshotMagic = "redact prefilters 7\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -184,6 +188,21 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 			prev = r
 		}
 	}
+	// The literal list a run of these patterns alone interns (analyseBatch:
+	// in order of their text, as entries are): each literal is written
+	// with its ID there, and the list ends the snapshot with its automaton.
+	ls := newLitSet()
+	for _, en := range entries {
+		if len(ls.list) > maxSetLiterals {
+			break
+		}
+		if len(en.e.clauses) > 0 {
+			ls.intern(en.e.clauses)
+		}
+	}
+	if len(ls.list) > maxSetLiterals {
+		ls.list, ls.ids = nil, map[string]int32{} // more than one set: no automaton
+	}
 	w.uint(len(entries))
 	for i, en := range entries {
 		e := &en.e
@@ -204,24 +223,15 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 			w.uint(len(c))
 			for _, l := range c {
 				w.str(l)
+				if id, ok := ls.ids[l]; ok {
+					w.uint(int(id) + 1)
+				} else {
+					w.uint(0)
+				}
 			}
 		}
 		w.str(string(encoded[i].fwd.buf))
 		w.str(string(encoded[i].rev.buf))
-	}
-	// The literal list a run of these patterns alone interns (analyseBatch:
-	// in order of their text, as entries are), and its automaton.
-	ls := newLitSet()
-	for _, en := range entries {
-		if len(ls.list) > maxSetLiterals {
-			break
-		}
-		if len(en.e.clauses) > 0 {
-			ls.intern(en.e.clauses)
-		}
-	}
-	if len(ls.list) > maxSetLiterals {
-		ls.list = nil // more than one set: no automaton
 	}
 	w.automaton(ls.list)
 	return w.buf, nil
@@ -312,15 +322,27 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 			}
 			e.alpha.high = append(e.alpha.high, classes[i])
 		}
+		withIDs := true
 		for range r.uint() {
-			c := make([]string, r.uint())
+			n := r.uint()
+			if r.err != nil || n > len(r.data) {
+				return nil, nil, errSnapshot
+			}
+			c, ids := make([]string, n), make([]int32, n)
 			for j := range c {
 				c[j] = r.str()
+				id := r.uint()
+				ids[j] = int32(id) - 1
+				withIDs = withIDs && id > 0
 			}
 			e.clauses = append(e.clauses, c)
+			e.litIDs = append(e.litIDs, ids)
 			if r.err != nil {
 				return nil, nil, errSnapshot
 			}
+		}
+		if !withIDs {
+			e.litIDs = nil
 		}
 		e.src, e.fwd, e.rev = src, r.str(), r.str()
 		e.classes = classes
@@ -330,13 +352,33 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		m[src] = e
 	}
 	auto := r.automaton(len(data))
-	if r.err != nil || len(r.data) != 0 {
+	if r.err != nil || len(r.data) != 0 || !checkLitIDs(m, auto) {
 		return nil, nil, errSnapshot
 	}
 	if !classesAgree(m) {
 		return nil, nil, fmt.Errorf("prefilter snapshot: made for another DFA")
 	}
 	return m, auto, nil
+}
+
+// checkLitIDs reports whether the literal IDs of the entries name their
+// literals in the automaton's list; without an automaton, the entries
+// keep none.
+func checkLitIDs(m map[string]*snapEntry, auto *autoSnap) bool {
+	for _, e := range m {
+		if auto == nil {
+			e.litIDs = nil
+			continue
+		}
+		for i, ids := range e.litIDs {
+			for j, id := range ids {
+				if id < 0 || int(id) >= len(auto.lits) || auto.lits[id] != e.clauses[i][j] {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // The snapshot's DFAs are only right for the dfa code that built them; a
