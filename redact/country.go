@@ -1,20 +1,22 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/rescue-stories/redact/rules/fold"
 )
 
 // Country names for generalised places ("a town in Ghana"). English names
-// come from CLDR (golang.org/x/text/language/display), with the names appeal
-// copy actually uses where CLDR's differ, and "the" where English wants it.
+// come from CLDR (golang.org/x/text/language/display, copied into
+// country_names.go by TestCountryNames), with the names appeal copy
+// actually uses where CLDR's differ, and "the" where English wants it.
 
-// isoCodes are the ISO 3166-1 alpha-2 codes of countries and territories.
+//go:generate go test -run TestCountryNames -update-countries .
+
+// isoCodes are the ISO 3166-1 alpha-2 codes of countries and territories,
+// sorted.
 const isoCodes = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
 BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
 EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR
@@ -85,18 +87,25 @@ func countryName(cc string) string {
 	if n, ok := countryOverride[cc]; ok {
 		return n
 	}
-	reg, err := language.ParseRegion(cc)
-	if err != nil || !reg.IsCountry() {
-		return ""
-	}
-	n := display.English.Regions().Name(reg)
-	if n == "" || strings.EqualFold(n, cc) || strings.Contains(n, "Unknown") {
+	n := cldrName(cc)
+	if n == "" {
 		return ""
 	}
 	if theCountries[cc] {
 		n = "the " + n
 	}
 	return n
+}
+
+// cldrName returns CLDR's English name of a code of isoCodes, or "".
+func cldrName(cc string) string {
+	i, ok := slices.BinarySearchFunc(cldrNames[:], cc, func(e struct{ code, name string }, cc string) int {
+		return strings.Compare(e.code, cc)
+	})
+	if !ok {
+		return ""
+	}
+	return cldrNames[i].name
 }
 
 var (
@@ -121,10 +130,8 @@ func countryIndex() (map[string]string, int) {
 			if n := countryName(cc); n != "" {
 				add(n, cc)
 			}
-			if reg, err := language.ParseRegion(cc); err == nil {
-				if n := display.English.Regions().Name(reg); n != "" {
-					add(n, cc)
-				}
+			if n := cldrName(cc); n != "" {
+				add(n, cc)
 			}
 		}
 		for k, cc := range demonyms {

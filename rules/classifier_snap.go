@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -28,16 +27,14 @@ import (
 // the body's length and the body: the bias (8 bytes, little-endian IEEE
 // bits), the number word's id + 1 (0: none), the words in id order (length
 // and bytes each), each word's unigram weight (8 bytes), the number of
-// bigrams, and each bigram as its two word ids and weight (8 bytes), in
-// the order of the slots where the decoder's pair table probes for them
-// first (then of bigramKey): its stores then run through the table in
-// order, where in order of keys they missed the cache on nearly every one
-// (a quarter of the decoding).
+// bigrams n, then the bigram table as a model's pairTable lays out n keys,
+// read in place (decodePairTable): each slot's packed key (4 bytes,
+// packPair; 0 for an empty slot), then each slot's weight (8 bytes).
 //
 //go:embed classifier.snap
 var classifierSnapData string
 
-const classifierSnapMagic = "clfsnap1"
+const classifierSnapMagic = "clfsnap2"
 
 // snapshotModel returns the model of the text data when the snapshot holds
 // it.
@@ -69,7 +66,8 @@ func findModel(snap string, data []byte) (classifierModel, bool) {
 	return classifierModel{}, false
 }
 
-// decodeModel reads one entry's body. The words are slices of it.
+// decodeModel reads one entry's body. The words and the bigram table are
+// slices of it.
 func decodeModel(body string) (classifierModel, error) {
 	r := snapReader{data: body}
 	m := classifierModel{bias: r.float()}
@@ -82,20 +80,94 @@ func decodeModel(body string) (classifierModel, error) {
 	for i := range m.unigram {
 		m.unigram[i] = r.float()
 	}
-	pairs := r.count(10)
-	m.bigram = newPairTable(pairs)
-	for range pairs {
-		a, b, w := r.uvarint(), r.uvarint(), r.float()
-		if a >= uint64(len(words)) || b >= uint64(len(words)) {
-			return classifierModel{}, errors.New("classifier snapshot: word id out of range")
-		}
-		m.bigram.set(bigramKey(int32(a), int32(b)), w)
-	}
-	if r.err != nil || r.data != "" || int(m.numberID) >= len(words) {
+	pairs := r.count(12)
+	if r.err != nil || int(m.numberID) >= len(words) {
 		return classifierModel{}, errors.New("classifier snapshot: malformed entry")
 	}
+	t, err := decodePairTable(r.data, pairs, len(words))
+	if err != nil {
+		return classifierModel{}, err
+	}
+	m.bigram = t
 	m.ids = idTableOf(words)
 	return m, nil
+}
+
+// decodePairTable reads in place, from data, a table of n bigrams of word
+// ids below words, as encodePairTable wrote it. It is checked, not trusted:
+// the number of slots is the one newPairTable gives n keys; exactly n
+// slots are full, so a probe always meets an empty one; every packed key
+// names two words of the model; and every key is found by probing, from
+// where its hash lands, before an empty slot. Duplicate keys are not
+// looked for (a lookup finds the first). The check reads the 4-byte keys
+// once, not the weights.
+func decodePairTable(data string, n, words int) (*pairTable, error) {
+	bad := errors.New("classifier snapshot: malformed bigram table")
+	size, shift := pairTableSize(n)
+	if len(data) != size*12 {
+		return nil, bad
+	}
+	p := &pairTable{shift: shift, packed: data[:size*4], weights: data[size*4:]}
+	mask := size - 1
+	// Start after an empty slot, so that no probe run wraps past the start.
+	first := -1
+	for i := range size {
+		if le32(p.packed[i*4:]) == 0 {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return nil, bad
+	}
+	full := 0
+	run := first + 1 // where the current run of full slots starts, unwrapped
+	for u := first + 1; u <= first+size; u++ {
+		k := le32(p.packed[(u&mask)*4:])
+		if k == 0 {
+			run = u + 1
+			continue
+		}
+		a, b := int(k>>16)-1, int(k&0xffff)-1
+		if a < 0 || b < 0 || a >= words || b >= words {
+			return nil, bad
+		}
+		if d := (u - int(p.slot(unpackPair(k)))) & mask; d > u-run {
+			return nil, bad // an empty slot stops its probe first
+		}
+		full++
+	}
+	if full != n {
+		return nil, bad
+	}
+	return p, nil
+}
+
+// encodePairTable appends the table of the given bigram keys and their
+// weights as decodePairTable reads it: in the slots newPairTable's table
+// would give them, inserted in order of key. Word ids must be at most
+// maxPackedWord.
+func encodePairTable(out []byte, keys []uint64, weight func(uint64) float64) ([]byte, error) {
+	keys = slices.Sorted(slices.Values(keys))
+	t := newPairTable(len(keys))
+	for _, k := range keys {
+		t.set(k, weight(k))
+	}
+	packed := make([]byte, 4*len(t.keys))
+	weights := make([]byte, 8*len(t.keys))
+	for i, k := range t.keys {
+		if k == 0 {
+			continue
+		}
+		pk, ok := packPair(k)
+		if !ok {
+			return nil, errors.New("classifier snapshot: more words than a packed bigram can name")
+		}
+		binary.LittleEndian.PutUint32(packed[4*i:], pk)
+		binary.LittleEndian.PutUint64(weights[8*i:], math.Float64bits(t.vals[i]))
+	}
+	out = append(out, packed...)
+	return append(out, weights...), nil
 }
 
 // count reads a number of items of at least min bytes each, checked
@@ -121,7 +193,10 @@ func makeClassifierSnapshot(texts [][]byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		body := encodeModel(&m.classifierModel)
+		body, err := encodeModel(&m.classifierModel)
+		if err != nil {
+			return nil, err
+		}
 		out = binary.AppendUvarint(out, uint64(len(data)))
 		out = binary.AppendUvarint(out, uint64(crc32.Checksum(data, castagnoli)))
 		out = binary.AppendUvarint(out, uint64(len(body)))
@@ -131,7 +206,7 @@ func makeClassifierSnapshot(texts [][]byte) ([]byte, error) {
 }
 
 // encodeModel writes a parsed model in the layout decodeModel reads.
-func encodeModel(m *classifierModel) []byte {
+func encodeModel(m *classifierModel) ([]byte, error) {
 	words := make([]string, len(m.unigram))
 	for w, id := range m.vocab {
 		words[id] = w
@@ -148,24 +223,10 @@ func encodeModel(m *classifierModel) []byte {
 		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(w))
 	}
 	var keys []uint64
-	for _, k := range m.bigram.keys {
-		if k != 0 {
-			keys = append(keys, k)
-		}
-	}
-	table := newPairTable(len(keys)) // as decodeModel sizes it
-	slices.SortFunc(keys, func(a, b uint64) int {
-		if c := cmp.Compare(table.slot(a), table.slot(b)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	m.bigram.each(func(k uint64, _ float64) { keys = append(keys, k) })
 	out = binary.AppendUvarint(out, uint64(len(keys)))
-	for _, k := range keys {
+	return encodePairTable(out, keys, func(k uint64) float64 {
 		w, _ := m.bigram.get(k)
-		out = binary.AppendUvarint(out, k>>31&(1<<32-1))
-		out = binary.AppendUvarint(out, k&(1<<31-1))
-		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(w))
-	}
-	return out
+		return w
+	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
 	"io/fs"
 	"os"
@@ -80,11 +81,7 @@ func sameModel(t *testing.T, name string, got, want *classifierModel) {
 	}
 	pairs := func(p *pairTable) map[uint64]float64 {
 		out := map[uint64]float64{}
-		for i, k := range p.keys {
-			if k != 0 {
-				out[k] = p.vals[i]
-			}
-		}
+		p.each(func(k uint64, w float64) { out[k] = w })
 		return out
 	}
 	gp, wp := pairs(got.bigram), pairs(want.bigram)
@@ -153,7 +150,7 @@ func TestClassifierSnapshotUsed(t *testing.T) {
 // is read or refused without a panic.
 func FuzzClassifierSnapshot(f *testing.F) {
 	f.Add("-3\t<bias>\n1\ta\n2\ta b\n-1\t#\n", []byte{}, 0)
-	f.Add("-3\t<bias>\n1\ta\n", []byte("clfsnap1\x01\x10"), 0)
+	f.Add("-3\t<bias>\n1\ta\n", []byte("clfsnap2\x01\x10"), 0)
 	f.Add("0.5\t<bias>\n1\tx y\n", []byte{0xff, 0xff, 0xff}, 20)
 	f.Fuzz(func(t *testing.T, model string, junk []byte, at int) {
 		findModel(string(junk), []byte(model))
@@ -207,4 +204,153 @@ func BenchmarkClassifierSnapshotDecode(b *testing.B) {
 			}
 		}
 	}
+}
+
+// pairTableBytes is the table of keys (weights key/1000) as the snapshot
+// lays it out.
+func pairTableBytes(t testing.TB, keys []uint64) []byte {
+	t.Helper()
+	out, err := encodePairTable(nil, keys, func(k uint64) float64 { return float64(k&0xffff) / 1000 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPairTableInPlace: a table read in place finds every key with its
+// weight and no other, and a table that is not laid out as the encoder
+// lays it out is refused.
+func TestPairTableInPlace(t *testing.T) {
+	keys := []uint64{bigramKey(0, 1), bigramKey(1, 0), bigramKey(2, 2), bigramKey(4, 3), bigramKey(0, 4)}
+	data := pairTableBytes(t, keys)
+	p, err := decodePairTable(string(data), len(keys), 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys {
+		if w, ok := p.get(k); !ok || w != float64(k&0xffff)/1000 {
+			t.Fatalf("key %x: %v %v", k, w, ok)
+		}
+	}
+	for _, k := range []uint64{bigramKey(1, 1), bigramKey(3, 4), bigramKey(70000, 1), bigramKey(1, 70000)} {
+		if _, ok := p.get(k); ok {
+			t.Fatalf("key %x found", k)
+		}
+	}
+	n := 0
+	p.each(func(k uint64, w float64) {
+		n++
+		if !slices.Contains(keys, k) {
+			t.Fatalf("each gave key %x", k)
+		}
+	})
+	if n != len(keys) {
+		t.Fatalf("each gave %d keys, want %d", n, len(keys))
+	}
+	size := len(data) / 12
+	// slotOf is the slot of key in data.
+	slotOf := func(key uint64) int {
+		pk, _ := packPair(key)
+		for i := range size {
+			if binary.LittleEndian.Uint32(data[4*i:]) == pk {
+				return i
+			}
+		}
+		t.Fatalf("key %x not in the table", key)
+		return 0
+	}
+	edit := func(f func(b []byte)) string {
+		b := slices.Clone(data)
+		f(b)
+		return string(b)
+	}
+	put := func(b []byte, slot int, k uint32) { binary.LittleEndian.PutUint32(b[4*slot:], k) }
+	home := int(p.slot(keys[0]))
+	for _, c := range []struct {
+		name  string
+		data  string
+		n, wd int
+	}{
+		{"one key too few", string(data), len(keys) - 1, 5},
+		{"one key too many", string(data), len(keys) + 1, 5},
+		{"a word id out of range", string(data), len(keys), 4},
+		{"short", string(data[:len(data)-1]), len(keys), 5},
+		{"long", string(data) + "\x00", len(keys), 5},
+		{"a table of another size", string(pairTableBytes(t, append(slices.Clone(keys), bigramKey(5, 5), bigramKey(6, 6)))), len(keys), 7},
+		{"a key with no first word", edit(func(b []byte) { put(b, slotOf(keys[0]), 0x0000_0002) }), len(keys), 5},
+		{"a key with no second word", edit(func(b []byte) { put(b, slotOf(keys[0]), 0x0001_0000) }), len(keys), 5},
+		{"a key an empty slot hides", edit(func(b []byte) {
+			put(b, slotOf(keys[0]), 0)
+			pk, _ := packPair(keys[0])
+			put(b, (home+size-1)%size, pk) // just before its home slot
+		}), len(keys), 5},
+		{"no empty slot", edit(func(b []byte) {
+			for i := range size {
+				put(b, i, 0x0001_0001)
+			}
+		}), size, 5},
+	} {
+		if _, err := decodePairTable(c.data, c.n, c.wd); err == nil {
+			t.Errorf("%s: read", c.name)
+		}
+	}
+	// A fuller table, where some keys lie past their home slot, is read.
+	var many []uint64
+	for i := range 60 {
+		many = append(many, bigramKey(int32(i%7), int32(i)))
+	}
+	big := pairTableBytes(t, many)
+	q, err := decodePairTable(string(big), len(many), 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	displaced := 0
+	for i := range len(big) / 12 {
+		if k := binary.LittleEndian.Uint32(big[4*i:]); k != 0 && int(q.slot(unpackPair(k))) != i {
+			displaced++
+		}
+	}
+	if displaced == 0 {
+		t.Error("no key of the fuller table lies past its home slot: the test proves nothing")
+	}
+	for _, k := range many {
+		if _, ok := q.get(k); !ok {
+			t.Fatalf("key %x of the fuller table not found", k)
+		}
+	}
+	// Word ids that a packed key cannot name are refused when encoding.
+	if _, err := encodePairTable(nil, []uint64{bigramKey(maxPackedWord+1, 0)}, func(uint64) float64 { return 1 }); err == nil {
+		t.Error("a word id above maxPackedWord was encoded")
+	}
+	if _, err := encodePairTable(nil, []uint64{bigramKey(maxPackedWord, maxPackedWord)}, func(uint64) float64 { return 1 }); err != nil {
+		t.Errorf("word ids of maxPackedWord: %v", err)
+	}
+}
+
+// FuzzPairTable: any bytes are read as a bigram table or refused, never a
+// panic or an endless probe; a table that is read finds each of its keys.
+func FuzzPairTable(f *testing.F) {
+	f.Add(pairTableBytes(f, []uint64{bigramKey(0, 1), bigramKey(1, 0)}), 2, 2)
+	f.Add(make([]byte, 96), 0, 1)
+	f.Add(make([]byte, 192), 3, 3)
+	f.Fuzz(func(t *testing.T, data []byte, n, words int) {
+		if n < 0 || n > len(data)/12 || words < 0 {
+			return
+		}
+		p, err := decodePairTable(string(data), n, words)
+		if err != nil {
+			return
+		}
+		got := 0
+		p.each(func(k uint64, w float64) {
+			got++
+			if _, ok := p.get(k); !ok {
+				t.Fatalf("key %x of the table not found", k)
+			}
+		})
+		if got != n {
+			t.Fatalf("%d keys, want %d", got, n)
+		}
+		p.get(bigramKey(int32(n), int32(words)))
+	})
 }

@@ -282,19 +282,35 @@ func bigramKey(a, b int32) uint64 { return 1<<63 | uint64(a)<<31 | uint64(b) }
 // which are never 0 (bigramKey sets bit 63). Every pair of adjacent words
 // of every sentence is looked up and most are not there; a Go map spent
 // more on hashing and probing its groups than the scoring around it.
+//
+// A built-in model's table is read in place from classifier.snap
+// (decodePairTable): packed holds each slot's key as packPair makes it (4
+// bytes) and weights its weight (8 bytes), little-endian, in the slots
+// the table below would use; keys and vals are then nil. Decoding the
+// table onto the heap wrote 2 MB at every start, a seventh of a one-story
+// run's page faults; the binary's pages are read 64 KB a fault, and only
+// those lookups touch, and a miss reads only the 4-byte keys.
 type pairTable struct {
 	keys  []uint64 // 0: empty
 	vals  []float64
-	shift uint // 64 - log2(len(keys))
+	shift uint // 64 - log2(number of slots)
+
+	packed, weights string
 }
 
 // newPairTable makes a table for at most n keys, at most half full.
 func newPairTable(n int) *pairTable {
+	size, shift := pairTableSize(n)
+	return &pairTable{keys: make([]uint64, size), vals: make([]float64, size), shift: shift}
+}
+
+// pairTableSize is the number of slots of a table for n keys and its shift.
+func pairTableSize(n int) (int, uint) {
 	size, shift := 8, uint(61)
 	for size < 2*n {
 		size, shift = size<<1, shift-1
 	}
-	return &pairTable{keys: make([]uint64, size), vals: make([]float64, size), shift: shift}
+	return size, shift
 }
 
 // slot is where the probe for key starts: the high bits of a
@@ -302,7 +318,8 @@ func newPairTable(n int) *pairTable {
 func (p *pairTable) slot(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 >> p.shift }
 
 // set adds key, or replaces its weight as a map assignment would. The
-// table must have room: newPairTable sizes it for every key.
+// table must have room: newPairTable sizes it for every key. Only a table
+// on the heap can be set.
 func (p *pairTable) set(key uint64, w float64) {
 	mask := uint64(len(p.keys) - 1)
 	for i := p.slot(key); ; i = (i + 1) & mask {
@@ -314,6 +331,9 @@ func (p *pairTable) set(key uint64, w float64) {
 }
 
 func (p *pairTable) get(key uint64) (float64, bool) {
+	if p.keys == nil {
+		return p.getPacked(key)
+	}
 	mask := uint64(len(p.keys) - 1)
 	for i := p.slot(key); ; i = (i + 1) & mask {
 		switch p.keys[i] {
@@ -323,6 +343,58 @@ func (p *pairTable) get(key uint64) (float64, bool) {
 			return 0, false
 		}
 	}
+}
+
+// getPacked is get for a table read in place.
+func (p *pairTable) getPacked(key uint64) (float64, bool) {
+	k, ok := packPair(key)
+	if !ok {
+		return 0, false
+	}
+	mask := uint64(len(p.packed)/4 - 1)
+	for i := p.slot(key); ; i = (i + 1) & mask {
+		switch le32(p.packed[i*4:]) {
+		case k:
+			return math.Float64frombits(le64(p.weights[i*8:])), true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// each calls f with every key of the table and its weight, in slot order.
+func (p *pairTable) each(f func(key uint64, w float64)) {
+	if p.keys == nil {
+		for i := 0; i < len(p.packed)/4; i++ {
+			if k := le32(p.packed[i*4:]); k != 0 {
+				f(unpackPair(k), math.Float64frombits(le64(p.weights[i*8:])))
+			}
+		}
+		return
+	}
+	for i, k := range p.keys {
+		if k != 0 {
+			f(k, p.vals[i])
+		}
+	}
+}
+
+// maxPackedWord bounds the word ids of a packed bigram key.
+const maxPackedWord = 1<<16 - 2
+
+// packPair packs a bigram key, both word ids at most maxPackedWord, in 32
+// bits, never 0: each id + 1 in 16 bits.
+func packPair(key uint64) (uint32, bool) {
+	a, b := key>>31&(1<<32-1), key&(1<<31-1)
+	if a > maxPackedWord || b > maxPackedWord {
+		return 0, false
+	}
+	return uint32(a+1)<<16 | uint32(b+1), true
+}
+
+// unpackPair is the bigram key that packPair packed as k, which is not 0.
+func unpackPair(k uint32) uint64 {
+	return bigramKey(int32(k>>16)-1, int32(k&0xffff)-1)
 }
 
 func containsKey(s []uint64, k uint64) bool {

@@ -33,6 +33,9 @@ type litSet struct {
 	// text sorts each hit to the clause once, not to each pattern.
 	// Guarded by litSetMu.
 	firsts map[string]int32
+	// seeded: made by seededLitSet, so its first literals are those of
+	// prefilters.snap's list, in order; ids is then built on first use.
+	seeded bool
 	count  atomic.Int32 // literals
 	pats   atomic.Int32 // pattern numbers: distinct first clauses
 	auto   atomic.Pointer[automaton]
@@ -47,21 +50,87 @@ var (
 
 // internLiterals gives each literal of a pattern's clauses an ID, all in
 // the process's shared literal set, and the pattern its number there.
-func internLiterals(clauses [][]string) (*litSet, [][]int32, int32) {
+// canon, when not nil, are the literals' IDs in prefilters.snap's list,
+// which a set seeded with that list (seedSharedSet) takes as they are.
+func internLiterals(clauses [][]string, canon [][]int32) (*litSet, [][]int32, int32) {
 	litSetMu.Lock()
 	defer litSetMu.Unlock()
+	if canon != nil && currentSet != nil && currentSet.seeded {
+		return currentSet, canon, currentSet.number(canon)
+	}
 	n := 0
 	for _, c := range clauses {
 		n += len(c)
 	}
 	if currentSet == nil || len(currentSet.list)+n > maxSetLiterals {
-		currentSet = newLitSet()
+		currentSet = newLitSetSized(sharedSetHint())
 	}
 	ids, num := currentSet.intern(clauses)
 	return currentSet, ids, num
 }
 
-func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[string]int32{}} }
+func newLitSet() *litSet { return newLitSetSized(0, 0) }
+
+// newLitSetSized returns a set with room for about lits literals and
+// pats pattern numbers.
+func newLitSetSized(lits, pats int) *litSet {
+	return &litSet{ids: make(map[string]int32, lits), firsts: make(map[string]int32, pats),
+		list: make([]string, 0, lits), anchors: make([][]int32, 0, lits)}
+}
+
+// seedSharedSet makes the shared set the one a run of exactly the
+// built-in packs' patterns interns, at once, when batch (in order of
+// text, not analysed yet) is those patterns and the shared set is empty:
+// its list is prefilters.snap's, and the patterns then take their
+// literals' IDs from their snapshot entries (internLiterals) instead of
+// looking each of some 9,700 literals up in a map, a twentieth of a
+// one-story run's CPU. The IDs are those interning gives
+// (TestSeededLitSet). registry.mu is held.
+func seedSharedSet(batch []*regex) {
+	loadSnapshot()
+	auto := snapshot.auto
+	if auto == nil {
+		return
+	}
+	distinct := 0
+	for i, r := range batch {
+		if r.snap == nil || snapshot.entries[r.src] != r.snap || len(r.snap.clauses) > 0 && r.snap.litIDs == nil {
+			return
+		}
+		if i == 0 || r.src != batch[i-1].src {
+			distinct++
+		}
+	}
+	if distinct != len(snapshot.entries) {
+		return
+	}
+	litSetMu.Lock()
+	defer litSetMu.Unlock()
+	if currentSet != nil && (len(currentSet.list) > 0 || currentSet.pats.Load() > 0) {
+		return
+	}
+	currentSet = seededLitSet(auto.lits, len(snapshot.entries))
+}
+
+// seededLitSet returns a set holding lits, in order, and no pattern yet;
+// pats is about the number of patterns to come.
+func seededLitSet(lits []string, pats int) *litSet {
+	ls := &litSet{list: slices.Clone(lits), anchors: make([][]int32, len(lits)),
+		firsts: make(map[string]int32, pats), seeded: true}
+	ls.count.Store(int32(len(lits)))
+	return ls
+}
+
+// sharedSetHint is the size of the built-in packs' literal set, from the
+// snapshot: the shared set is sized for it once instead of growing its
+// maps (rehashing them was a fifth of interning the built-in packs).
+func sharedSetHint() (lits, pats int) {
+	loadSnapshot()
+	if snapshot.auto == nil {
+		return 0, 0
+	}
+	return len(snapshot.auto.lits), len(snapshot.entries)
+}
 
 // intern gives each literal of a pattern's clauses an ID in ls, and the
 // pattern its number, under which a text keeps the hits of its first
@@ -69,6 +138,13 @@ func newLitSet() *litSet { return &litSet{ids: map[string]int32{}, firsts: map[s
 // same first clause, else the next. The caller holds litSetMu when ls is
 // shared.
 func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
+	if ls.ids == nil {
+		// A seeded set (seededLitSet) indexes its literals on first use.
+		ls.ids = make(map[string]int32, len(ls.list))
+		for id, l := range ls.list {
+			ls.ids[l] = int32(id)
+		}
+	}
 	out := make([][]int32, len(clauses))
 	for i, c := range clauses {
 		out[i] = make([]int32, 0, len(c))
@@ -84,6 +160,13 @@ func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 		}
 	}
 	ls.count.Store(int32(len(ls.list)))
+	return out, ls.number(out)
+}
+
+// number returns the number of a pattern whose clauses have the literal
+// IDs ids (intern's second half).
+func (ls *litSet) number(ids [][]int32) int32 {
+	out := ids
 	var first []int32
 	if len(out) > 0 {
 		first = slices.Clone(out[0])
@@ -95,7 +178,7 @@ func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 		key = binary.LittleEndian.AppendUint32(key, uint32(id))
 	}
 	if num, ok := ls.firsts[string(key)]; ok {
-		return out, num
+		return num
 	}
 	num := ls.pats.Load()
 	ls.firsts[string(key)] = num
@@ -103,7 +186,7 @@ func (ls *litSet) intern(clauses [][]string) ([][]int32, int32) {
 		ls.anchors[id] = append(ls.anchors[id], num)
 	}
 	ls.pats.Store(num + 1)
-	return out, num
+	return num
 }
 
 // automaton returns an automaton covering every literal and pattern of the
@@ -158,7 +241,18 @@ type automaton struct {
 	npats    int32
 }
 
+// buildAutomaton returns the automaton of lits: prefilters.snap's when
+// lits is the built-in packs' list (automaton_snap.go), else a new one.
 func buildAutomaton(lits []string) *automaton {
+	if a := snapshotAutomaton(lits); a != nil {
+		return a
+	}
+	return newAutomaton(lits)
+}
+
+// automatonClasses returns an automaton of lits with its byte classes set
+// and no tables yet.
+func automatonClasses(lits []string) *automaton {
 	a := &automaton{n: len(lits)}
 	// Bytes that occur in literals get their own class; all others share
 	// class 0, which always leads back to the root.
@@ -171,6 +265,19 @@ func buildAutomaton(lits []string) *automaton {
 		}
 	}
 	a.nclass++
+	for b := range a.ascii {
+		c := byte(b)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.ascii[b] = a.class[c]
+	}
+	return a
+}
+
+// newAutomaton builds the automaton of lits.
+func newAutomaton(lits []string) *automaton {
+	a := automatonClasses(lits)
 	nc := a.nclass
 	// The trie: at most one node per literal byte. The root's children
 	// by class, every other node's in a list (a few each): a table of a
@@ -241,13 +348,6 @@ func buildAutomaton(lits []string) *automaton {
 	} else {
 		a.next = make([]int32, nstates*nc)
 		fillAutomaton(a, a.next, &tr, nstates)
-	}
-	for b := range a.ascii {
-		c := byte(b)
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		a.ascii[b] = a.class[c]
 	}
 	return a
 }

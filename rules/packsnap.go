@@ -3,8 +3,12 @@ package rules
 import (
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"hash/crc32"
+	"math"
+	"strings"
 	"sync"
 )
 
@@ -23,32 +27,78 @@ import (
 //
 //	go test ./rules -run TestPackSnapshot -update-packs
 //
+// Layout, integers as unsigned varints: the magic, the number of entries,
+// then per entry the YAML's length and CRC-32 (Castagnoli), the number of
+// rules, each rule's line and column, and the rawPack, gob-encoded
+// (length and bytes). The index is read in place (decodePackSnap): the
+// entries were one gob value, which copied the whole file onto the heap
+// twice at every start before a pack could be decoded.
+//
 //go:embed packs.snap
-var packSnapData []byte
+var packSnapData string
+
+const packSnapMagic = "redact packs 2\n"
 
 // packSnapEntry is one YAML file's decoded pack.
 type packSnapEntry struct {
 	Len   int
 	Sum   uint32   // crc32 (Castagnoli) of the YAML
-	Gob   []byte   // the rawPack, gob-encoded
+	Gob   string   // the rawPack, gob-encoded: a slice of the snapshot
 	Lines [][2]int // line and column of each rule
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 var packSnap = sync.OnceValue(func() []packSnapEntry {
-	var entries []packSnapEntry
-	if err := gob.NewDecoder(bytes.NewReader(packSnapData)).Decode(&entries); err != nil {
+	entries, err := decodePackSnap(packSnapData)
+	if err != nil {
 		return nil
 	}
 	return entries
 })
 
+// decodePackSnap reads the index of a pack snapshot; the gob of each entry
+// is a slice of data. Malformed data is refused.
+func decodePackSnap(data string) ([]packSnapEntry, error) {
+	if !strings.HasPrefix(data, packSnapMagic) {
+		return nil, errPackSnap
+	}
+	r := snapReader{data: data[len(packSnapMagic):]}
+	entries := make([]packSnapEntry, r.count(3))
+	for i := range entries {
+		e := &entries[i]
+		e.Len = r.uint()
+		sum := r.uvarint()
+		if sum > math.MaxUint32 {
+			return nil, errPackSnap
+		}
+		e.Sum = uint32(sum)
+		e.Lines = make([][2]int, r.count(2))
+		for k := range e.Lines {
+			e.Lines[k] = [2]int{r.uint(), r.uint()}
+		}
+		e.Gob = r.str()
+		if r.err != nil {
+			return nil, errPackSnap
+		}
+	}
+	if r.err != nil || r.data != "" {
+		return nil, errPackSnap
+	}
+	return entries, nil
+}
+
+var errPackSnap = errors.New("pack snapshot: bad data")
+
 // snapshotPack returns the decoded pack of data and its rules' positions
 // when the snapshot holds them. Each call decodes a fresh rawPack: the
 // compiler may keep parts of it.
 func snapshotPack(data []byte) (*rawPack, [][2]int, bool) {
-	entries := packSnap()
+	return snapshotPackIn(packSnap(), data)
+}
+
+// snapshotPackIn is snapshotPack for the entries of a snapshot.
+func snapshotPackIn(entries []packSnapEntry, data []byte) (*rawPack, [][2]int, bool) {
 	if len(entries) == 0 {
 		return nil, nil, false
 	}
@@ -65,7 +115,7 @@ func snapshotPack(data []byte) (*rawPack, [][2]int, bool) {
 			continue
 		}
 		var raw rawPack
-		if err := gob.NewDecoder(bytes.NewReader(e.Gob)).Decode(&raw); err != nil || len(e.Lines) != len(raw.Rules) {
+		if err := gob.NewDecoder(strings.NewReader(e.Gob)).Decode(&raw); err != nil || len(e.Lines) != len(raw.Rules) {
 			return nil, nil, false
 		}
 		return &raw, e.Lines, true
@@ -103,7 +153,7 @@ func makePackSnapshot(files [][]byte) ([]byte, error) {
 		if err := gob.NewEncoder(&g).Encode(raw); err != nil {
 			return nil, err
 		}
-		e := packSnapEntry{Len: len(data), Sum: crc32.Checksum(data, castagnoli), Gob: g.Bytes()}
+		e := packSnapEntry{Len: len(data), Sum: crc32.Checksum(data, castagnoli), Gob: g.String()}
 		for _, n := range ruleNodes(root) {
 			e.Lines = append(e.Lines, [2]int{n.Line, n.Column})
 		}
@@ -112,9 +162,22 @@ func makePackSnapshot(files [][]byte) ([]byte, error) {
 		}
 		entries = append(entries, e)
 	}
-	var out bytes.Buffer
-	if err := gob.NewEncoder(&out).Encode(entries); err != nil {
-		return nil, err
+	return encodePackSnap(entries), nil
+}
+
+// encodePackSnap writes entries in the layout decodePackSnap reads.
+func encodePackSnap(entries []packSnapEntry) []byte {
+	w := snapWriter{buf: []byte(packSnapMagic)}
+	w.uint(len(entries))
+	for _, e := range entries {
+		w.uint(e.Len)
+		w.buf = binary.AppendUvarint(w.buf, uint64(e.Sum))
+		w.uint(len(e.Lines))
+		for _, l := range e.Lines {
+			w.uint(l[0])
+			w.uint(l[1])
+		}
+		w.str(e.Gob)
 	}
-	return out.Bytes(), nil
+	return w.buf
 }

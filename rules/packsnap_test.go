@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"flag"
 	"io/fs"
 	"os"
@@ -100,4 +101,67 @@ func TestPackSnapshotSameRules(t *testing.T) {
 			t.Errorf("%s: an edited file was found in the snapshot", names[i])
 		}
 	}
+}
+
+// TestPackSnapIndex: the index of a pack snapshot reads back as written,
+// and every truncation of it, or a byte added, is refused.
+func TestPackSnapIndex(t *testing.T) {
+	entries := []packSnapEntry{
+		{Len: 10, Sum: 0xffffffff, Gob: "gob one", Lines: [][2]int{{1, 1}, {300, 7}}},
+		{Len: 1 << 20, Sum: 0, Gob: "", Lines: nil},
+	}
+	data := string(encodePackSnap(entries))
+	got, err := decodePackSnap(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(entries) {
+		t.Fatalf("%d entries, want %d", len(got), len(entries))
+	}
+	for i := range got {
+		g, w := got[i], entries[i]
+		if g.Len != w.Len || g.Sum != w.Sum || g.Gob != w.Gob || len(g.Lines) != len(w.Lines) || len(w.Lines) > 0 && !reflect.DeepEqual(g.Lines, w.Lines) {
+			t.Errorf("entry %d: %+v, want %+v", i, g, w)
+		}
+	}
+	for n := range len(data) {
+		if _, err := decodePackSnap(data[:n]); err == nil {
+			t.Errorf("the index cut at %d of %d bytes was read", n, len(data))
+		}
+	}
+	if _, err := decodePackSnap(data + "x"); err == nil {
+		t.Error("the index with a byte added was read")
+	}
+	// A checksum wider than 32 bits is refused.
+	w := snapWriter{buf: []byte(packSnapMagic)}
+	w.uint(1)
+	w.uint(3)
+	w.buf = binary.AppendUvarint(w.buf, 1<<32)
+	w.uint(0)
+	w.str("")
+	if _, err := decodePackSnap(string(w.buf)); err == nil {
+		t.Error("a 33-bit checksum was read")
+	}
+	// The embedded snapshot's index reads.
+	if e, err := decodePackSnap(packSnapData); err != nil || len(e) == 0 {
+		t.Errorf("packs.snap: %d entries, %v", len(e), err)
+	}
+}
+
+// FuzzPackSnapIndex: any bytes are read as a pack snapshot's index or
+// refused, never a panic, and an index that reads writes back the same.
+func FuzzPackSnapIndex(f *testing.F) {
+	f.Add(encodePackSnap([]packSnapEntry{{Len: 3, Sum: 7, Gob: "abc", Lines: [][2]int{{2, 3}}}}))
+	f.Add([]byte(packSnapMagic + "\x01\x00\x00\x00\x00"))
+	f.Add([]byte(packSnapMagic + "\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := decodePackSnap(string(data))
+		if err != nil {
+			return
+		}
+		again, err := decodePackSnap(string(encodePackSnap(entries)))
+		if err != nil || len(again) != len(entries) {
+			t.Fatalf("an index read back as %d entries (%v), want %d", len(again), err, len(entries))
+		}
+	})
 }

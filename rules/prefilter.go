@@ -290,19 +290,36 @@ func patternOf(re *regex) *pattern {
 	return &pattern{re, re.pf}
 }
 
-// analyseBatch analyses re, then every pending pattern. registry.mu is
-// held.
+// analyseBatch analyses re and every pending pattern, in order of their
+// text, so that the literal set's IDs do not depend on which pattern a run
+// needed first or on the order packs loaded in (they are loaded in
+// parallel): the built-in packs alone give the list of literals whose
+// automaton prefilters.snap holds. registry.mu is held.
 func analyseBatch(re *regex) {
 	if re.pf != nil {
 		return
 	}
-	re.pf = re.analyse()
-	for _, w := range registry.pending {
-		if r := w.Value(); r != nil && r.pf == nil {
+	batch := batchOf(re, registry.pending)
+	seedSharedSet(batch)
+	for _, r := range batch {
+		if r.pf == nil {
 			r.pf = r.analyse()
 		}
 	}
 	registry.pending = nil
+}
+
+// batchOf returns re and the pending patterns not analysed yet, in order
+// of their text.
+func batchOf(re *regex, pending []weak.Pointer[regex]) []*regex {
+	batch := []*regex{re}
+	for _, w := range pending {
+		if r := w.Value(); r != nil && r.pf == nil && r != re {
+			batch = append(batch, r)
+		}
+	}
+	slices.SortStableFunc(batch, func(a, b *regex) int { return strings.Compare(a.src, b.src) })
+	return batch
 }
 
 // newPattern returns a regexp compiled outside the packs with its
@@ -341,7 +358,7 @@ func newPattern(re *regexp.Regexp) *pattern {
 func (r *regex) analyse() *prefilter {
 	if r.snap != nil {
 		p := &prefilter{why: "pattern " + r.src, snap: r.snap}
-		p.fill(&r.snap.analysis, nil)
+		p.fillWith(&r.snap.analysis, nil, r.snap.litIDs)
 		return p
 	}
 	return analysePattern(r.src, r.tree)
@@ -449,14 +466,18 @@ func chooseClauses(tree *syntax.Regexp) [][]string {
 
 // fill sets p from an analysis, interning its literals in ls (nil: the
 // shared set).
-func (p *prefilter) fill(a *analysis, ls *litSet) {
+func (p *prefilter) fill(a *analysis, ls *litSet) { p.fillWith(a, ls, nil) }
+
+// fillWith is fill with the literals' IDs in prefilters.snap's list, when
+// known (internLiterals).
+func (p *prefilter) fillWith(a *analysis, ls *litSet, canon [][]int32) {
 	p.minLen, p.alpha, p.window, p.tail = a.minLen, a.alpha, a.window, a.tail
 	if len(a.clauses) == 0 {
 		return
 	}
 	var ids [][]int32
 	if ls == nil {
-		ls, ids, p.num = internLiterals(a.clauses)
+		ls, ids, p.num = internLiterals(a.clauses, canon)
 	} else {
 		ids, p.num = ls.intern(a.clauses)
 	}

@@ -25,6 +25,8 @@ import (
 // compiled but Go's regexp, for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
+// After the entries it holds the automaton of the built-in packs' literals
+// (automaton_snap.go).
 // TestPrefilterSnapshot fails when it is out of date; regenerate it with
 //
 //	go test ./rules -run TestPrefilterSnapshot -update-prefilters
@@ -39,6 +41,10 @@ type snapEntry struct {
 	analysis
 	numSubexp    int
 	matchesEmpty bool
+
+	// litIDs are the IDs of the clauses' literals in the list of the
+	// snapshot's automaton (nil: none), checked against it when decoded.
+	litIDs [][]int32
 
 	src      string
 	fwd, rev string   // the encoded DFAs; rev "" if none
@@ -79,17 +85,23 @@ func snapDFAs(tree *syntax.Regexp, minLen int) (fwd, rev *dfa) {
 var snapshot struct {
 	once    sync.Once
 	entries map[string]*snapEntry
+	auto    *autoSnap // the built-in packs' literal automaton (automaton_snap.go)
+}
+
+// loadSnapshot decodes the binary's snapshot, once.
+func loadSnapshot() {
+	snapshot.once.Do(func() {
+		m, auto, err := decodeSnapshotAll(snapshotData)
+		if err == nil {
+			markEmbedded(m)
+			snapshot.entries, snapshot.auto = m, auto
+		}
+	})
 }
 
 // snapshotFor returns the snapshot's entry for the pattern src, or nil.
 func snapshotFor(src string) *snapEntry {
-	snapshot.once.Do(func() {
-		m, err := decodeSnapshot(snapshotData)
-		if err == nil {
-			markEmbedded(m)
-			snapshot.entries = m
-		}
-	})
+	loadSnapshot()
 	return snapshot.entries[src]
 }
 
@@ -109,7 +121,7 @@ func markEmbedded(m map[string]*snapEntry) {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 5\n"
+const snapshotMagic = "redact prefilters 7\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -176,6 +188,21 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 			prev = r
 		}
 	}
+	// The literal list a run of these patterns alone interns (analyseBatch:
+	// in order of their text, as entries are): each literal is written
+	// with its ID there, and the list ends the snapshot with its automaton.
+	ls := newLitSet()
+	for _, en := range entries {
+		if len(ls.list) > maxSetLiterals {
+			break
+		}
+		if len(en.e.clauses) > 0 {
+			ls.intern(en.e.clauses)
+		}
+	}
+	if len(ls.list) > maxSetLiterals {
+		ls.list, ls.ids = nil, map[string]int32{} // more than one set: no automaton
+	}
 	w.uint(len(entries))
 	for i, en := range entries {
 		e := &en.e
@@ -196,11 +223,17 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 			w.uint(len(c))
 			for _, l := range c {
 				w.str(l)
+				if id, ok := ls.ids[l]; ok {
+					w.uint(int(id) + 1)
+				} else {
+					w.uint(0)
+				}
 			}
 		}
 		w.str(string(encoded[i].fwd.buf))
 		w.str(string(encoded[i].rev.buf))
 	}
+	w.automaton(ls.list)
 	return w.buf, nil
 }
 
@@ -239,21 +272,28 @@ var errSnapshot = errors.New("prefilter snapshot: bad data")
 // decodeSnapshot reads a snapshot. Its strings are slices of data (the
 // binary's read-only data), not copies.
 func decodeSnapshot(data string) (map[string]*snapEntry, error) {
+	m, _, err := decodeSnapshotAll(data)
+	return m, err
+}
+
+// decodeSnapshotAll is decodeSnapshot with the automaton section (nil when
+// the snapshot has none).
+func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 	r := snapReader{data: data}
 	if r.str() != snapshotMagic {
-		return nil, errSnapshot
+		return nil, nil, errSnapshot
 	}
 	if r.str() != unicode.Version {
-		return nil, fmt.Errorf("prefilter snapshot: made with other Unicode tables")
+		return nil, nil, fmt.Errorf("prefilter snapshot: made with other Unicode tables")
 	}
 	if r.str() != dfaLayout() {
-		return nil, fmt.Errorf("prefilter snapshot: made for another DFA")
+		return nil, nil, fmt.Errorf("prefilter snapshot: made for another DFA")
 	}
 	classes := make([][]rune, r.uint())
 	for i := range classes {
 		n := r.uint()
 		if r.err != nil || n > len(data) {
-			return nil, errSnapshot
+			return nil, nil, errSnapshot
 		}
 		c := make([]rune, n)
 		prev := rune(0)
@@ -265,7 +305,7 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 	}
 	n := r.uint()
 	if r.err != nil || n > len(data) {
-		return nil, errSnapshot
+		return nil, nil, errSnapshot
 	}
 	m := make(map[string]*snapEntry, n)
 	for range n {
@@ -278,34 +318,67 @@ func decodeSnapshot(data string) (map[string]*snapEntry, error) {
 		for range r.uint() {
 			i := r.uint()
 			if i >= len(classes) {
-				return nil, errSnapshot
+				return nil, nil, errSnapshot
 			}
 			e.alpha.high = append(e.alpha.high, classes[i])
 		}
+		withIDs := true
 		for range r.uint() {
-			c := make([]string, r.uint())
+			n := r.uint()
+			if r.err != nil || n > len(r.data) {
+				return nil, nil, errSnapshot
+			}
+			c, ids := make([]string, n), make([]int32, n)
 			for j := range c {
 				c[j] = r.str()
+				id := r.uint()
+				ids[j] = int32(id) - 1
+				withIDs = withIDs && id > 0
 			}
 			e.clauses = append(e.clauses, c)
+			e.litIDs = append(e.litIDs, ids)
 			if r.err != nil {
-				return nil, errSnapshot
+				return nil, nil, errSnapshot
 			}
+		}
+		if !withIDs {
+			e.litIDs = nil
 		}
 		e.src, e.fwd, e.rev = src, r.str(), r.str()
 		e.classes = classes
 		if r.err != nil {
-			return nil, errSnapshot
+			return nil, nil, errSnapshot
 		}
 		m[src] = e
 	}
-	if r.err != nil || len(r.data) != 0 {
-		return nil, errSnapshot
+	auto := r.automaton(len(data))
+	if r.err != nil || len(r.data) != 0 || !checkLitIDs(m, auto) {
+		return nil, nil, errSnapshot
 	}
 	if !classesAgree(m) {
-		return nil, fmt.Errorf("prefilter snapshot: made for another DFA")
+		return nil, nil, fmt.Errorf("prefilter snapshot: made for another DFA")
 	}
-	return m, nil
+	return m, auto, nil
+}
+
+// checkLitIDs reports whether the literal IDs of the entries name their
+// literals in the automaton's list; without an automaton, the entries
+// keep none.
+func checkLitIDs(m map[string]*snapEntry, auto *autoSnap) bool {
+	for _, e := range m {
+		if auto == nil {
+			e.litIDs = nil
+			continue
+		}
+		for i, ids := range e.litIDs {
+			for j, id := range ids {
+				if id < 0 || int(id) >= len(auto.lits) || auto.lits[id] != e.clauses[i][j] {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // The snapshot's DFAs are only right for the dfa code that built them; a
