@@ -289,10 +289,17 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 	if r.str() != dfaLayout() {
 		return nil, nil, fmt.Errorf("prefilter snapshot: made for another DFA")
 	}
-	classes := make([][]rune, r.uint())
+	// Every count is checked against the bytes left (each item takes at
+	// least one), so that a corrupt count cannot ask for a huge slice or
+	// loop long after the data ran out.
+	nc := r.uint()
+	if r.err != nil || nc > len(r.data) {
+		return nil, nil, errSnapshot
+	}
+	classes := make([][]rune, nc)
 	for i := range classes {
 		n := r.uint()
-		if r.err != nil || n > len(data) {
+		if r.err != nil || n > len(r.data) {
 			return nil, nil, errSnapshot
 		}
 		c := make([]rune, n)
@@ -315,15 +322,23 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		e.window = r.bool()
 		e.tail = r.uint()
 		e.alpha = &alphabet{ascii: [2]uint64{r.uint64(), r.uint64()}}
-		for range r.uint() {
+		nh := r.uint()
+		if r.err != nil || nh > len(r.data) {
+			return nil, nil, errSnapshot
+		}
+		for range nh {
 			i := r.uint()
-			if i >= len(classes) {
+			if r.err != nil || i >= len(classes) {
 				return nil, nil, errSnapshot
 			}
 			e.alpha.high = append(e.alpha.high, classes[i])
 		}
 		withIDs := true
-		for range r.uint() {
+		ncl := r.uint()
+		if r.err != nil || ncl > len(r.data) {
+			return nil, nil, errSnapshot
+		}
+		for range ncl {
 			n := r.uint()
 			if r.err != nil || n > len(r.data) {
 				return nil, nil, errSnapshot
