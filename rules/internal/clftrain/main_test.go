@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -121,5 +122,68 @@ func TestTrainLearnsCategory(t *testing.T) {
 	crossValidate(&out, data, spans, defaultOptions)
 	if !strings.Contains(out.String(), "span recall") || !strings.Contains(out.String(), "\nb ") {
 		t.Errorf("cross-validation table:\n%s", out.String())
+	}
+}
+
+// The written model is the mean of its members' logits: for every
+// sentence, train's model scores what the members, fitted one by one,
+// score on average (opt.seeds seeds of the plain and the naive-Bayes
+// scaled regression).
+func TestTrainFoldsMean(t *testing.T) {
+	var data []sentence
+	words := [][]string{{"officers", "waited", "van"}, {"donors", "support"}, {"officers", "raid", "van"}, {"school", "support"}, {"waited", "raid"}}
+	for i := 0; i < 40; i++ {
+		w := words[i%len(words)]
+		feats := append([]string(nil), w...)
+		feats = append(feats, w[0]+" "+w[1])
+		data = append(data, sentence{feats: feats, pos: i%len(words) != 1 && i%len(words) != 3,
+			group: string(rune('a' + i%4)), file: string(rune('a'+i%4)) + strconv.Itoa(i%8)})
+	}
+	for _, opt := range []options{
+		{epochs: 3, l2: 1e-4, rate: 0.2, minCount: 1, seeds: 1},
+		{epochs: 3, l2: 1e-4, rate: 0.2, minCount: 1, seeds: 2, nb: true},
+	} {
+		m := train(data, opt)
+		// The members, over the same feature ids.
+		ids := map[string]int32{}
+		var names []string
+		for _, s := range data {
+			for _, f := range s.feats {
+				if _, ok := ids[f]; !ok {
+					ids[f] = 0
+					names = append(names, f)
+				}
+			}
+		}
+		sort.Strings(names)
+		for i, f := range names {
+			ids[f] = int32(i)
+		}
+		rows := make([][]int32, len(data))
+		all := make([]int, len(data))
+		for i, s := range data {
+			all[i] = i
+			for _, f := range s.feats {
+				rows[i] = append(rows[i], ids[f])
+			}
+		}
+		scales := [][]float64{nil}
+		if opt.nb {
+			scales = append(scales, nbRatios(rows, all, data, len(names), 1))
+		}
+		for i, s := range data {
+			var want float64
+			n := 0
+			for _, sc := range scales {
+				for seed := 1; seed <= opt.seeds; seed++ {
+					want += trainLR(rows, all, data, len(names), sc, opt, uint64(seed))(rows[i])
+					n++
+				}
+			}
+			want /= float64(n)
+			if got := m.logit(s.feats); math.Abs(got-want) > 1e-9 {
+				t.Fatalf("%+v: sentence %d: model %.6f, mean of members %.6f", opt, i, got, want)
+			}
+		}
 	}
 }
