@@ -132,7 +132,7 @@ type options struct {
 	nb       bool // average naive-Bayes scaled models too (NBSVM)
 }
 
-var defaultOptions = options{epochs: 10, l2: 1e-4, rate: 0.2, minCount: 3, seeds: 1, nb: false}
+var defaultOptions = options{epochs: 10, l2: 1e-4, rate: 0.2, minCount: 3, seeds: 2, nb: true}
 
 // describe says which models train averages, for the model file's header.
 func (opt options) describe() string {
