@@ -16,10 +16,11 @@ import (
 // and flags the sentences whose score reaches the rule's threshold. It is
 // for what no list or pattern can enumerate: operational detail is written
 // in endless phrasings ("two of us waited in a rented car on the other
-// side"), but such sentences share their vocabulary. The model is a
-// logistic regression trained on annotated drafts
-// (rules/internal/clftrain); every match names the words that weighed most,
-// so a reviewer can see why a sentence was flagged.
+// side"), but such sentences share their vocabulary. The model is linear,
+// trained on annotated drafts (rules/internal/clftrain: the built-in one is
+// the mean of four logistic regressions, written as one); every match names
+// the words that weighed most, so a reviewer can see why a sentence was
+// flagged.
 //
 // A model file has one feature per line, "weight<TAB>feature": a feature is
 // a folded word, two words separated by one space (adjacent words of the

@@ -326,7 +326,10 @@ func experiment(w io.Writer, data []sentence, spans []span, opt options, ex expO
 			z[i] /= total
 		}
 	} else {
-		d := featurize(data, ex.extra)
+		var d dataset
+		if ex.model != "rule" { // train interns its own features
+			d = featurize(data, ex.extra)
+		}
 		groups := map[string][]int{}
 		var names []string
 		for i, s := range data {
@@ -344,7 +347,10 @@ func experiment(w io.Writer, data []sentence, spans []span, opt options, ex expO
 					tr = append(tr, i)
 				}
 			}
-			rows := keep(d, tr, opt.minCount)
+			var rows [][]int32
+			if ex.model != "rule" {
+				rows = keep(d, tr, opt.minCount)
+			}
 			var f fitted
 			switch ex.model {
 			case "rule":

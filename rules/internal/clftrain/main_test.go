@@ -187,3 +187,74 @@ func TestTrainFoldsMean(t *testing.T) {
 		}
 	}
 }
+
+// Every experiment's model cross-validates on a small corpus and prints
+// its curve; saved logits read back, and their mean is scored.
+func TestExperiment(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 3; i++ {
+		b.WriteString("We thank our donors for their support.\n\n")
+		b.WriteString("[[operational:Four officers waited in an unmarked van]] near the market.\n\n")
+		b.WriteString("The children are back at school and doing well.\n\n")
+		b.WriteString("[[operational:Two officers waited behind the market]] all night.\n\n")
+	}
+	for _, name := range []string{"a1.ann.md", "a2.ann.md", "b1.ann.md", "b2.ann.md", "c1.ann.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, spans, err := corpus([]string{dir}, "operational")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := defaultOptions
+	opt.epochs = 2
+	var saved []string
+	for _, ex := range []expOptions{
+		{model: "rule"},
+		{model: "lr", extra: "tri,skip,char", seed: 1},
+		{model: "nblr", alpha: 1, seed: 2},
+		{model: "mnb", alpha: 1},
+		{model: "mlp", hidden: 4, wide: true, mlpRate: 0.05},
+	} {
+		ex.save = filepath.Join(dir, ex.model+".z")
+		saved = append(saved, ex.save)
+		var out bytes.Buffer
+		if err := experiment(&out, data, spans, opt, ex); err != nil {
+			t.Fatalf("%s: %v", ex.model, err)
+		}
+		if !strings.Contains(out.String(), "mean 0.55-0.75") || !strings.Contains(out.String(), "\nspan recall ") {
+			t.Errorf("%s: curve:\n%s", ex.model, out.String())
+		}
+		z, err := readLogits(ex.save, len(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Operational sentences score above the others, out of fold.
+		var pos, neg float64
+		var npos, nneg int
+		for i, s := range data {
+			if s.pos {
+				pos += z[i]
+				npos++
+			} else {
+				neg += z[i]
+				nneg++
+			}
+		}
+		if pos, neg = pos/float64(npos), neg/float64(nneg); !(pos > neg) {
+			t.Errorf("%s: mean logit of operational sentences %.2f, of others %.2f", ex.model, pos, neg)
+		}
+	}
+	var out bytes.Buffer
+	if err := experiment(&out, data, spans, opt, expOptions{combine: saved[0] + "," + saved[2] + "*0.5"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "mean 0.55-0.75") {
+		t.Errorf("combined curve:\n%s", out.String())
+	}
+	if err := experiment(&out, data, spans, opt, expOptions{model: "svm"}); err == nil {
+		t.Error("unknown model: no error")
+	}
+}
