@@ -16,10 +16,11 @@ import (
 // and flags the sentences whose score reaches the rule's threshold. It is
 // for what no list or pattern can enumerate: operational detail is written
 // in endless phrasings ("two of us waited in a rented car on the other
-// side"), but such sentences share their vocabulary. The model is a
-// logistic regression trained on annotated drafts
-// (rules/internal/clftrain); every match names the words that weighed most,
-// so a reviewer can see why a sentence was flagged.
+// side"), but such sentences share their vocabulary. The model is linear,
+// trained on annotated drafts (rules/internal/clftrain: the built-in one is
+// the mean of four logistic regressions, written as one); every match names
+// the words that weighed most, so a reviewer can see why a sentence was
+// flagged.
 //
 // A model file has one feature per line, "weight<TAB>feature": a feature is
 // a folded word, two words separated by one space (adjacent words of the
@@ -104,7 +105,6 @@ func (t *Text) sentences() [][2]int {
 // the trainer and the matcher both see them: each word's folded key (a
 // number as "#") and each pair of adjacent words.
 func SentenceFeatures(t *Text, i, j int) []string {
-	skip := placeholders(t, i, j)
 	seen := map[string]bool{}
 	var out []string
 	add := func(f string) {
@@ -114,11 +114,7 @@ func SentenceFeatures(t *Text, i, j int) []string {
 		}
 	}
 	prev := ""
-	for k := i; k < j; k++ {
-		w := featureWord(t.Tokens[k])
-		if skip != nil && skip[k-i] {
-			w = ""
-		}
+	for _, w := range SentenceWords(t, i, j) {
 		if w != "" {
 			add(w)
 			if prev != "" {
@@ -126,6 +122,21 @@ func SentenceFeatures(t *Text, i, j int) []string {
 			}
 		}
 		prev = w
+	}
+	return out
+}
+
+// SentenceWords returns the feature word of each of tokens [i, j) of t:
+// its folded key, "#" for a number, "" for a token that is no feature (a
+// placeholder's words, punctuation without a key). SentenceFeatures lists
+// these words and their adjacent pairs.
+func SentenceWords(t *Text, i, j int) []string {
+	skip := placeholders(t, i, j)
+	out := make([]string, j-i)
+	for k := i; k < j; k++ {
+		if skip == nil || !skip[k-i] {
+			out[k-i] = featureWord(t.Tokens[k])
+		}
 	}
 	return out
 }

@@ -33,6 +33,19 @@ func main() {
 	flag.IntVar(&opt.epochs, "epochs", opt.epochs, "passes over the sentences")
 	flag.Float64Var(&opt.l2, "l2", opt.l2, "L2 penalty on the weights")
 	flag.IntVar(&opt.minCount, "min-count", opt.minCount, "drop features found in fewer drafts")
+	flag.IntVar(&opt.seeds, "seeds", opt.seeds, "models averaged per kind, each with its own shuffle seed")
+	flag.BoolVar(&opt.nb, "nb", opt.nb, "average naive-Bayes scaled models too (NBSVM)")
+	var ex expOptions
+	flag.StringVar(&ex.model, "exp", "", "with -cv: cross-validate this model (rule: the one written; lr, nblr, mnb, mlp) and print its curve")
+	flag.StringVar(&ex.extra, "extra", "", "with -exp: extra features, comma-separated (tri, skip, char)")
+	flag.IntVar(&ex.hidden, "hidden", 32, "with -exp mlp: hidden units")
+	flag.BoolVar(&ex.wide, "wide", false, "with -exp mlp: add a linear term")
+	flag.Float64Var(&ex.mlpRate, "mlp-rate", 0.05, "with -exp mlp: AdaGrad rate of the hidden layer")
+	flag.Float64Var(&ex.alpha, "alpha", 1, "with -exp nblr or mnb: smoothing of the counts")
+	flag.Uint64Var(&ex.seed, "seed", 1, "with -exp lr or nblr: shuffle seed")
+	flag.StringVar(&ex.save, "save", "", "with -exp: write the out-of-fold logits to this file")
+	flag.StringVar(&ex.combine, "combine", "", "with -cv: print the curve of the weighted mean of saved logits (FILE[*W],FILE[*W]...)")
+	flag.Float64Var(&opt.rate, "rate", opt.rate, "AdaGrad rate")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: clftrain [-out FILE] [-category C] [-cv] [DIR...]\n(default dirs: %s)\n", strings.Join(defaultDirs, " "))
 		flag.PrintDefaults()
@@ -41,6 +54,17 @@ func main() {
 	dirs := flag.Args()
 	if len(dirs) == 0 {
 		dirs = defaultDirs
+	}
+	if *cv && (ex.model != "" || ex.combine != "") {
+		data, spans, err := corpus(dirs, *category)
+		if err == nil {
+			err = experiment(os.Stdout, data, spans, opt, ex)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "clftrain:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(os.Stdout, *out, *category, *cv, dirs, opt); err != nil {
 		fmt.Fprintln(os.Stderr, "clftrain:", err)
@@ -66,9 +90,10 @@ func run(stdout io.Writer, out, category string, cv bool, dirs []string, opt opt
 	}
 	header := fmt.Sprintf(`Model of a classifier rule: weight<TAB>feature (rules/kind_classifier.go).
 Written by: go run ./rules/internal/clftrain -out %s -category %s %s
-Trained on %d sentences (%d overlap a marked %s span) of the annotated drafts in %s.
+Trained on %d sentences (%d overlap a marked %s span) of the annotated drafts in %s:
+%s.
 Do not edit: retrain instead (TestModelUpToDate checks it matches the drafts).`,
-		out, category, strings.Join(dirs, " "), len(data), npos, category, strings.Join(dirs, ", "))
+		out, category, strings.Join(dirs, " "), len(data), npos, category, strings.Join(dirs, ", "), opt.describe())
 	f, err := os.CreateTemp(filepath.Dir(out), ".clftrain-*")
 	if err != nil {
 		return err

@@ -21,6 +21,7 @@ import (
 // first letter of the file name: drafts of one round share writers).
 type sentence struct {
 	feats []string
+	words []string // rules.SentenceWords, for the experiments' features
 	pos   bool
 	group string
 	file  string
@@ -82,7 +83,8 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 							break
 						}
 					}
-					out = append(out, sentence{feats: rules.SentenceFeatures(t, s[0], s[1]), pos: pos,
+					out = append(out, sentence{feats: rules.SentenceFeatures(t, s[0], s[1]),
+						words: rules.SentenceWords(t, s[0], s[1]), pos: pos,
 						group: group, file: base, start: a, end: b})
 				}
 			}
@@ -125,22 +127,38 @@ type options struct {
 	epochs   int
 	l2       float64
 	rate     float64
-	minCount int // features seen in fewer drafts are dropped
+	minCount int  // features seen in fewer drafts are dropped
+	seeds    int  // models averaged per kind, each with its own shuffle seed
+	nb       bool // average naive-Bayes scaled models too (NBSVM)
 }
 
-var defaultOptions = options{epochs: 10, l2: 1e-4, rate: 0.2, minCount: 3}
+var defaultOptions = options{epochs: 10, l2: 1e-4, rate: 0.2, minCount: 3, seeds: 2, nb: true}
 
-// model is a trained logistic regression.
+// describe says which models train averages, for the model file's header.
+func (opt options) describe() string {
+	n := max(1, opt.seeds)
+	switch {
+	case opt.nb:
+		return fmt.Sprintf("the mean of %d logistic regressions over words and word pairs (%d shuffle seeds, each on the features as they are and scaled by their naive-Bayes log-count ratio), written as one (a mean of linear models is one)", 2*n, n)
+	case n > 1:
+		return fmt.Sprintf("the mean of %d logistic regressions over words and word pairs (%d shuffle seeds), written as one (a mean of linear models is one)", n, n)
+	}
+	return "a logistic regression over words and word pairs"
+}
+
+// model is a trained linear model.
 type model struct {
 	bias    float64
 	weights map[string]float64
 }
 
-// train fits a logistic regression with AdaGrad. Classes are weighted to
-// balance (few sentences are operational). Features seen in fewer than
-// minCount drafts are left out, so no single draft is learnt by heart. Every step is deterministic: sentences in a fixed order, shuffled
-// with a fixed seed, and products rounded before they are added (an
-// explicit float64 conversion stops fused multiply-adds).
+// train fits the model: the mean of logistic regressions over the same
+// features, one for each of opt.seeds shuffle seeds and, with opt.nb, as
+// many over the features scaled by their naive-Bayes log-count ratio
+// (NBSVM). The mean of linear models' logits is itself a linear model, so
+// the mean is written as one: a rule scores it as any other. Features seen
+// in fewer than minCount drafts are left out, so no single draft is learnt
+// by heart. Every step is deterministic (fitLR).
 func train(data []sentence, opt options) model {
 	// Count the drafts each feature occurs in: a code name or a place of
 	// one draft, however often repeated there, says nothing of the next.
@@ -166,36 +184,71 @@ func train(data []sentence, opt options) model {
 		index[f] = int32(i)
 	}
 	rows := make([][]int32, len(data))
-	npos := 0
+	all := make([]int, len(data))
 	for i, s := range data {
+		all[i] = i
 		for _, f := range s.feats {
 			if k, ok := index[f]; ok {
 				rows[i] = append(rows[i], k)
 			}
 		}
-		if s.pos {
-			npos++
+	}
+	var scales [][]float64
+	scales = append(scales, nil)
+	if opt.nb {
+		scales = append(scales, nbRatios(rows, all, data, len(names), 1))
+	}
+	bias, w := 0.0, make([]float64, len(names))
+	n := 0
+	for _, scale := range scales {
+		for seed := 1; seed <= max(1, opt.seeds); seed++ {
+			b, ws := fitLR(rows, all, data, len(names), scale, opt, uint64(seed))
+			bias += b
+			for k, x := range ws {
+				w[k] += x
+			}
+			n++
 		}
 	}
-	w := make([]float64, len(names))
-	g2 := make([]float64, len(names))
+	m := model{bias: bias / float64(n), weights: make(map[string]float64, len(names))}
+	for i, f := range names {
+		m.weights[f] = w[i] / float64(n)
+	}
+	return m
+}
+
+// fitLR fits a logistic regression with AdaGrad over the sentences tr
+// (indices into data and rows, rows holding feature ids below nfeat) and
+// returns its bias and weights. scale, when not nil, is each feature's
+// value (NBSVM's log-count ratio); the weights returned are then the
+// weights times the scale, so that either model scores a sentence as the
+// bias plus the weights of its features. Classes are weighted to balance
+// (few sentences are operational). Every step is deterministic: sentences
+// in a fixed order, shuffled with the given seed, and products rounded
+// before they are added (an explicit float64 conversion stops fused
+// multiply-adds).
+func fitLR(rows [][]int32, tr []int, data []sentence, nfeat int, scale []float64, opt options, seed uint64) (float64, []float64) {
+	w := make([]float64, nfeat)
+	g2 := make([]float64, nfeat)
 	bias := 0.0
-	if npos == 0 || npos == len(data) {
-		return model{bias: bias, weights: map[string]float64{}}
+	wpos, wneg, ok := classWeights(tr, data)
+	if !ok {
+		return bias, w
 	}
-	wpos := float64(len(data)) / float64(2*npos)
-	wneg := float64(len(data)) / float64(2*(len(data)-npos))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
+	val := func(k int32) float64 {
+		if scale == nil {
+			return 1
+		}
+		return scale[k]
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	order := append([]int(nil), tr...)
+	rng := rand.New(rand.NewPCG(seed, 2))
 	for e := 0; e < opt.epochs; e++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			z := bias
 			for _, k := range rows[i] {
-				z += w[k]
+				z += float64(w[k] * val(k))
 			}
 			p := 1 / (1 + math.Exp(-math.Max(-30, math.Min(30, z))))
 			var g float64
@@ -206,26 +259,32 @@ func train(data []sentence, opt options) model {
 			}
 			bias -= float64(opt.rate * g * 0.1)
 			for _, k := range rows[i] {
-				gk := g + float64(opt.l2*w[k])
+				gk := float64(g*val(k)) + float64(opt.l2*w[k])
 				g2[k] += float64(gk * gk)
 				w[k] -= float64(opt.rate*gk) / math.Sqrt(g2[k]+1e-8)
 			}
 		}
 	}
-	m := model{bias: bias, weights: make(map[string]float64, len(names))}
-	for i, f := range names {
-		m.weights[f] = w[i]
+	if scale != nil {
+		for k := range w {
+			w[k] = float64(w[k] * scale[k])
+		}
 	}
-	return m
+	return bias, w
 }
 
 // score is the model's probability for a sentence.
 func (m model) score(feats []string) float64 {
+	return 1 / (1 + math.Exp(-m.logit(feats)))
+}
+
+// logit is the model's score for a sentence before the sigmoid.
+func (m model) logit(feats []string) float64 {
 	z := m.bias
 	for _, f := range feats {
 		z += m.weights[f]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 // minWeight is the smallest weight written: smaller ones change no
