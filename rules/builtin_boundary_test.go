@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestBuiltinAccentBoundaries pins the built-in patterns at a word's edge
 // that is an accented letter. Go's \b is ASCII: it did not hold before
@@ -12,11 +9,7 @@ import (
 // The patterns now write the boundary as the character beside the word
 // (boundaryBefore, boundaryAfter), which the matcher leaves out.
 func TestBuiltinAccentBoundaries(t *testing.T) {
-	set := builtinSet(t)
-	tests := []struct {
-		rule, text string
-		want       []string
-	}{
+	checkSpans(t, []spanCase{
 		// Before the word: a space, then an accented capital.
 		{"default.identifier.email", "Escreva a ñandú.pérez@correo.es hoje.", []string{"ñandú.pérez@correo.es"}},
 		{"default.location.street", "at Çiçek Sk. No. 5, then Ørstedsvej 12 in the north.", []string{"Çiçek Sk. No. 5", "Ørstedsvej 12"}},
@@ -39,20 +32,7 @@ func TestBuiltinAccentBoundaries(t *testing.T) {
 		// it is before an ASCII one: no match starts or ends there.
 		{"default.operational.codename", "OP COLIBRÍx, OP COLIBRIx", nil},
 		{"default.location.street", "xÇiçek Sk. No. 5", nil},
-	}
-	for _, tt := range tests {
-		r := set.Lookup(tt.rule)
-		if r == nil {
-			t.Fatalf("no rule %s", tt.rule)
-		}
-		var got []string
-		for _, m := range MatchText(set, r, tt.text) {
-			got = append(got, tt.text[m.Start:m.End])
-		}
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("%s on %q:\n got %q\nwant %q", tt.rule, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // The character a boundary took is left out of a match, at the edge of a

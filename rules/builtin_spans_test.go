@@ -9,11 +9,7 @@ import (
 // they match (as the examples do): the whole of a hyphenated place, the
 // house number of a street, the number of a case with its label.
 func TestBuiltinSpans(t *testing.T) {
-	set := builtinSet(t)
-	tests := []struct {
-		rule, text string
-		want       []string
-	}{
+	checkSpans(t, []spanCase{
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
@@ -330,7 +326,19 @@ func TestBuiltinSpans(t *testing.T) {
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
-	}
+	})
+}
+
+// spanCase is what one built-in rule matches in a text.
+type spanCase struct {
+	rule, text string
+	want       []string
+}
+
+// checkSpans compares each rule's matches in its text with want.
+func checkSpans(t *testing.T, tests []spanCase) {
+	t.Helper()
+	set := builtinSet(t)
 	for _, tt := range tests {
 		r := set.Lookup(tt.rule)
 		if r == nil {
