@@ -118,13 +118,7 @@ func (r *snapReader) aligned(total, align, n int) string {
 		}
 		r.data = r.data[1:]
 	}
-	if r.err != nil || n > len(r.data) {
-		r.err = errSnapshot
-		return ""
-	}
-	s := r.data[:n]
-	r.data = r.data[n:]
-	return s
+	return r.take(n)
 }
 
 // snapshotAutomaton returns the snapshot's automaton when lits is its

@@ -527,7 +527,11 @@ func (r *snapReader) uint64() uint64 {
 }
 
 func (r *snapReader) str() string {
-	n := r.uint()
+	return r.take(r.uint())
+}
+
+// take reads the next n bytes.
+func (r *snapReader) take(n int) string {
 	if r.err != nil || n > len(r.data) {
 		r.err = errSnapshot
 		return ""

@@ -88,11 +88,7 @@ func TestTrainLearnsCategory(t *testing.T) {
 		b.WriteString("[[operational:Four officers waited in an unmarked van]] near the market.\n\n")
 		b.WriteString("The children are back at school and doing well.\n\n")
 	}
-	for _, name := range []string{"a1.ann.md", "a2.ann.md", "b1.ann.md"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeDrafts(t, dir, b.String(), "a1", "a2", "b1")
 	data, spans, err := corpus([]string{dir}, "operational")
 	if err != nil {
 		t.Fatal(err)
@@ -199,11 +195,7 @@ func TestExperiment(t *testing.T) {
 		b.WriteString("The children are back at school and doing well.\n\n")
 		b.WriteString("[[operational:Two officers waited behind the market]] all night.\n\n")
 	}
-	for _, name := range []string{"a1.ann.md", "a2.ann.md", "b1.ann.md", "b2.ann.md", "c1.ann.md"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeDrafts(t, dir, b.String(), "a1", "a2", "b1", "b2", "c1")
 	data, spans, err := corpus([]string{dir}, "operational")
 	if err != nil {
 		t.Fatal(err)
@@ -256,5 +248,16 @@ func TestExperiment(t *testing.T) {
 	}
 	if err := experiment(&out, data, spans, opt, expOptions{model: "svm"}); err == nil {
 		t.Error("unknown model: no error")
+	}
+}
+
+// writeDrafts writes text as the annotated draft NAME.ann.md in dir, for
+// each name (a round is a name's first letter).
+func writeDrafts(t *testing.T, dir, text string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name+".ann.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
