@@ -1748,6 +1748,9 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 		if toks[i].Cap || toks[i].Digit {
 			continue
 		}
+		// Only an English cue: after "en" or "de" a lower-case word is a
+		// Spanish or Portuguese word far more often than a place ("No
+		// está en venta").
 		cue := i > 0 && small[i-1]&smPlaceCue != 0 && t.Joinable(i, false) && englishCue[toks[i-1].Key]
 		if !cue {
 			// Without a cue, only a venue word close after makes a
@@ -1796,7 +1799,7 @@ func (m *properMatcher) lowerPlaces(t *Text, sc *properScratch, emit func(Match)
 			i, found = end-1, true
 			break
 		}
-		if found || !cue || !englishCue[toks[i-1].Key] {
+		if found || !cue {
 			continue
 		}
 		j := i
@@ -2008,8 +2011,9 @@ func (m *properMatcher) foreignAfter(t *Text, j int) bool {
 }
 
 // romanceWords are Spanish, Portuguese and French function words that an
-// English list may hold ("en", "con", "est") but English text does not
-// open a sentence with; bothWords are as common in either ("me", "no").
+// English word list may hold ("en", "con", "est") but that, after a
+// sentence's first word, say the sentence is in another language;
+// bothWords are as common in either ("me", "no") and count for neither.
 var romanceWords = map[string]bool{"en": true, "un": true, "una": true, "que": true, "con": true, "com": true, "por": true,
 	"para": true, "los": true, "las": true, "el": true, "del": true, "al": true, "se": true, "nos": true, "mi": true, "tu": true,
 	"su": true, "sus": true, "y": true, "muy": true, "más": true, "mas": true, "não": true, "nao": true, "uma": true, "um": true,
