@@ -140,8 +140,8 @@ func (s *autoSnap) automaton() *automaton {
 	if a.nclass != s.nclass {
 		return nil
 	}
-	a.next16 = int16s(s.next)
-	a.outLo, a.outHi, a.outs = int32s(s.outLo), int32s(s.outHi), int32s(s.outs)
+	a.next16 = inPlace[int16](s.next)
+	a.outLo, a.outHi, a.outs = inPlace[int32](s.outLo), inPlace[int32](s.outHi), inPlace[int32](s.outs)
 	if !a.checkTables(s.nstates) {
 		return nil
 	}
@@ -184,35 +184,24 @@ var littleEndian = func() bool {
 	return *(*byte)(unsafe.Pointer(&x)) == 1
 }()
 
-// int16s returns the little-endian int16s of s: s itself, read-only, when
-// it is aligned for them, else a copy.
-func int16s(s string) []int16 {
-	n := len(s) / 2
+// inPlace returns the little-endian integers of s: s itself, read-only,
+// when it is aligned for them, else a copy.
+func inPlace[T int16 | int32](s string) []T {
+	size := int(unsafe.Sizeof(T(0)))
+	n := len(s) / size
 	if n == 0 {
 		return nil
 	}
-	if p := unsafe.StringData(s); littleEndian && uintptr(unsafe.Pointer(p))%2 == 0 {
-		return unsafe.Slice((*int16)(unsafe.Pointer(p)), n)
+	if p := unsafe.StringData(s); littleEndian && uintptr(unsafe.Pointer(p))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(p)), n)
 	}
-	out := make([]int16, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = int16(uint16(s[2*i]) | uint16(s[2*i+1])<<8)
-	}
-	return out
-}
-
-// int32s is int16s for int32s.
-func int32s(s string) []int32 {
-	n := len(s) / 4
-	if n == 0 {
-		return nil
-	}
-	if p := unsafe.StringData(s); littleEndian && uintptr(unsafe.Pointer(p))%4 == 0 {
-		return unsafe.Slice((*int32)(unsafe.Pointer(p)), n)
-	}
-	out := make([]int32, n)
-	for i := range out {
-		out[i] = int32(le32(s[4*i:]))
+		var v uint32
+		for b := size - 1; b >= 0; b-- {
+			v = v<<8 | uint32(s[i*size+b])
+		}
+		out[i] = T(v)
 	}
 	return out
 }

@@ -134,7 +134,7 @@ func TestInPlaceInts(t *testing.T) {
 	b := []byte{1, 0, 0xff, 0xff, 2, 1, 0, 0x80, 7}
 	s := string(b)
 	for off := range 2 {
-		got16 := int16s(s[off : off+8])
+		got16 := inPlace[int16](s[off : off+8])
 		var want16 []int16
 		for i := off; i+1 < off+8; i += 2 {
 			want16 = append(want16, int16(uint16(b[i])|uint16(b[i+1])<<8))
@@ -142,13 +142,13 @@ func TestInPlaceInts(t *testing.T) {
 		if !slices.Equal(got16, want16) {
 			t.Errorf("int16s at offset %d: %v, want %v", off, got16, want16)
 		}
-		got32 := int32s(s[off : off+8])
+		got32 := inPlace[int32](s[off : off+8])
 		want32 := []int32{int32(le32(s[off:])), int32(le32(s[off+4:]))}
 		if !slices.Equal(got32, want32) {
 			t.Errorf("int32s at offset %d: %v, want %v", off, got32, want32)
 		}
 	}
-	if int16s("") != nil || int32s("abc") != nil {
+	if inPlace[int16]("") != nil || inPlace[int32]("abc") != nil {
 		t.Error("a table of no whole element is not empty")
 	}
 }

@@ -215,7 +215,7 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 			if m.group > 0 && 2*m.group+1 < len(loc) {
 				s, e = loc[2*m.group], loc[2*m.group+1]
 			} else {
-				s, e = trimBoundaries(p.re.src, t.Src, s, e)
+				s, e = p.bounds.trim(t.Src, s, e)
 			}
 			if s < 0 || s >= e {
 				continue
@@ -234,7 +234,7 @@ func (m *patternMatcher) find(t *Text, emit func(Match)) {
 func (m *patternMatcher) findSpans(t *Text, emit func(Match)) {
 	m.each(t, func(p *pattern) {
 		p.spans(t, func(s, e int) {
-			s, e = trimBoundaries(p.re.src, t.Src, s, e)
+			s, e = p.bounds.trim(t.Src, s, e)
 			if s < e {
 				emit(Match{Start: s, End: e, Why: p.why})
 			}
@@ -346,30 +346,52 @@ func (x *liveIndex) patterns(lm *litMemo, out []int32) (_ []int32, ok bool) {
 // the character beside it: boundaryBefore as its first part, boundaryAfter
 // as its last (lint's ascii-boundary check asks for them, docs/rule-packs.md).
 // The character they take is no part of the finding: the matcher leaves it
-// out (trimBoundaries), as it leaves out what a group excludes.
+// out (boundaries.trim), as it leaves out what a group excludes.
 const (
 	boundaryBefore = `(?:^|[^\p{L}\p{N}_])`
 	boundaryAfter  = `(?:[^\p{L}\p{N}_]|$)`
 )
 
-// trimBoundaries returns the match [s, e) of the pattern src in text
-// without the character that a leading boundaryBefore or a trailing
-// boundaryAfter took (none at the edge of the text). The pattern's own
-// first and last characters are letters or digits (the check's advice),
-// so a non-word character there is the boundary's.
-func trimBoundaries(src, text string, s, e int) (int, int) {
+// boundaries says which of boundaryBefore (1) and boundaryAfter (2) a
+// pattern opens or ends with: derived once from its source, with the
+// pattern's prefilter, not per match.
+type boundaries uint8
+
+// boundariesOf reads the boundaries of the pattern src.
+func boundariesOf(src string) boundaries {
 	src = strings.TrimPrefix(src, "(?i)")
-	if strings.HasPrefix(src, boundaryBefore) && s < e {
+	var b boundaries
+	if strings.HasPrefix(src, boundaryBefore) {
+		b |= 1
+	}
+	if strings.HasSuffix(src, boundaryAfter) {
+		b |= 2
+	}
+	return b
+}
+
+// trim returns the match [s, e) in text without the character that a
+// leading boundaryBefore or a trailing boundaryAfter took (none at the
+// edge of the text). The pattern's own first and last characters are
+// letters or digits (the check's advice), so a non-word character there
+// is the boundary's.
+func (b boundaries) trim(text string, s, e int) (int, int) {
+	if b&1 != 0 && s < e {
 		if r, n := utf8.DecodeRuneInString(text[s:e]); !isWordRune(r) && s+n < e {
 			s += n
 		}
 	}
-	if strings.HasSuffix(src, boundaryAfter) && s < e {
+	if b&2 != 0 && s < e {
 		if r, n := utf8.DecodeLastRuneInString(text[s:e]); !isWordRune(r) && s < e-n {
 			e -= n
 		}
 	}
 	return s, e
+}
+
+// trimBoundaries is trim for the pattern src.
+func trimBoundaries(src, text string, s, e int) (int, int) {
+	return boundariesOf(src).trim(text, s, e)
 }
 
 // isWordRune reports whether r is a word character of the boundaries:

@@ -53,7 +53,8 @@ type pattern struct {
 // prefilter is what the analysis of one regexp found. It holds no
 // reference to the regexp, so the registry below can be weak.
 type prefilter struct {
-	why string // "pattern <expr>", built once rather than per match
+	why    string     // "pattern <expr>", built once rather than per match
+	bounds boundaries // Unicode boundaries the matcher trims (kind_pattern.go)
 	// clauses must all be present; clauses[0] is the most selective and
 	// anchors the windows. None: no usable literal, always search.
 	clauses []clause
@@ -357,11 +358,18 @@ func newPattern(re *regexp.Regexp) *pattern {
 // of the built-in packs, else from its tree.
 func (r *regex) analyse() *prefilter {
 	if r.snap != nil {
-		p := &prefilter{why: "pattern " + r.src, snap: r.snap}
+		p := newPrefilter(r.src)
+		p.snap = r.snap
 		p.fillWith(&r.snap.analysis, nil, r.snap.litIDs)
 		return p
 	}
 	return analysePattern(r.src, r.tree)
+}
+
+// newPrefilter returns the part of a pattern's prefilter its source
+// alone gives.
+func newPrefilter(src string) *prefilter {
+	return &prefilter{why: "pattern " + src, bounds: boundariesOf(src)}
 }
 
 // analysePattern derives the prefilter of one pattern from its parse (nil
@@ -374,7 +382,7 @@ func analysePattern(src string, tree *syntax.Regexp) *prefilter {
 // analysePatternIn is analysePattern with the literals in ls (nil: the
 // shared set).
 func analysePatternIn(src string, tree *syntax.Regexp, ls *litSet) *prefilter {
-	p := &prefilter{why: "pattern " + src}
+	p := newPrefilter(src)
 	if tree == nil {
 		return p
 	}
