@@ -82,13 +82,7 @@ func TestModelUpToDate(t *testing.T) {
 // above a safe one.
 func TestTrainLearnsCategory(t *testing.T) {
 	dir := t.TempDir()
-	var b strings.Builder
-	for i := 0; i < 3; i++ {
-		b.WriteString("We thank our donors for their support.\n\n")
-		b.WriteString("[[operational:Four officers waited in an unmarked van]] near the market.\n\n")
-		b.WriteString("The children are back at school and doing well.\n\n")
-	}
-	writeDrafts(t, dir, b.String(), "a1", "a2", "b1")
+	writeDrafts(t, dir, strings.Repeat(safeAndOperational, 3), "a1", "a2", "b1")
 	data, spans, err := corpus([]string{dir}, "operational")
 	if err != nil {
 		t.Fatal(err)
@@ -188,14 +182,8 @@ func TestTrainFoldsMean(t *testing.T) {
 // its curve; saved logits read back, and their mean is scored.
 func TestExperiment(t *testing.T) {
 	dir := t.TempDir()
-	var b strings.Builder
-	for i := 0; i < 3; i++ {
-		b.WriteString("We thank our donors for their support.\n\n")
-		b.WriteString("[[operational:Four officers waited in an unmarked van]] near the market.\n\n")
-		b.WriteString("The children are back at school and doing well.\n\n")
-		b.WriteString("[[operational:Two officers waited behind the market]] all night.\n\n")
-	}
-	writeDrafts(t, dir, b.String(), "a1", "a2", "b1", "b2", "c1")
+	text := safeAndOperational + "[[operational:Two officers waited behind the market]] all night.\n\n"
+	writeDrafts(t, dir, strings.Repeat(text, 3), "a1", "a2", "b1", "b2", "c1")
 	data, spans, err := corpus([]string{dir}, "operational")
 	if err != nil {
 		t.Fatal(err)
@@ -250,6 +238,12 @@ func TestExperiment(t *testing.T) {
 		t.Error("unknown model: no error")
 	}
 }
+
+// safeAndOperational is a small draft's paragraphs: two safe, one
+// operational.
+const safeAndOperational = "We thank our donors for their support.\n\n" +
+	"[[operational:Four officers waited in an unmarked van]] near the market.\n\n" +
+	"The children are back at school and doing well.\n\n"
 
 // writeDrafts writes text as the annotated draft NAME.ann.md in dir, for
 // each name (a round is a name's first letter).
