@@ -2014,9 +2014,10 @@ func (m *properMatcher) foreignAfter(t *Text, j int) bool {
 // English word list may hold ("en", "con", "est") but that, after a
 // sentence's first word, say the sentence is in another language;
 // bothWords are as common in either ("me", "no") and count for neither.
+// Keys are folded: "más" is "mas", "não" "nao".
 var romanceWords = map[string]bool{"en": true, "un": true, "una": true, "que": true, "con": true, "com": true, "por": true,
 	"para": true, "los": true, "las": true, "el": true, "del": true, "al": true, "se": true, "nos": true, "mi": true, "tu": true,
-	"su": true, "sus": true, "y": true, "muy": true, "más": true, "mas": true, "não": true, "nao": true, "uma": true, "um": true,
+	"su": true, "sus": true, "y": true, "muy": true, "mas": true, "nao": true, "uma": true, "um": true,
 	"em": true, "da": true, "dos": true, "das": true, "est": true, "et": true, "du": true, "des": true, "les": true, "pas": true,
 	"je": true, "nous": true, "vous": true, "une": true, "tudo": true, "bem": true, "lo": true, "le": true}
 var bothWords = map[string]bool{"me": true, "te": true, "no": true, "de": true, "la": true, "o": true}
