@@ -105,6 +105,12 @@ func (t *Text) sentences() [][2]int {
 // the trainer and the matcher both see them: each word's folded key (a
 // number as "#") and each pair of adjacent words.
 func SentenceFeatures(t *Text, i, j int) []string {
+	return WordFeatures(SentenceWords(t, i, j))
+}
+
+// WordFeatures returns the distinct features of a sentence's feature
+// words (SentenceWords): each word and each pair of adjacent words.
+func WordFeatures(words []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(f string) {
@@ -114,7 +120,7 @@ func SentenceFeatures(t *Text, i, j int) []string {
 		}
 	}
 	prev := ""
-	for _, w := range SentenceWords(t, i, j) {
+	for _, w := range words {
 		if w != "" {
 			add(w)
 			if prev != "" {

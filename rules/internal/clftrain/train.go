@@ -83,8 +83,9 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 							break
 						}
 					}
-					out = append(out, sentence{feats: rules.SentenceFeatures(t, s[0], s[1]),
-						words: rules.SentenceWords(t, s[0], s[1]), pos: pos,
+					words := rules.SentenceWords(t, s[0], s[1])
+					out = append(out, sentence{feats: rules.WordFeatures(words),
+						words: words, pos: pos,
 						group: group, file: base, start: a, end: b})
 				}
 			}
