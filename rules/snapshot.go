@@ -289,20 +289,15 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 	if r.str() != dfaLayout() {
 		return nil, nil, fmt.Errorf("prefilter snapshot: made for another DFA")
 	}
-	// Every count is checked against the bytes left (each item takes at
-	// least one), so that a corrupt count cannot ask for a huge slice or
-	// loop long after the data ran out.
-	nc := r.uint()
-	if r.err != nil || nc > len(r.data) {
-		return nil, nil, errSnapshot
-	}
-	classes := make([][]rune, nc)
+	// Every count is read with count, against the bytes left (each item
+	// takes at least one), so that a corrupt count cannot ask for a huge
+	// slice or loop long after the data ran out.
+	classes := make([][]rune, r.count(1))
 	for i := range classes {
-		n := r.uint()
-		if r.err != nil || n > len(r.data) {
+		c := make([]rune, r.count(1))
+		if r.err != nil {
 			return nil, nil, errSnapshot
 		}
-		c := make([]rune, n)
 		prev := rune(0)
 		for j := range c {
 			prev += rune(r.int())
@@ -310,8 +305,8 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		}
 		classes[i] = c
 	}
-	n := r.uint()
-	if r.err != nil || n > len(data) {
+	n := r.count(1)
+	if r.err != nil {
 		return nil, nil, errSnapshot
 	}
 	m := make(map[string]*snapEntry, n)
@@ -322,11 +317,7 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		e.window = r.bool()
 		e.tail = r.uint()
 		e.alpha = &alphabet{ascii: [2]uint64{r.uint64(), r.uint64()}}
-		nh := r.uint()
-		if r.err != nil || nh > len(r.data) {
-			return nil, nil, errSnapshot
-		}
-		for range nh {
+		for range r.count(1) {
 			i := r.uint()
 			if r.err != nil || i >= len(classes) {
 				return nil, nil, errSnapshot
@@ -334,15 +325,8 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 			e.alpha.high = append(e.alpha.high, classes[i])
 		}
 		withIDs := true
-		ncl := r.uint()
-		if r.err != nil || ncl > len(r.data) {
-			return nil, nil, errSnapshot
-		}
-		for range ncl {
-			n := r.uint()
-			if r.err != nil || n > len(r.data) {
-				return nil, nil, errSnapshot
-			}
+		for range r.count(1) {
+			n := r.count(1)
 			c, ids := make([]string, n), make([]int32, n)
 			for j := range c {
 				c[j] = r.str()
