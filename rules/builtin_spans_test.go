@@ -14,6 +14,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.state-code", "a farm near Bundaberg, QLD, then Dimmit County, TX. Back in Durban, SA, and a Ford Transit, FL plate QKT R42; B-roll, NY KHT-4402.", []string{"QLD", "TX"}},
 		// A date inside a file name, not a number that only looks like one.
 		{"default.date.file-name", "audio Testimony_SKY_2023-06-14.m4a, photo IMG_20230614_0712.jpg, IMG_0412.jpg, report_2023.pdf", []string{"2023-06-14", "20230614"}},
+		// A lower-case article opens a nickname mid-sentence, not a surname's particle.
+		{"default.proper.nouns", "We met el Mono near the bridge; María de la Cruz came. Boss Wilber, alias \"el Chato\", left for el Callao.", []string{"el Mono", "María de la Cruz", "Boss Wilber", "el Chato", "Callao"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},

@@ -479,6 +479,26 @@ func afterTitle(g string) bool { return g == " " || g == ". " }
 // spanishArticles open nicknames and place names ("La Güera", "El Tío").
 var spanishArticles = map[string]bool{"la": true, "el": true, "los": true, "las": true}
 
+// aliasBefore reports whether token k opens a quotation or follows
+// "alias", "aka" or "called": what comes is how someone is known.
+func aliasBefore(t *Text, k int) bool {
+	g := strings.TrimRight(t.Tokens[k].GapText, " ")
+	if strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "'") || strings.HasSuffix(g, "‘") {
+		return true
+	}
+	if k == 0 || g != "" {
+		return false
+	}
+	switch t.Tokens[k-1].Key {
+	case "alias", "aka", "called", "nicknamed":
+		return true
+	}
+	return false
+}
+
+// particleDe joins a surname's parts before an article ("de la Cruz").
+var particleDe = map[string]bool{"de": true, "del": true, "da": true, "do": true}
+
 // upperRun reports whether tokens [i, j) are all written in capitals.
 func upperRun(t *Text, i, j int) bool {
 	for k := i; k < j; k++ {
@@ -867,6 +887,17 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 			names = []string{toks[i].Key}
 		}
 		emit(Match{Start: toks[i].Start, End: toks[j].End, Category: "name", Why: "name or word with a title of respect", Names: names})
+		return
+	}
+	// A lower-case Spanish article before one capitalised word that is
+	// no place (or also an ordinary word) opens a nickname mid-sentence
+	// ("we met el Mono"), whatever the word means; the article is the
+	// name's. A place's name is a nickname too in quotes or after "alias"
+	// ('alias "el Chato"').
+	// Not after "de" ("María de la Cruz": a surname's particle).
+	if j == i+1 && i > 0 && !toks[i].Upper && toks[i].GapText == " " && spanishArticles[toks[i-1].Key] && !toks[i-1].Cap &&
+		ev[i]&(evAllowed|evHonorific) == 0 && (ev[i]&(evPlace|evPlaceWord) == 0 || ev[i]&evWord != 0 || aliasBefore(t, i-1)) && (i < 2 || !particleDe[toks[i-2].Key]) {
+		emit(Match{Start: toks[i-1].Start, End: toks[i].End, Category: "name", Why: "nickname after a Spanish article", Names: []string{toks[i].Key}})
 		return
 	}
 	// "One day", "Two weeks later": a number word before a lower-case
