@@ -16,6 +16,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.file-name", "audio Testimony_SKY_2023-06-14.m4a, photo IMG_20230614_0712.jpg, IMG_0412.jpg, report_2023.pdf", []string{"2023-06-14", "20230614"}},
 		// A lower-case article opens a nickname mid-sentence, not a surname's particle.
 		{"default.proper.nouns", "We met el Mono near the bridge; María de la Cruz came. Boss Wilber, alias \"el Chato\", left for el Callao.", []string{"el Mono", "María de la Cruz", "Boss Wilber", "el Chato", "Callao"}},
+		// Romanian, Italian and German dates; Spanish notes' abbreviations with their weekday.
+		{"default.date.other-languages", "Hearing joi, 14 martie. Then giovedì 3 marzo 2022, am 14. März; Vie 10 feb: call.", []string{"joi, 14 martie", "giovedì 3 marzo 2022", "14. März", "Vie 10 feb"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
