@@ -18,6 +18,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "We met el Mono near the bridge; María de la Cruz came. Boss Wilber, alias \"el Chato\", left for el Callao.", []string{"el Mono", "María de la Cruz", "Boss Wilber", "el Chato", "Callao"}},
 		// Romanian, Italian and German dates; Spanish notes' abbreviations with their weekday.
 		{"default.date.other-languages", "Hearing joi, 14 martie. Then giovedì 3 marzo 2022, am 14. März; Vie 10 feb: call.", []string{"joi, 14 martie", "giovedì 3 marzo 2022", "14. März", "Vie 10 feb"}},
+		// Romanian, German and Italian court files, with or without their labels; pick-up models are none.
+		{"default.identifier.code", "opened 35 Js 1187/23; 11873/2022 R.G.N.R. in Palermo; file 77/D/P/2022; a Ford F-250.", []string{"35 Js 1187/23", "11873/2022 R.G.N.R.", "11873/2022", "77/D/P/2022", "D/P/2022"}},
+		{"default.identifier.case-number", "Dosarul penal nr. 1187/P/2023 is open; dosar nr. 412/D/P/2023.", []string{"Dosarul penal nr. 1187/P/2023", "dosar nr. 412/D/P/2023"}},
+		{"default.identifier.vehicle-plate", "His truck ABZ 4412 and a Ford F-250 were seized.", []string{"ABZ 4412"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
@@ -38,7 +42,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "We met Shabnam-aunty at the gate, then Dilfuza opa and Sunil mahattaya; a Zulu song.", []string{"Shabnam-aunty", "Dilfuza opa", "Sunil mahattaya"}},
 		{"default.date.weekday-short", "qua 16/08 – visit; Plan for Thursday 4/18.", []string{"qua 16/08", "Thursday 4/18"}},
 		{"default.date.numeric-heading", "**4/9, evening**\n**3/14**\n- 7/8: drove out", []string{"4/9", "7/8"}},
-		{"default.identifier.code", "notices (AI nº 22.318.764-3); file Az. 5 KLs 33 Js 1452/19; 20WM/118342C/22.", []string{"AI nº 22.318.764-3", "Az. 5 KLs 33 Js 1452/19", "20WM/118342C/22"}},
+		{"default.identifier.code", "notices (AI nº 22.318.764-3); file Az. 5 KLs 33 Js 1452/19; 20WM/118342C/22.", []string{"AI nº 22.318.764-3", "Az. 5 KLs 33 Js 1452/19", "33 Js 1452/19", "20WM/118342C/22"}},
 		{"default.proper.nouns", "She lived with a family in Port-au-Prince, where she worked.", []string{"Port-au-Prince"}},
 		{"default.proper.nouns", "From Aix-en-Provence to Stoke-on-Trent.", []string{"Aix-en-Provence", "Stoke-on-Trent"}},
 		{"default.proper.nouns", "It was a well-known and long-term plan.", nil},
@@ -196,7 +200,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "at Rising Star Circus; the Golden Cup Tavern; Amani Forex Bureau; a Nepali circus.", []string{"Rising Star Circus", "Golden Cup Tavern", "Amani Forex Bureau"}},
 		{"default.location.venue", "Bor Police Headquarters, Sandwell Register Office and Soa Placement Services; Kandal Provincial Police Commissariat.", []string{"Bor Police Headquarters", "Sandwell Register Office", "Soa Placement Services", "Kandal Provincial Police Commissariat", "Kandal Provincial Police Commissariat"}},
 		{"default.location.venue", "at Hoshizaki Sewing; Coral Coast Labour Hire; supported by Safe Harbour Europe. The Central Pacific supplies tuna.", []string{"Hoshizaki Sewing", "Coral Coast Labour Hire"}},
-		{"default.identifier.code", "Police case is SUV-CR 2291/23. Az. 172 Js 388/23 was opened.", []string{"SUV-CR 2291/23", "Az. 172 Js 388/23"}},
+		{"default.identifier.code", "Police case is SUV-CR 2291/23. Az. 172 Js 388/23 was opened.", []string{"SUV-CR 2291/23", "Az. 172 Js 388/23", "172 Js 388/23"}},
 		{"default.identifier.case-number", "AFP ref. 2024/HT/1187 and FWO ref. 17-332-2024.", []string{"AFP ref. 2024/HT/1187", "ref. 2024/HT/1187", "FWO ref. 17-332-2024", "ref. 17-332-2024"}},
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
