@@ -22,6 +22,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.code", "opened 35 Js 1187/23; 11873/2022 R.G.N.R. in Palermo; file 77/D/P/2022; a Ford F-250.", []string{"35 Js 1187/23", "11873/2022 R.G.N.R.", "11873/2022", "77/D/P/2022", "D/P/2022"}},
 		{"default.identifier.case-number", "Dosarul penal nr. 1187/P/2023 is open; dosar nr. 412/D/P/2023.", []string{"Dosarul penal nr. 1187/P/2023", "dosar nr. 412/D/P/2023"}},
 		{"default.identifier.vehicle-plate", "His truck ABZ 4412 and a Ford F-250 were seized.", []string{"ABZ 4412"}},
+		// Lower-case titles with a full stop, Cmdte., and Kyrgyz and Kazakh kin titles after the name.
+		{"default.proper.nouns", "We met dl. Mihai Popescu and Cmdte. Julio Salas. Gulnara eje cooked; Nurlan baike drove.", []string{"dl. Mihai Popescu", "Cmdte. Julio Salas", "Gulnara eje", "Nurlan baike"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},

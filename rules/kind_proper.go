@@ -1264,7 +1264,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
-	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] || nameParticles[toks[i-1].Key] && all&evName != 0) && t.Joinable(i, false) {
+	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] && t.Joinable(i, false) || nameParticles[toks[i-1].Key] && all&evName != 0 && t.Joinable(i, false) ||
+		lowerDotTitles[toks[i-1].Key] && toks[i].GapText == ". ") {
 		i--
 		// ... with the abbreviated title it ends ("Dott.ssa Anna Russo",
 		// "Sig.ra Bianchi": Italian writes the feminine after a dot).
@@ -1336,24 +1337,29 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true,
 	"ssa": true, "ra": true} // "Dott.ssa", "Sig.ra"
 
+// lowerDotTitles are titles abbreviated with a full stop that drafts in
+// Romanian and Spanish write in lower case before the name ("dl. Mihai
+// Popescu", "la sra. Pérez").
+var lowerDotTitles = map[string]bool{"dl": true, "dna": true, "sr": true, "sra": true, "srta": true, "dr": true, "dra": true, "lic": true, "ing": true, "cmdte": true}
+
 // nameParticles join a name found after them: a Spanish article before a
 // nickname ("el Chino Ramírez"), a surname's particle ("de Vries"). They
 // are no cue for one (Spanish text is full of "de" and "la").
 var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": true, "von": true}
 
 // nameSuffixes are titles of respect that South, Central and East Asian
-// and Turkish drafts join to a name with a hyphen ("Priya-di",
+// and Turkish drafts join (Kyrgyz and Kazakh "eje", "baike", "apai" too) to a name with a hyphen ("Priya-di",
 // "Rustam-aka").
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
-	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true}
+	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true, "eje": true, "baike": true, "apai": true}
 
 // spacedSuffixes are those of nameSuffixes that drafts also write after
 // a space, and the Turkic "aga": none is an English word ("di" before a
 // capitalised word is a connector: "Leonardo di Caprio").
 var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
-	"sahib": true, "aga": true, "agha": true, "baji": true, "opa": true, "akka": true, "amma": true, "mahattaya": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true}
+	"sahib": true, "aga": true, "agha": true, "baji": true, "opa": true, "akka": true, "amma": true, "mahattaya": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "eje": true, "baike": true, "apai": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
