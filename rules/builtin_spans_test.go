@@ -24,6 +24,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.vehicle-plate", "His truck ABZ 4412 and a Ford F-250 were seized.", []string{"ABZ 4412"}},
 		// Lower-case titles with a full stop, Cmdte., and Kyrgyz and Kazakh kin titles after the name.
 		{"default.proper.nouns", "We met dl. Mihai Popescu and Cmdte. Julio Salas. Gulnara eje cooked; Nurlan baike drove.", []string{"dl. Mihai Popescu", "Cmdte. Julio Salas", "Gulnara eje", "Nurlan baike"}},
+		// Colombian doors after "#", lettered camps and blocks.
+		{"default.location.street", "at Calle 7 # 3-41 and Carrera 43A No. 14-109; Camp 8W, Block C-4.", []string{"Calle 7 # 3-41", "Carrera 43A No. 14-109", "Camp 8W", "Block C-4"}},
+		{"default.location.venue-amp", "BGK Abbruch & Bau GmbH hired them", []string{"BGK Abbruch & Bau GmbH"}},
+		{"default.location.venue", "OOO StroyAlyans paid nothing.", []string{"OOO StroyAlyans"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
