@@ -28,6 +28,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street", "at Calle 7 # 3-41 and Carrera 43A No. 14-109; Camp 8W, Block C-4.", []string{"Calle 7 # 3-41", "Carrera 43A No. 14-109", "Camp 8W", "Block C-4"}},
 		{"default.location.venue-amp", "BGK Abbruch & Bau GmbH hired them", []string{"BGK Abbruch & Bau GmbH"}},
 		{"default.location.venue", "OOO StroyAlyans paid nothing.", []string{"OOO StroyAlyans"}},
+		// "Case No." makes a short number a record's; a report's number and a heading's case stay.
+		{"default.identifier.case-number", "Case No. 27 was heard. SITUATION REPORT No. 6. Case 2: the farm.", []string{"Case No. 27"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
