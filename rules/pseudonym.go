@@ -43,6 +43,13 @@ func FindPseudonyms(src string) Pseudonyms {
 		if !escaped && after-before != 1 && !(after == 1 && before == 2 && boldCloses(src[m[1]:])) {
 			continue
 		}
+		// A star that closes emphasis opened earlier in the paragraph is
+		// no marker: "*as told to Hannah Whitlock*" is an italic byline.
+		// When a later star closes it ("*Recorded by our team. Arif* is
+		// 19.*"), this one is the marker.
+		if !escaped && after == 1 && before == 0 && emphasisOpen(src, m[2]) && !closerAfter(src, m[1]) {
+			continue
+		}
 		name := src[m[2]:m[3]]
 		out[fold.Key(name)] = true
 		if ws := fold.Words(name); len(ws) > 1 {
@@ -62,6 +69,52 @@ func FindPseudonyms(src string) Pseudonyms {
 		return nil
 	}
 	return out
+}
+
+// emphasisOpen reports whether single-star emphasis opened in the
+// paragraph before offset at is still open there: a lone "*" after a
+// space, a bracket or the line's start and before a non-space opens it
+// ("*as told to"), and a later lone "*" after a non-space closes it. Stars
+// in runs ("**"), escaped ones and list bullets ("* item") count for
+// neither, and a marker after a name ("Ana*") closes nothing unopened.
+func emphasisOpen(src string, at int) bool {
+	start := strings.LastIndex(src[:at], "\n\n") + 1
+	open := false
+	for k := start; k < at; k++ {
+		if src[k] != '*' {
+			continue
+		}
+		if k > 0 && src[k-1] == '\\' || k > 0 && src[k-1] == '*' || k+1 < len(src) && src[k+1] == '*' {
+			continue
+		}
+		prevSpace := k == start || k > 0 && strings.IndexByte(" \t\n([{\"'", src[k-1]) >= 0
+		nextSpace := k+1 >= len(src) || strings.IndexByte(" \t\n", src[k+1]) >= 0
+		switch {
+		case prevSpace && !nextSpace:
+			open = true
+		case !prevSpace && open:
+			open = false
+		}
+	}
+	return open
+}
+
+// closerAfter reports whether a lone star after a non-space, one that
+// can close emphasis, follows offset from in its paragraph.
+func closerAfter(src string, from int) bool {
+	end := len(src)
+	if i := strings.Index(src[from:], "\n\n"); i >= 0 {
+		end = from + i
+	}
+	for k := from; k < end; k++ {
+		if src[k] != '*' || src[k-1] == '*' || src[k-1] == '\\' || k+1 < len(src) && src[k+1] == '*' {
+			continue
+		}
+		if strings.IndexByte(" \t\n", src[k-1]) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // boldCloses reports whether the line that rest opens closes bold: a bold

@@ -25,6 +25,16 @@ func TestFindPseudonyms(t *testing.T) {
 		{"**Rustam*, 27, from Uzbekistan**\n\nRustam answered.", []string{"Rustam"}, nil},
 		{"**Maria* and Santos** met.", []string{"Maria"}, []string{"Santos"}},
 		{"**Maria*\nand then**", nil, []string{"Maria"}},
+		// A star that closes italics opened earlier in the paragraph is
+		// no marker: an italic byline ends with a real name.
+		{"*Survivor testimony · as told to Hannah Whitlock*\n\nErjon* is 20.", []string{"Erjon"}, []string{"Hannah Whitlock", "Whitlock"}},
+		{"*Words by Maria Lopez,\nphotos by Ana Cruz*", nil, []string{"Ana Cruz", "Cruz"}},
+		// Markers after closed italics, list bullets and other markers are markers.
+		{"*Photo:* Rosa* smiles. Ana* and Lina* came.\n* Meera* is 19.", []string{"Rosa", "Ana", "Lina", "Meera"}, nil},
+		// A marker inside an italic paragraph that a later star closes.
+		{"*Recorded in Hindi by our team. Arif* is now 19. Names are changed.*", []string{"Arif"}, nil},
+		// Italics opened in another paragraph are closed by then.
+		{"*an open star\n\nThen Joy* spoke.", []string{"Joy"}, nil},
 	} {
 		ps := FindPseudonyms(tc.src)
 		for _, h := range tc.has {
