@@ -30,6 +30,12 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "OOO StroyAlyans paid nothing.", []string{"OOO StroyAlyans"}},
 		// "Case No." makes a short number a record's; a report's number and a heading's case stay.
 		{"default.identifier.case-number", "Case No. 27 was heard. SITUATION REPORT No. 6. Case 2: the farm.", []string{"Case No. 27"}},
+		{"default.date.weekday-short", "- Thứ Hai 10/4: gặp anh. Chủ nhật 16/4 rest.", []string{"Thứ Hai 10/4", "Chủ nhật 16/4"}},
+		// Polish ranks in lower case; a street's name ends at a full stop after a long word, not after an abbreviation.
+		{"default.proper.nouns", "We met mjr Kowalczyk and podkom. Lisowski. Tsetsgee egch came; Bheel and Kolhi families.", []string{"mjr Kowalczyk", "podkom. Lisowski", "Tsetsgee egch"}},
+		{"default.location.street", "on ulica Lwowska. Then Calle Sta. Rosa 12, Jl. A.Y. Patty and Av. Gral. Paz 300.", []string{"ulica Lwowska", "Calle Sta. Rosa 12", "Jl. A.Y. Patty", "Av. Gral. Paz 300"}},
+		{"default.identifier.phone", "Her number was 9841-556723.", []string{"9841-556723"}},
+		{"default.identifier.code", "Filed as QUD 412 of 2023; crime ref 4211287/23.", []string{"QUD 412 of 2023", "4211287/23"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
@@ -315,7 +321,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.venue", "Meet at Old Taxi Park; Golden Lotus Garment paid late.", []string{"Old Taxi Park", "Golden Lotus Garment"}},
 		{"default.operational.codename", "OPERACIÓN GARZA begins at dawn.\n\nOPERATION DEBRIEF", []string{"OPERACIÓN GARZA"}},
 		{"default.operational.codename", "Met source COLIBRÍ (taxi driver) near the tower.", []string{"source COLIBRÍ (taxi driver)"}},
-		{"default.identifier.code", "Crime reference 20BE/118734/23 was given.", []string{"20BE/118734/23"}},
+		{"default.identifier.code", "Crime reference 20BE/118734/23 was given.", []string{"20BE/118734/23", "118734/23"}},
 		// A cue written with its full stop takes the name after the stop.
 		{"default.location.venue", "The crew of the Sor. Charoenchai 9 stayed aboard; in Brgy. San Roque we waited.", []string{"Sor. Charoenchai 9", "Brgy. San Roque"}},
 		{"default.location.venue", "Horizon Plus Placement sent her; we waited behind the Lulu Hypermarket, then at Shiv Dhaba.", []string{"Horizon Plus Placement", "Lulu Hypermarket", "Shiv Dhaba"}},

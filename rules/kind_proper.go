@@ -1335,12 +1335,12 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"didi": true, "dai": true, "bhai": true, "bhaiya": true, "apa": true, "chacha": true, "chachi": true, "mausi": true, "nana": true, "nani": true,
 	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
 	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true,
-	"ssa": true, "ra": true} // "Dott.ssa", "Sig.ra"
+	"ssa": true, "ra": true, "mjr": true} // "Dott.ssa", "Sig.ra"; Polish "mjr Kowalczyk"
 
 // lowerDotTitles are titles abbreviated with a full stop that drafts in
-// Romanian and Spanish write in lower case before the name ("dl. Mihai
-// Popescu", "la sra. Pérez").
-var lowerDotTitles = map[string]bool{"dl": true, "dna": true, "sr": true, "sra": true, "srta": true, "dr": true, "dra": true, "lic": true, "ing": true, "cmdte": true}
+// Romanian, Spanish and Polish write in lower case before the name ("dl.
+// Mihai Popescu", "la sra. Pérez", "podkom. Lisowski").
+var lowerDotTitles = map[string]bool{"dl": true, "dna": true, "sr": true, "sra": true, "srta": true, "dr": true, "dra": true, "lic": true, "ing": true, "cmdte": true, "podkom": true, "kpt": true, "nadkom": true, "asp": true}
 
 // nameParticles join a name found after them: a Spanish article before a
 // nickname ("el Chino Ramírez"), a surname's particle ("de Vries"). They
@@ -1348,18 +1348,18 @@ var lowerDotTitles = map[string]bool{"dl": true, "dna": true, "sr": true, "sra":
 var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": true, "von": true}
 
 // nameSuffixes are titles of respect that South, Central and East Asian
-// and Turkish drafts join (Kyrgyz and Kazakh "eje", "baike", "apai" too) to a name with a hyphen ("Priya-di",
+// and Turkish drafts join (Kyrgyz, Kazakh and Mongolian "eje", "baike", "apai", "egch" too) to a name with a hyphen ("Priya-di",
 // "Rustam-aka").
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
-	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true, "eje": true, "baike": true, "apai": true}
+	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true, "eje": true, "baike": true, "apai": true, "egch": true}
 
 // spacedSuffixes are those of nameSuffixes that drafts also write after
 // a space, and the Turkic "aga": none is an English word ("di" before a
 // capitalised word is a connector: "Leonardo di Caprio").
 var spacedSuffixes = map[string]bool{"di": true, "ji": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true,
-	"sahib": true, "aga": true, "agha": true, "baji": true, "opa": true, "akka": true, "amma": true, "mahattaya": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "eje": true, "baike": true, "apai": true}
+	"sahib": true, "aga": true, "agha": true, "baji": true, "opa": true, "akka": true, "amma": true, "mahattaya": true, "behen": true, "aka": true, "seth": true, "sethji": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "eje": true, "baike": true, "apai": true, "egch": true}
 
 // numberWords are the cardinals a sentence may open with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,

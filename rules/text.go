@@ -328,7 +328,7 @@ var abbreviations = map[string]bool{
 	"sen": true, "rep": true, "maj": true, "cpl": true, "pcpl": true, "pmaj": true, "pcol": true,
 	"pltcol": true, "pcapt": true, "lic": true, "licda": true, "ing": true, "sra": true, "srta": true,
 	"av": true, "ave": true, "blvd": true, "rd": true, "brgy": true, "mt": true, "ft": true, "vol": true,
-	"cmdte": true, "cdte": true, "dl": true, "dna": true,
+	"cmdte": true, "cdte": true, "dl": true, "dna": true, "podkom": true, "kpt": true, "nadkom": true,
 }
 
 // innerDot reports whether gap, which would end a sentence, is a dot or
