@@ -125,6 +125,15 @@ func (l *linter) pack(p *Pack) {
 		line, col := fieldPos(root, "salt")
 		l.add(p, "", CheckWeakSalt, line, col, "salt has %d characters; use at least %d (`redact rules hash --new-salt` makes one)", len(raw.Salt), MinSaltLen)
 	}
+	if raw.Allow != nil {
+		an := mapValue(root, "allow")
+		for i, src := range raw.Allow.Patterns {
+			if bs := asciiBoundaries(src); len(bs) > 0 {
+				line, col := seqItemPos(an, "patterns", i)
+				l.add(p, "", CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
+			}
+		}
+	}
 	nodes := ruleNodes(root)
 	for i := range raw.Rules {
 		if i >= len(nodes) {
@@ -137,6 +146,7 @@ func (l *linter) pack(p *Pack) {
 			continue // disabled
 		}
 		l.examples(p, r, rr, n)
+		l.readerBoundaries(p, r.ID, rr, n)
 		switch rr.Kind {
 		case KindTerms:
 			l.terms(p, r, rr, n)
@@ -377,7 +387,7 @@ func (l *linter) pattern(p *Pack, r *Rule, rr *rawRule, n *yaml.Node) {
 		} else if i > 0 {
 			line, col = seqItemPos(n, "patterns", i-1)
 		}
-		l.add(p, r.ID, CheckASCIIBoundary, line, col, "%s", asciiBoundaryAdvice(bs))
+		l.add(p, r.ID, CheckASCIIBoundary, line, col, "%s", asciiBoundaryAdvice(bs, true))
 	}
 	// A pattern that matches ordinary words, whole, will flag prose.
 	var hits []string
@@ -495,4 +505,44 @@ func loadWords() {
 			samples = append(samples, t)
 		}
 	}
+}
+
+// readerBoundaries checks the patterns that read around or over a match,
+// a rule's context and allow patterns, for the ASCII \b of
+// CheckASCIIBoundary: "\bmanagers?\b" there takes "managersé" for a word
+// and "Hurricane Marí" for a whole name.
+func (l *linter) readerBoundaries(p *Pack, id string, rr *rawRule, n *yaml.Node) {
+	cn := mapValue(n, "context")
+	for ci, c := range rr.Context {
+		var item *yaml.Node
+		if cn != nil && cn.Kind == yaml.SequenceNode && ci < len(cn.Content) {
+			item = cn.Content[ci]
+		}
+		for j, src := range c.Patterns {
+			if bs := asciiBoundaries(src); len(bs) > 0 {
+				line, col := seqItemPos(item, "patterns", j)
+				l.add(p, id, CheckASCIIBoundary, line, col, "context pattern: %s", asciiBoundaryAdvice(bs, false))
+			}
+		}
+	}
+	if rr.Allow == nil {
+		return
+	}
+	an := mapValue(n, "allow")
+	for j, src := range rr.Allow.Patterns {
+		if bs := asciiBoundaries(src); len(bs) > 0 {
+			line, col := seqItemPos(an, "patterns", j)
+			l.add(p, id, CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
+		}
+	}
+}
+
+// mapValue returns the value under key in mapping n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }

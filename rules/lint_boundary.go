@@ -157,8 +157,11 @@ func wideLetter(r rune) bool {
 	return r >= 0x80 && r != 'ſ' && r != '\u212A' && unicode.IsLetter(r)
 }
 
-// asciiBoundaryAdvice says what to write instead of the boundaries bs.
-func asciiBoundaryAdvice(bs []asciiBoundary) string {
+// asciiBoundaryAdvice says what to write instead of the boundaries bs;
+// finding says whether the pattern's match is a finding, whose boundary
+// characters the matcher leaves out (context and allow patterns' matches
+// are none).
+func asciiBoundaryAdvice(bs []asciiBoundary, finding bool) string {
 	var what []string
 	before, after := false, false
 	for _, b := range bs {
@@ -176,6 +179,10 @@ func asciiBoundaryAdvice(bs []asciiBoundary) string {
 	if after {
 		do = append(do, "end it with "+boundaryAfter+" (past any optional parts after the word)")
 	}
-	return fmt.Sprintf("%s: Go's \\b is ASCII and takes the letter for a non-word character, so the match fails at the word's edge or starts or stops inside it; %s, which the finding leaves out, or drop the \\b where a space must be on its other side",
-		strings.Join(what, "; "), strings.Join(do, " and "))
+	kept := ", which the finding leaves out,"
+	if !finding {
+		kept = ""
+	}
+	return fmt.Sprintf("%s: Go's \\b is ASCII and takes the letter for a non-word character, so the match fails at the word's edge or starts or stops inside it; %s%s or drop the \\b where a space must be on its other side",
+		strings.Join(what, "; "), strings.Join(do, " and "), kept)
 }

@@ -131,6 +131,10 @@ func TestLintASCIIBoundary(t *testing.T) {
 		f + `:24:14: rule bounds.time: \b before a part that can start with 'À': ` + advice + `begin the pattern with (?:^|[^\p{L}\p{N}_]), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
 		// The second pattern of a rule with both pattern and patterns.
 		f + `:51:9: rule bounds.both: \b after a part that can end with 'Á': ` + advice + `end it with (?:[^\p{L}\p{N}_]|$) (past any optional parts after the word), which the finding leaves out, or drop the \b where a space must be on its other side [ascii-boundary]`,
+		// A context pattern and an allow pattern: nothing of theirs is a finding to leave out.
+		f + `:61:20: rule bounds.readers: context pattern: \b before a part that can start with 'Á': ` + advice + `begin the pattern with (?:^|[^\p{L}\p{N}_]) or drop the \b where a space must be on its other side [ascii-boundary]`,
+		f + `:68:18: rule bounds.readers: allow pattern: \b after a part that can end with 'á': ` + advice + `end it with (?:[^\p{L}\p{N}_]|$) (past any optional parts after the word) or drop the \b where a space must be on its other side [ascii-boundary]`,
+		f + `:74:14: allow pattern: \b after a part that can end with 'á': ` + advice + `end it with (?:[^\p{L}\p{N}_]|$) (past any optional parts after the word) or drop the \b where a space must be on its other side [ascii-boundary]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
