@@ -36,6 +36,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street", "on ulica Lwowska. Then Calle Sta. Rosa 12, Jl. A.Y. Patty and Av. Gral. Paz 300.", []string{"ulica Lwowska", "Calle Sta. Rosa 12", "Jl. A.Y. Patty", "Av. Gral. Paz 300"}},
 		{"default.identifier.phone", "Her number was 9841-556723.", []string{"9841-556723"}},
 		{"default.identifier.code", "Filed as QUD 412 of 2023; crime ref 4211287/23.", []string{"QUD 412 of 2023", "4211287/23"}},
+		{"default.date.weekday-short", "- Pon 6.11. – kamp. Čet 9.11. back.", []string{"Pon 6.11", "Čet 9.11"}},
+		{"default.date.other-languages", "Op dinsdag 17 oktober kwam ze. On 2023. szeptember 15. the hearing.", []string{"dinsdag 17 oktober", "17 oktober", "2023. szeptember 15."}},
+		{"default.location.street", "at 14 rue Léon, then avenue de Choisy in the 13e arrondissement", []string{"rue Léon", "avenue de Choisy", "13e arrondissement"}},
+		{"default.identifier.id-number", "Her CPR number, 040896-2718, is on file.", []string{"040896-2718"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
