@@ -25,8 +25,9 @@ import (
 // compiled but Go's regexp, for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
-// After the entries it holds the automaton of the built-in packs' literals
-// (automaton_snap.go).
+// After the entries come their programs, each entry's forward then
+// reverse, in the entries' order (the entries hold their lengths), then
+// the automaton of the built-in packs' literals (automaton_snap.go).
 // TestPrefilterSnapshot fails when it is out of date; regenerate it with
 //
 //	go test ./rules -run TestPrefilterSnapshot -update-prefilters
