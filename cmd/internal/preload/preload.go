@@ -7,6 +7,7 @@ package preload
 
 import (
 	"os"
+	"slices"
 
 	"github.com/rescue-stories/redact/rules"
 )
@@ -26,8 +27,12 @@ func init() {
 }
 
 // wanted reports whether the command line names a command that loads
-// the rule packs: its first argument that is not a flag.
+// the rule packs (its first argument that is not a flag) and does not
+// leave the built-in packs out.
 func wanted(args []string) bool {
+	if slices.Contains(args, "--no-builtin") || slices.Contains(args, "--no-builtin=true") {
+		return false
+	}
 	for _, a := range args {
 		if len(a) > 0 && a[0] == '-' {
 			continue

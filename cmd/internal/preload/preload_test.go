@@ -27,6 +27,9 @@ func TestWanted(t *testing.T) {
 		{[]string{"rules", "list"}, true},
 		{[]string{"signoff", "a.md"}, true},
 		{[]string{"verify"}, true},
+		{[]string{"scan", "--no-builtin", "--rules", "ours.yaml", "a.md"}, false},
+		{[]string{"--no-builtin=true", "scan", "a.md"}, false},
+		{[]string{"scan", "--no-builtin=false", "a.md"}, true},
 		// A flag's value is taken for the command: no preload, which
 		// changes nothing but the time.
 		{[]string{"--config", "c.toml", "scan"}, false},
