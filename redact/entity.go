@@ -2,7 +2,6 @@ package redact
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -166,7 +165,7 @@ func trimName(src []byte, s Span) Span {
 	return s
 }
 
-var numberedRE = regexp.MustCompile(`\[([a-z][a-z -]*) (\d{1,6})\]`)
+var numberedRE = lazyRegexp(`\[([a-z][a-z -]*) (\d{1,6})\]`)
 
 // usedNumbers returns the highest "[label N]" number per label in src.
 func usedNumbers(src []byte) map[string]int {
@@ -174,7 +173,7 @@ func usedNumbers(src []byte) map[string]int {
 	if bytes.IndexByte(src, '[') < 0 {
 		return out
 	}
-	for _, m := range numberedRE.FindAllSubmatch(src, -1) {
+	for _, m := range numberedRE().FindAllSubmatch(src, -1) {
 		n, _ := strconv.Atoi(string(m[2]))
 		out[string(m[1])] = max(out[string(m[1])], n)
 	}

@@ -2,7 +2,6 @@ package redact
 
 import (
 	"io/fs"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,14 +133,14 @@ func article(w string) string {
 }
 
 // kindBefore recognises "(the) village of " right before off.
-var kindBeforeRE = regexp.MustCompile(`(?i)(?:\bthe\s+|\ba\s+)?\b((?:port |fishing |border |market )?(?:village|town|city|municipality|province|district|region|state|county|island|barangay|neighbourhood|neighborhood|suburb|slum|settlement|community|parish))\s+of\s+$`)
+var kindBeforeRE = lazyRegexp(`(?i)(?:\bthe\s+|\ba\s+)?\b((?:port |fishing |border |market )?(?:village|town|city|municipality|province|district|region|state|county|island|barangay|neighbourhood|neighborhood|suburb|slum|settlement|community|parish))\s+of\s+$`)
 
 func kindBefore(src []byte, off int) (string, int, bool) {
 	lo := max(off-48, 0)
 	for lo > 0 && !utf8.RuneStart(src[lo]) {
 		lo++
 	}
-	m := kindBeforeRE.FindSubmatchIndex(src[lo:off])
+	m := kindBeforeRE().FindSubmatchIndex(src[lo:off])
 	if m == nil {
 		return "", 0, false
 	}
@@ -328,12 +327,12 @@ func placeKind(key, cc string) string {
 // Dates.
 
 var (
-	yearRE      = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
-	clockLikeRE = regexp.MustCompile(`^\d{1,2}[:.]\d\d\b`)
-	clockRE     = regexp.MustCompile(`(?i)^(\d{1,2})(?:[:.h]?([0-5]\d))?\s?(a\.?m\.?|p\.?m\.?|hrs|hours|h)?\b`)
-	weekdayRE   = regexp.MustCompile(`(?i)^(?:(last|next|this|that|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(s?)\b(?:\s+(night|morning|afternoon|evening|midnight|dawn))?$`)
-	esWeekRE    = regexp.MustCompile(`(?i)^(?:el\s+|este\s+|ese\s+|aquel\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+(?:por\s+la\s+)?(noche|ma[ñn]ana|tarde|madrugada))?$`)
-	spanishRE   = regexp.MustCompile(`(?i)\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
+	yearRE      = lazyRegexp(`\b(1[89]\d\d|20\d\d)\b`)
+	clockLikeRE = lazyRegexp(`^\d{1,2}[:.]\d\d\b`)
+	clockRE     = lazyRegexp(`(?i)^(\d{1,2})(?:[:.h]?([0-5]\d))?\s?(a\.?m\.?|p\.?m\.?|hrs|hours|h)?\b`)
+	weekdayRE   = lazyRegexp(`(?i)^(?:(last|next|this|that|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(s?)\b(?:\s+(night|morning|afternoon|evening|midnight|dawn))?$`)
+	esWeekRE    = lazyRegexp(`(?i)^(?:el\s+|este\s+|ese\s+|aquel\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+(?:por\s+la\s+)?(noche|ma[ñn]ana|tarde|madrugada))?$`)
+	spanishRE   = lazyRegexp(`(?i)\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
 	namedTimes  = map[string]string{
 		"midnight": "late at night", "noon": "in the middle of the day", "dawn": "early in the morning",
 		"first light": "early in the morning",
@@ -354,19 +353,19 @@ func generalizeDate(src []byte, f Finding) (Span, string, bool) {
 		return f.Span, capitalIf(rep, sentenceStart(src, f.Span.Start)), true
 	}
 	switch {
-	case strings.HasSuffix(f.Rule, ".time") || clockLikeRE.MatchString(text):
+	case strings.HasSuffix(f.Rule, ".time") || clockLikeRE().MatchString(text):
 		return generalizeTime(f, lprep, withPrep, alone)
-	case yearRE.MatchString(text) && !strings.Contains(text, "/") || fourDigitYearNumeric(text):
-		year := yearRE.FindString(text)
-		if lprep == "el" && spanishRE.MatchString(text) {
+	case yearRE().MatchString(text) && !strings.Contains(text, "/") || fourDigitYearNumeric(text):
+		year := yearRE().FindString(text)
+		if lprep == "el" && spanishRE().MatchString(text) {
 			return withPrep("en " + year)
 		}
 		if lprep == "on" {
 			return withPrep("in " + year)
 		}
 		return alone(year)
-	case weekdayRE.MatchString(text):
-		m := weekdayRE.FindStringSubmatch(text)
+	case weekdayRE().MatchString(text):
+		m := weekdayRE().FindStringSubmatch(text)
 		mod, plural, part := strings.ToLower(m[1]), m[2] != "", strings.ToLower(m[3])
 		if part == "" || part == "midnight" || part == "dawn" {
 			part = map[string]string{"": "day", "midnight": "night", "dawn": "morning"}[part]
@@ -392,8 +391,8 @@ func generalizeDate(src []byte, f Finding) (Span, string, bool) {
 			return withPrepIf(lprep == "on", withPrep, alone, "one "+part)
 		}
 		return Span{}, "", false
-	case esWeekRE.MatchString(text):
-		m := esWeekRE.FindStringSubmatch(text)
+	case esWeekRE().MatchString(text):
+		m := esWeekRE().FindStringSubmatch(text)
 		rep := map[string]string{"": "un día", "noche": "una noche", "tarde": "una tarde", "madrugada": "una madrugada"}[strings.ToLower(m[1])]
 		if rep == "" {
 			rep = "una mañana"
@@ -424,7 +423,7 @@ func withPrepIf(cond bool, withPrep, alone func(string) (Span, string, bool), re
 // fourDigitYearNumeric matches numeric dates with a four-digit year
 // (14/03/2023, 2023-03-14).
 func fourDigitYearNumeric(s string) bool {
-	return yearRE.MatchString(s) && strings.ContainsAny(s, "/-.") && !strings.ContainsAny(s, ":")
+	return yearRE().MatchString(s) && strings.ContainsAny(s, "/-.") && !strings.ContainsAny(s, ":")
 }
 
 // generalizeTime turns a clock time into a part of the day: "at 4:30 a.m."
@@ -443,7 +442,7 @@ func generalizeTime(f Finding, lprep string, withPrep, alone func(string) (Span,
 	if w, rest, ok := strings.Cut(text, " "); ok && timeWords[strings.ToLower(w)] {
 		inner, text = strings.ToLower(w), rest
 	}
-	m := clockRE.FindStringSubmatch(text)
+	m := clockRE().FindStringSubmatch(text)
 	if m == nil {
 		return Span{}, "", false
 	}

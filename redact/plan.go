@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -353,7 +352,7 @@ func keepFullStop(src []byte, s Span, rep string) Span {
 
 // yamlValueStart matches what comes before an unquoted YAML value on its
 // line: "key: " or a list dash.
-var yamlValueStart = regexp.MustCompile(`^\s*(?:(?:-\s+)?[\w.-]+\s*:|-)\s*$`)
+var yamlValueStart = lazyRegexp(`^\s*(?:(?:-\s+)?[\w.-]+\s*:|-)\s*$`)
 
 // yamlSafe quotes a placeholder that would begin an unquoted YAML value:
 // "author: [name 2]" is a list in YAML, "author: \"[name 2]\"" a name.
@@ -362,7 +361,7 @@ func yamlSafe(src []byte, s Span, rep string) string {
 		return rep
 	}
 	ls := bytes.LastIndexByte(src[:s.Start], '\n') + 1
-	if !yamlValueStart.Match(src[ls:s.Start]) {
+	if !yamlValueStart().Match(src[ls:s.Start]) {
 		return rep
 	}
 	le := bytes.IndexByte(src[s.End:], '\n')

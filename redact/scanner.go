@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rescue-stories/redact/redact/markdown"
 	"github.com/rescue-stories/redact/rules"
@@ -33,8 +35,12 @@ type Scanner struct {
 	opts Options
 	// labels are the placeholders' labels of the set (placeholderLabels).
 	labels map[string]string
-	// warm starts the rules' warm-up on the first document (rules.Set.Warm).
-	warm sync.Once
+	// prepare starts analysing the rules' patterns at the first document
+	// (rules.Set.Prepare), while it is parsed.
+	prepare sync.Once
+	// shared is set once a chunk of texts has been matched on two
+	// goroutines (matchShared): the first one.
+	shared atomic.Bool
 }
 
 // New returns a Scanner for the set.
@@ -178,7 +184,7 @@ func (s *Scanner) begin(path string, src []byte) (*docScan, error) {
 	if err := s.checkInput(src); err != nil {
 		return nil, err
 	}
-	s.warm.Do(func() { s.set.Warm(string(src)) })
+	s.prepare.Do(s.set.Prepare)
 	doc, hazard := s.parse(path, src)
 	for _, seg := range doc.Segments {
 		if seg.Start < 0 || seg.End > len(src) || seg.Start >= seg.End {
@@ -215,7 +221,11 @@ func (s *Scanner) run(docs []*docScan, limit int, keep bool) {
 	size := 0
 	whys := widenedWhys{}
 	flush := func() {
-		s.match(texts, finder)
+		if len(texts) > 0 && size <= maxShared && runtime.GOMAXPROCS(0) >= 2 && s.shared.CompareAndSwap(false, true) {
+			s.matchShared(texts, finder)
+		} else {
+			s.match(texts, finder)
+		}
 		for k := 0; k < len(texts); {
 			// The texts of one document: a whole one's echoes are found
 			// now, a split one's from its words later.

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"slices"
+	"sync"
 	"unsafe"
 )
 
@@ -37,6 +38,12 @@ type autoSnap struct {
 	nclass, nstates    int
 	next               string
 	outLo, outHi, outs string
+
+	// The automaton once its tables are checked (nil: they are not
+	// sound), shared: checking reads all 1.6 MB of them, and Preload does
+	// it before the first text asks.
+	once    sync.Once
+	checked *automaton
 }
 
 // writeAutomaton appends the automaton section for the literal list lits
@@ -134,8 +141,19 @@ func snapshotAutomaton(lits []string) *automaton {
 
 // automaton returns the automaton of the snapshot's list, its tables read
 // in place where the bytes are aligned for them (copied otherwise), or nil
-// when they do not check.
+// when they do not check. The tables are checked once; each call returns
+// an automaton of its own (the caller sets its anchors) sharing them.
 func (s *autoSnap) automaton() *automaton {
+	s.once.Do(func() { s.checked = s.check() })
+	if s.checked == nil {
+		return nil
+	}
+	a := *s.checked
+	return &a
+}
+
+// check builds the automaton of the snapshot's tables and checks them.
+func (s *autoSnap) check() *automaton {
 	a := automatonClasses(s.lits)
 	if a.nclass != s.nclass {
 		return nil

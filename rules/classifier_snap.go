@@ -55,7 +55,7 @@ func findModel(snap string, data []byte) (classifierModel, bool) {
 			continue
 		}
 		if sum == 0 {
-			sum = crc32.Checksum(data, castagnoli)
+			sum = crc32.Checksum(data, castagnoli())
 		}
 		if crc != uint64(sum) {
 			continue
@@ -198,7 +198,7 @@ func makeClassifierSnapshot(texts [][]byte) ([]byte, error) {
 			return nil, err
 		}
 		out = binary.AppendUvarint(out, uint64(len(data)))
-		out = binary.AppendUvarint(out, uint64(crc32.Checksum(data, castagnoli)))
+		out = binary.AppendUvarint(out, uint64(crc32.Checksum(data, castagnoli())))
 		out = binary.AppendUvarint(out, uint64(len(body)))
 		out = append(out, body...)
 	}

@@ -271,7 +271,7 @@ func (d *dfa) get() *dfaCache {
 		d.free = d.free[:n-1]
 		return c
 	}
-	return &dfaCache{seen: make([]uint32, d.prog.len()), start: -1, idle: [4]int32{-1, -1, -1, -1}}
+	return &dfaCache{seen: written[uint32](uint64(d.prog.len())), start: -1, idle: [4]int32{-1, -1, -1, -1}}
 }
 
 func (d *dfa) put(c *dfaCache) {
@@ -621,7 +621,7 @@ func (f *startFollowed) on(d *dfa, r rune, out []uint32) []uint32 {
 		return out
 	}
 	if f.span == nil {
-		f.span = make([]uint64, 1<<d.shift)
+		f.span = written[uint64](1 << d.shift)
 	}
 	k := d.class[r]
 	if f.span[k] == 0 {

@@ -301,7 +301,7 @@ func newLiveIndex(nums []int32) *liveIndex {
 		return nil
 	}
 	x := &liveIndex{nums: newNumBits(nums)}
-	x.byNum = make([][]int32, x.nums.max+1)
+	x.byNum = written[[]int32](uint64(x.nums.max + 1))
 	for i, k := range nums {
 		if k < 0 {
 			x.always = append(x.always, int32(i))

@@ -133,6 +133,7 @@ func (l *Lexicon) index() {
 		return
 	}
 	l.pairs = new(pairSet)
+	clear(l.pairs[:]) // its pages faulted at a write, not at add's first read (written)
 	l.small = make(map[string]int32, len(lines))
 	for _, off := range lines {
 		k, _, _ := l.line(int(off))

@@ -36,7 +36,7 @@ func newHashIndex(l *Lexicon) *hashIndex {
 	for n < uint64(countLines(l.data))*3/2 {
 		n <<= 1
 	}
-	h := &hashIndex{slots: make([]uint64, n), mask: n - 1, starts: make([]uint64, 2*n/64), startsMask: 2*n - 1}
+	h := &hashIndex{slots: written[uint64](n), mask: n - 1, starts: written[uint64](2 * n / 64), startsMask: 2*n - 1}
 	for off := 0; off < len(l.data); {
 		k, _, next := l.line(off)
 		hv := maphash.Bytes(l.seed, k)

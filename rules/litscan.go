@@ -115,7 +115,7 @@ func seedSharedSet(batch []*regex) {
 // seededLitSet returns a set holding lits, in order, and no pattern yet;
 // pats is about the number of patterns to come.
 func seededLitSet(lits []string, pats int) *litSet {
-	ls := &litSet{list: slices.Clone(lits), anchors: make([][]int32, len(lits)),
+	ls := &litSet{list: slices.Clone(lits), anchors: written[[]int32](uint64(len(lits))),
 		firsts: make(map[string]int32, pats), seeded: true}
 	ls.count.Store(int32(len(lits)))
 	return ls

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -608,21 +610,25 @@ func LoadFS(fsys fs.FS, paths ...string) ([]*Pack, error) {
 		readErr error
 	}
 	out := make([]parsed, len(files))
+	// The largest files first, one worker per core: the packs were
+	// started in no particular order, and the operational pack (190 KB,
+	// the longest to compile) was often the last to start, alone on one
+	// core after the others ended.
+	order := bySize(fsys, files)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			data, err := fs.ReadFile(fsys, f)
-			if err != nil {
-				out[i].readErr = fmt.Errorf("read rule pack %s: %w", f, err)
-				return
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < len(order); k = int(next.Add(1)) - 1 {
+				i, f := order[k], files[order[k]]
+				data, err := fs.ReadFile(fsys, f)
+				if err != nil {
+					out[i].readErr = fmt.Errorf("read rule pack %s: %w", f, err)
+					continue
+				}
+				out[i].p, out[i].err = Parse(fsys, f, data)
 			}
-			out[i].p, out[i].err = Parse(fsys, f, data)
-		}()
+		})
 	}
 	wg.Wait()
 	var packs []*Pack
@@ -650,6 +656,21 @@ func LoadFS(fsys fs.FS, paths ...string) ([]*Pack, error) {
 		return nil, errs
 	}
 	return packs, nil
+}
+
+// bySize returns the indexes of files, the largest file first (files
+// that cannot be read last, in order).
+func bySize(fsys fs.FS, files []string) []int {
+	size := make([]int64, len(files))
+	order := make([]int, len(files))
+	for i, f := range files {
+		order[i], size[i] = i, -1
+		if st, err := fs.Stat(fsys, f); err == nil {
+			size[i] = st.Size()
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
+	return order
 }
 
 // LoadPaths parses packs from the file system: each path is a pack file or a

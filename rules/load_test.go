@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -114,5 +116,29 @@ func TestLexicon(t *testing.T) {
 	}
 	if l.Has("boca") || l.Has("comment") || l.Len() != 3 || l.MaxWords != 2 {
 		t.Errorf("unexpected lexicon: len %d max %d", l.Len(), l.MaxWords)
+	}
+}
+
+// TestBySize: pack files are parsed largest first; a file that cannot be
+// read comes last, and ties keep their order.
+func TestBySize(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.yaml": {Data: make([]byte, 10)},
+		"b.yaml": {Data: make([]byte, 300)},
+		"c.yaml": {Data: make([]byte, 10)},
+		"d.yaml": {Data: make([]byte, 20)},
+	}
+	for _, c := range []struct {
+		files []string
+		want  []int
+	}{
+		{nil, []int{}},
+		{[]string{"a.yaml"}, []int{0}},
+		{[]string{"a.yaml", "b.yaml", "c.yaml", "d.yaml"}, []int{1, 3, 0, 2}},
+		{[]string{"missing.yaml", "a.yaml", "d.yaml"}, []int{2, 1, 0}},
+	} {
+		if got := bySize(fsys, c.files); !slices.Equal(got, c.want) {
+			t.Errorf("bySize(%q) = %v, want %v", c.files, got, c.want)
+		}
 	}
 }

@@ -25,8 +25,9 @@ import (
 // compiled but Go's regexp, for the patterns that do match. It is keyed by the exact pattern text, so a pattern that is not in
 // it (a user's pack, a built-in pattern edited since) is parsed and checked
 // as always, and a result cannot depend on whether it was used.
-// After the entries it holds the automaton of the built-in packs' literals
-// (automaton_snap.go).
+// After the entries come their programs, each entry's forward then
+// reverse, in the entries' order (the entries hold their lengths), then
+// the automaton of the built-in packs' literals (automaton_snap.go).
 // TestPrefilterSnapshot fails when it is out of date; regenerate it with
 //
 //	go test ./rules -run TestPrefilterSnapshot -update-prefilters
@@ -121,7 +122,7 @@ func markEmbedded(m map[string]*snapEntry) {
 // snapshotMagic starts the file; the Unicode version follows it, since
 // classes like \p{L} and case folding come from the tables of the Go that
 // made the snapshot. Another version ignores the snapshot.
-const snapshotMagic = "redact prefilters 7\n"
+const snapshotMagic = "redact prefilters 8\n"
 
 // makeSnapshot parses and analyses each pattern, which must be valid and
 // within the limits, and encodes the results, sorted by pattern.
@@ -230,9 +231,18 @@ func makeSnapshot(srcs []string) ([]byte, error) {
 				}
 			}
 		}
-		w.str(string(encoded[i].fwd.buf))
-		w.str(string(encoded[i].rev.buf))
+		w.uint(len(encoded[i].fwd.buf))
+		w.uint(len(encoded[i].rev.buf))
 	}
+	// The programs after every entry, in the entries' order: decoding
+	// reads the entries' 360 KB, not the 3.6 MB they and the programs
+	// make together (the binary's pages fault as they are read, and the
+	// programs of most patterns are never run).
+	var all []byte
+	for _, ps := range encoded {
+		all = append(append(all, ps.fwd.buf...), ps.rev.buf...)
+	}
+	w.str(string(all))
 	w.automaton(ls.list)
 	return w.buf, nil
 }
@@ -310,6 +320,11 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		return nil, nil, errSnapshot
 	}
 	m := make(map[string]*snapEntry, n)
+	// The entries in their order, with the lengths of their programs,
+	// which follow the entries.
+	order := make([]*snapEntry, 0, n)
+	lens := make([][2]int, 0, n)
+	total := 0
 	for range n {
 		src := r.str()
 		e := &snapEntry{numSubexp: r.uint(), matchesEmpty: r.bool()}
@@ -343,12 +358,22 @@ func decodeSnapshotAll(data string) (map[string]*snapEntry, *autoSnap, error) {
 		if !withIDs {
 			e.litIDs = nil
 		}
-		e.src, e.fwd, e.rev = src, r.str(), r.str()
-		e.classes = classes
-		if r.err != nil {
+		fwd, rev := r.uint(), r.uint()
+		e.src, e.classes = src, classes
+		total += fwd + rev
+		if r.err != nil || total > len(r.data) {
 			return nil, nil, errSnapshot
 		}
+		order, lens = append(order, e), append(lens, [2]int{fwd, rev})
 		m[src] = e
+	}
+	progs := r.str()
+	if r.err != nil || len(progs) != total || len(m) != len(order) {
+		return nil, nil, errSnapshot
+	}
+	for i, e := range order {
+		e.fwd, progs = progs[:lens[i][0]], progs[lens[i][0]:]
+		e.rev, progs = progs[:lens[i][1]], progs[lens[i][1]:]
 	}
 	auto := r.automaton(len(data))
 	if r.err != nil || len(r.data) != 0 || !checkLitIDs(m, auto) {

@@ -63,7 +63,7 @@ func newIDTable(m map[string]int32) *idTable {
 // idTableOf builds the table of words, each word's id its index.
 func idTableOf(words []string) *idTable {
 	size := tableSize(len(words))
-	t := &idTable{tags: make([]uint32, size), ids: make([]int32, size), words: words, mask: size - 1}
+	t := &idTable{tags: written[uint32](size), ids: make([]int32, size), words: words, mask: size - 1}
 	for id, w := range words {
 		t.put(w, int32(id))
 	}
@@ -104,7 +104,21 @@ func newHashTable[V any](m map[string]V, miss V) *hashTable[V] {
 // sizedHashTable returns an empty table with room for n distinct keys.
 func sizedHashTable[V any](n int, miss V) *hashTable[V] {
 	size := tableSize(n)
-	return &hashTable[V]{tags: make([]uint32, size), keys: make([]string, size), vals: make([]V, size), mask: size - 1, miss: miss}
+	return &hashTable[V]{tags: written[uint32](size), keys: make([]string, size), vals: make([]V, size), mask: size - 1, miss: miss}
+}
+
+// written returns n zeroed elements whose memory has been written. A
+// large slice is taken from fresh pages, which Go leaves unwritten (the
+// system zeroes them); a table filled by probing reads a page before it
+// writes it, and the kernel then maps the shared zero page at the read
+// and copies it at the write: two faults instead of one, the second
+// flushing the page's address from every core's TLB. Writing the zeroes
+// first faults each page once (the classifier's word index: 256 faults of
+// a one-story run).
+func written[E any](n uint64) []E {
+	s := make([]E, n)
+	clear(s)
+	return s
 }
 
 // put adds key, which the table does not hold yet; the table must have

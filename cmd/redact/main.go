@@ -8,6 +8,8 @@ import (
 
 	"github.com/rescue-stories/redact/cmd/internal/cli"
 	"github.com/rescue-stories/redact/cmd/internal/iostreams"
+	// Decodes the rules' snapshots while the other packages initialise.
+	_ "github.com/rescue-stories/redact/cmd/internal/preload"
 )
 
 func main() {

@@ -3,14 +3,13 @@ package markdown
 import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
 // mdParser is safe for concurrent use: every Parse call has its own context.
-var mdParser parser.Parser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+var mdParser parser.Parser = goldmark.New(goldmark.WithExtensions(tableParser{})).Parser()
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
