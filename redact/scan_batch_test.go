@@ -3,38 +3,17 @@ package redact_test
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/rescue-stories/redact/redact"
-	"github.com/rescue-stories/redact/redact/eval"
 )
 
 // TestScanBatchAsEach: a batch gives each document what Scan gives it
 // alone, errors included, whether the batch holds every document or a few,
 // as Markdown and as plain text.
 func TestScanBatchAsEach(t *testing.T) {
-	var paths []string
-	var srcs [][]byte
-	for _, dir := range []string{"drafts", "fresh", "published"} {
-		files, err := filepath.Glob(filepath.Join("..", "fixtures", dir, "*.*"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no fixtures/%s: %v", dir, err)
-		}
-		for _, f := range files[:min(len(files), 12)] {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if stripped, _, err := eval.Strip(src); err == nil {
-				src = stripped
-			}
-			paths = append(paths, filepath.Base(f), filepath.Base(f)+".txt")
-			srcs = append(srcs, src, src)
-		}
-	}
+	paths, srcs := redact.FixtureDocs(t, []string{"drafts", "fresh", "published"}, "*.*", 12)
 	// Documents the scan refuses, an empty one and one with a malformed
 	// directive (an error of the last step), among the others.
 	paths = append(paths[:5:5], append([]string{"nul.md", "empty.md", "utf16.md", "directive.md"}, paths[5:]...)...)

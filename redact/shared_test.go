@@ -21,25 +21,7 @@ func TestMatchShared(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	}
-	var paths []string
-	var srcs [][]byte
-	for _, dir := range []string{"drafts", "fresh"} {
-		files, err := filepath.Glob(filepath.Join("..", "fixtures", dir, "*.md"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no fixtures/%s: %v", dir, err)
-		}
-		for _, f := range files[:min(len(files), 6)] {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if stripped, _, err := eval.Strip(src); err == nil {
-				src = stripped
-			}
-			paths = append(paths, filepath.Base(f), filepath.Base(f)+".txt")
-			srcs = append(srcs, src, src)
-		}
-	}
+	paths, srcs := FixtureDocs(t, []string{"drafts", "fresh"}, "*.md", 6)
 	alone := builtinScanner(t)
 	// Not shared: one goroutine, as every chunk after the first.
 	alone.shared.Store(true)
@@ -94,4 +76,30 @@ func bySet(r *Result) Result {
 		c.Suppressed[i].Finding = ids([]Finding{c.Suppressed[i].Finding})[0]
 	}
 	return c
+}
+
+// FixtureDocs reads the first per files matching glob in each of the
+// fixtures' dirs, annotations stripped, each twice: as Markdown under its
+// name and as plain text under its name and ".txt". (Exported for the
+// package's external tests, as export_test.go files do.)
+func FixtureDocs(t testing.TB, dirs []string, glob string, per int) (paths []string, srcs [][]byte) {
+	t.Helper()
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join("..", "fixtures", dir, glob))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no fixtures/%s: %v", dir, err)
+		}
+		for _, f := range files[:min(len(files), per)] {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stripped, _, err := eval.Strip(src); err == nil {
+				src = stripped
+			}
+			paths = append(paths, filepath.Base(f), filepath.Base(f)+".txt")
+			srcs = append(srcs, src, src)
+		}
+	}
+	return paths, srcs
 }

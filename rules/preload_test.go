@@ -12,14 +12,7 @@ import (
 // share its tables.
 func TestPreload(t *testing.T) {
 	src := "On Friday, 14 March 2023 a team of 12 officers met the informant at +63 917 555 0142."
-	find := func(set *Set) [][]Match {
-		var out [][]Match
-		text := NewText(src, "paragraph")
-		for _, r := range set.Rules {
-			out = append(out, r.Find(text))
-		}
-		return out
-	}
+	find := func(set *Set) [][]Match { return eachRuleFinds(set, src) }
 	var wg sync.WaitGroup
 	for range 2 {
 		wg.Go(Preload)
