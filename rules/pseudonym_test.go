@@ -49,3 +49,28 @@ func TestFindPseudonyms(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFindPseudonyms: any text is read without a panic, and a paragraph
+// without stars added after it takes no pseudonym away (emphasis is read
+// within a paragraph).
+func FuzzFindPseudonyms(f *testing.F) {
+	for _, s := range []string{
+		"Ana* met Srey Leak* in town.",
+		"*as told to Hannah Whitlock*\n\nErjon* is 20.",
+		"*Recorded by our team. Arif* is 19.*",
+		"**Rustam*, 27, from Uzbekistan**",
+		`_Nadeeka\* told her story_`,
+		"* Meera* is 19.\n*",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		ps := FindPseudonyms(src)
+		more := FindPseudonyms(src + "\n\nA plain paragraph follows.")
+		for k := range ps {
+			if !more[k] {
+				t.Fatalf("%q: pseudonym %q lost when a paragraph follows", src, k)
+			}
+		}
+	})
+}
