@@ -40,6 +40,8 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.other-languages", "Op dinsdag 17 oktober kwam ze. On 2023. szeptember 15. the hearing.", []string{"dinsdag 17 oktober", "17 oktober", "2023. szeptember 15."}},
 		{"default.location.street", "at 14 rue Léon, then avenue de Choisy in the 13e arrondissement", []string{"rue Léon", "avenue de Choisy", "13e arrondissement"}},
 		{"default.identifier.id-number", "Her CPR number, 040896-2718, is on file.", []string{"040896-2718"}},
+		// A place's sector number after a hyphen is the place's; COVID-19 is no place.
+		{"default.proper.nouns", "She moved to Mirpur-10 in Dhaka, then Gulshan-2. COVID-19 came.", []string{"Mirpur-10", "Dhaka", "Gulshan-2"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},

@@ -1289,7 +1289,14 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	if defined {
 		names = append(names, toks[j].Key)
 	}
-	emit(Match{Start: toks[i].Start, End: toks[j-1].End, Category: category, Country: c, Why: why, Names: names})
+	stop := toks[j-1].End
+	// A place joined by a hyphen to a number of one or two digits is one
+	// part of it ("Mirpur-10", "Gulshan-2": Dhaka's sectors).
+	if category == "location" && j < len(toks) && toks[j].GapText == "-" && toks[j].Digit && len(toks[j].Key) <= 2 &&
+		(j+1 == len(toks) || toks[j+1].Gap != GapHyphen) {
+		stop = toks[j].End
+	}
+	emit(Match{Start: toks[i].Start, End: stop, Category: category, Country: c, Why: why, Names: names})
 	if defined {
 		emit(Match{Start: toks[j].Start, End: toks[j].End, Category: "name", Why: "initials of the name before them", Names: []string{toks[j].Key}})
 	}
