@@ -42,6 +42,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.id-number", "Her CPR number, 040896-2718, is on file.", []string{"040896-2718"}},
 		// A place's sector number after a hyphen is the place's; COVID-19 is no place.
 		{"default.proper.nouns", "She moved to Mirpur-10 in Dhaka, then Gulshan-2. COVID-19 came.", []string{"Mirpur-10", "Dhaka", "Gulshan-2"}},
+		{"default.location.street", "Boats tie up at Jetty No. 3 and Pier 7; her flat is on Way 3214.", []string{"Jetty No. 3", "Pier 7", "Way 3214"}},
+		// A kin title does not join the sentence after it.
+		{"default.proper.nouns", "I said goodbye to Rani Amma. Once home, I slept.", []string{"Rani Amma"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},

@@ -1674,7 +1674,8 @@ func titled(t *Text, ev []evidence, j int) bool {
 // wholeTitles are titles of four letters or fewer that are words, not
 // abbreviations: a full stop after them ends the sentence.
 var wholeTitles = map[string]bool{"imam": true, "aunt": true, "dona": true, "doña": true, "don": true, "tita": true, "tito": true,
-	"ate": true, "kuya": true, "mama": true, "papa": true, "baba": true, "mzee": true, "sir": true, "miss": true, "lady": true, "lord": true}
+	"ate": true, "kuya": true, "mama": true, "papa": true, "baba": true, "mzee": true, "sir": true, "miss": true, "lady": true, "lord": true,
+	"amma": true, "akka": true, "anna": true, "didi": true, "dada": true, "bhai": true, "bibi": true, "lola": true, "lolo": true, "tia": true, "tio": true, "opa": true, "apa": true, "aga": true, "eje": true}
 
 // findInURL finds people and places in link addresses and image file names,
 // which are lower case ("img/ramon-peralta-boca-chica.jpg"): a known name or
