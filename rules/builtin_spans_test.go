@@ -45,6 +45,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.location.street", "Boats tie up at Jetty No. 3 and Pier 7; her flat is on Way 3214.", []string{"Jetty No. 3", "Pier 7", "Way 3214"}},
 		// A kin title does not join the sentence after it.
 		{"default.proper.nouns", "I said goodbye to Rani Amma. Once home, I slept.", []string{"Rani Amma"}},
+		{"default.date.weekday-short", "- Tue 12. 3. – agency office", []string{"Tue 12. 3"}},
+		// Religions and peoples publishable; Islam stays a surname's word ("Shahidul Islam").
+		{"default.proper.nouns", "Islamic schools and Sikh temples; Djiboutian and Rashaida traders. Shahidul Islam spoke.", []string{"Shahidul Islam"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
