@@ -13,7 +13,7 @@ func TestLazyRegexps(t *testing.T) {
 		"kindBeforeRE": kindBeforeRE, "numberedRE": numberedRE,
 		"yamlValueStart": yamlValueStart,
 	} {
-		if re() == nil || re() != re() {
+		if first := re(); first == nil || re() != first {
 			t.Errorf("%s: not compiled once", name)
 		}
 	}
