@@ -48,6 +48,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.weekday-short", "- Tue 12. 3. – agency office", []string{"Tue 12. 3"}},
 		// Religions and peoples publishable; Islam stays a surname's word ("Shahidul Islam").
 		{"default.proper.nouns", "Islamic schools and Sikh temples; Djiboutian and Rashaida traders. Shahidul Islam spoke.", []string{"Shahidul Islam"}},
+		{"default.location.police-station", "Officers of PS Ramganj came; SHO from PS Kunri.\n| 7 | PS Docks |\nPS Thanks for reading.", []string{"PS Ramganj", "PS Kunri", "PS Docks"}},
 		// A legal suffix written with full stops is the venue's too.
 		{"default.location.venue", "He worked for Al Noor Gulf Contracting W.L.L. and Nexus Staffing s.r.o. then.", []string{"Al Noor Gulf Contracting W.L.L", "Al Noor Gulf Contracting", "Nexus Staffing s.r.o", "Nexus Staffing"}},
 		{"default.location.venue", "jeans for Denim Sur S.R.L., a wholesaler", []string{"Denim Sur S.R.L"}},
