@@ -139,18 +139,20 @@ func (c *compiler) composition(p *Pack, raw *rawPack, root *yaml.Node) {
 	}
 }
 
-// seqItemPos returns the position of item i of the sequence under key.
+// seqItemPos returns the position of item i of the sequence under key
+// (of the key's value, or of root, when there is no such item).
 func seqItemPos(root *yaml.Node, key string, i int) (int, int) {
-	for k := 0; root != nil && k+1 < len(root.Content); k += 2 {
-		if root.Content[k].Value == key {
-			v := root.Content[k+1]
-			if v.Kind == yaml.SequenceNode && i < len(v.Content) {
-				return v.Content[i].Line, v.Content[i].Column
-			}
-			return v.Line, v.Column
-		}
+	if root == nil {
+		return 0, 0
 	}
-	return root.Line, root.Column
+	v := mapValue(root, key)
+	switch {
+	case v == nil:
+		return root.Line, root.Column
+	case v.Kind == yaml.SequenceNode && i < len(v.Content):
+		return v.Content[i].Line, v.Content[i].Column
+	}
+	return v.Line, v.Column
 }
 
 // expander loads what packs extend, depth first, each pack once.

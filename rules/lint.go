@@ -126,13 +126,7 @@ func (l *linter) pack(p *Pack) {
 		l.add(p, "", CheckWeakSalt, line, col, "salt has %d characters; use at least %d (`redact rules hash --new-salt` makes one)", len(raw.Salt), MinSaltLen)
 	}
 	if raw.Allow != nil {
-		an := mapValue(root, "allow")
-		for i, src := range raw.Allow.Patterns {
-			if bs := asciiBoundaries(src); len(bs) > 0 {
-				line, col := seqItemPos(an, "patterns", i)
-				l.add(p, "", CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
-			}
-		}
+		l.allowBoundaries(p, "", raw.Allow.Patterns, mapValue(root, "allow"))
 	}
 	nodes := ruleNodes(root)
 	for i := range raw.Rules {
@@ -514,7 +508,7 @@ func loadWords() {
 func (l *linter) readerBoundaries(p *Pack, id string, rr *rawRule, n *yaml.Node) {
 	cn := mapValue(n, "context")
 	for ci, c := range rr.Context {
-		var item *yaml.Node
+		var item *yaml.Node // nil is no position: seqItemPos says 0, 0
 		if cn != nil && cn.Kind == yaml.SequenceNode && ci < len(cn.Content) {
 			item = cn.Content[ci]
 		}
@@ -525,24 +519,18 @@ func (l *linter) readerBoundaries(p *Pack, id string, rr *rawRule, n *yaml.Node)
 			}
 		}
 	}
-	if rr.Allow == nil {
-		return
-	}
-	an := mapValue(n, "allow")
-	for j, src := range rr.Allow.Patterns {
-		if bs := asciiBoundaries(src); len(bs) > 0 {
-			line, col := seqItemPos(an, "patterns", j)
-			l.add(p, id, CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
-		}
+	if rr.Allow != nil {
+		l.allowBoundaries(p, id, rr.Allow.Patterns, mapValue(n, "allow"))
 	}
 }
 
-// mapValue returns the value under key in mapping n, or nil.
-func mapValue(n *yaml.Node, key string) *yaml.Node {
-	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
+// allowBoundaries checks an allow list's patterns (a rule's, or a pack's
+// when id is empty) for CheckASCIIBoundary; n is the allow list's node.
+func (l *linter) allowBoundaries(p *Pack, id string, patterns []string, n *yaml.Node) {
+	for j, src := range patterns {
+		if bs := asciiBoundaries(src); len(bs) > 0 {
+			line, col := seqItemPos(n, "patterns", j)
+			l.add(p, id, CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
 		}
 	}
-	return nil
 }

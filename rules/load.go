@@ -221,12 +221,7 @@ func (c *compiler) allow(ra *rawAllow, parent *yaml.Node, key, rule string) *All
 	if ra == nil {
 		return nil
 	}
-	var n *yaml.Node
-	for i := 0; parent != nil && i+1 < len(parent.Content); i += 2 {
-		if parent.Content[i].Value == key {
-			n = parent.Content[i+1]
-		}
-	}
+	n := mapValue(parent, key)
 	a := &Allow{Pseudonyms: ra.Pseudonyms}
 	if l := c.lexicon(ra.Terms, ra.TermsFile, keyFunc(false, false), n, "terms_file", rule); l != nil {
 		a.terms = append(a.terms, l)

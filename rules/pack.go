@@ -341,10 +341,18 @@ func fieldPos(n *yaml.Node, key string) (int, int) {
 	if n == nil {
 		return 0, 0
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1].Line, n.Content[i+1].Column
-		}
+	if v := mapValue(n, key); v != nil {
+		return v.Line, v.Column
 	}
 	return n.Line, n.Column
+}
+
+// mapValue returns the value under key in mapping n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
