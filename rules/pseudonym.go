@@ -29,6 +29,7 @@ type Pseudonyms map[string]bool
 // returns nil when there are none.
 func FindPseudonyms(src string) Pseudonyms {
 	out := Pseudonyms{}
+	em := emphasis{src: src, closer: -1}
 	// FindAllIndex: the same matches, searched only near asterisks.
 	for _, m := range FindAllIndex(pseudonymRE(), src) {
 		// The marker is one star more after the name than emphasis opened
@@ -52,7 +53,7 @@ func FindPseudonyms(src string) Pseudonyms {
 		// no marker: "*as told to Hannah Whitlock*" is an italic byline.
 		// When a later star closes it ("*Recorded by our team. Arif* is
 		// 19.*"), this one is the marker.
-		if !escaped && after == 1 && before == 0 && emphasisOpen(src, m[2]) && !closerAfter(src, m[1]) {
+		if !escaped && after == 1 && before == 0 && em.openAt(m[2]) && !em.closerAfter(m[1]) {
 			continue
 		}
 		name := src[m[2]:m[3]]
@@ -76,50 +77,72 @@ func FindPseudonyms(src string) Pseudonyms {
 	return out
 }
 
-// emphasisOpen reports whether single-star emphasis opened in the
-// paragraph before offset at is still open there: a lone "*" after a
-// space, a bracket or the line's start and before a non-space opens it
-// ("*as told to"), and a later lone "*" after a non-space closes it. Stars
-// in runs ("**"), escaped ones and list bullets ("* item") count for
-// neither, and a marker after a name ("Ana*") closes nothing unopened.
-func emphasisOpen(src string, at int) bool {
-	start := strings.LastIndex(src[:at], "\n\n") + 1
-	open := false
-	for k := start; k < at; k++ {
-		if src[k] != '*' {
+// emphasis reads single-star emphasis through a document once, as the
+// markers it is asked about come in order: a lone "*" after a space, a
+// bracket or the paragraph's start and before a non-space opens it ("*as
+// told to"), and a later lone "*" after a non-space closes it. Stars in
+// runs ("**"), escaped ones and list bullets ("* item") count for neither,
+// and a marker after a name ("Ana*") closes nothing unopened. Paragraphs
+// (a blank line) close it.
+type emphasis struct {
+	src      string
+	pos      int  // read up to here
+	open     bool // emphasis open at pos
+	para     int  // start of pos's paragraph
+	closer   int  // the last star of the paragraph ending at closerTo that can close, or -1
+	closerTo int
+}
+
+// loneStar reports whether src[k], a star, is neither escaped nor part of
+// a run of stars.
+func loneStar(src string, k int) bool {
+	return !(k > 0 && (src[k-1] == '\\' || src[k-1] == '*') || k+1 < len(src) && src[k+1] == '*')
+}
+
+// openAt reports whether emphasis opened in the paragraph is still open at
+// offset at (never before the last offset asked about).
+func (e *emphasis) openAt(at int) bool {
+	src := e.src
+	for k := e.pos; k < at; k++ {
+		if src[k] == '\n' && k+1 < at && src[k+1] == '\n' {
+			e.open, e.para = false, k+1
 			continue
 		}
-		if k > 0 && src[k-1] == '\\' || k > 0 && src[k-1] == '*' || k+1 < len(src) && src[k+1] == '*' {
+		if src[k] != '*' || !loneStar(src, k) {
 			continue
 		}
-		prevSpace := k == start || k > 0 && strings.IndexByte(" \t\n([{\"'", src[k-1]) >= 0
+		prevSpace := k == e.para || k > 0 && strings.IndexByte(" \t\n([{\"'", src[k-1]) >= 0
 		nextSpace := k+1 >= len(src) || strings.IndexByte(" \t\n", src[k+1]) >= 0
 		switch {
 		case prevSpace && !nextSpace:
-			open = true
-		case !prevSpace && open:
-			open = false
+			e.open = true
+		case !prevSpace && e.open:
+			e.open = false
 		}
 	}
-	return open
+	e.pos = max(e.pos, at)
+	return e.open
 }
 
-// closerAfter reports whether a lone star after a non-space, one that
-// can close emphasis, follows offset from in its paragraph.
-func closerAfter(src string, from int) bool {
+// closerAfter reports whether a lone star after a non-space, one that can
+// close emphasis, follows offset from in its paragraph. The paragraph's
+// last such star is found once.
+func (e *emphasis) closerAfter(from int) bool {
+	src := e.src
 	end := len(src)
 	if i := strings.Index(src[from:], "\n\n"); i >= 0 {
 		end = from + i
 	}
-	for k := from; k < end; k++ {
-		if src[k] != '*' || src[k-1] == '*' || src[k-1] == '\\' || k+1 < len(src) && src[k+1] == '*' {
-			continue
-		}
-		if strings.IndexByte(" \t\n", src[k-1]) < 0 {
-			return true
+	if end != e.closerTo {
+		e.closerTo, e.closer = end, -1
+		for k := end - 1; k > 0 && !(src[k] == '\n' && src[k-1] == '\n'); k-- {
+			if src[k] == '*' && loneStar(src, k) && strings.IndexByte(" \t\n", src[k-1]) < 0 {
+				e.closer = k
+				break
+			}
 		}
 	}
-	return false
+	return e.closer >= from
 }
 
 // boldCloses reports whether the line that rest opens closes bold: a bold
