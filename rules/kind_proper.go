@@ -483,7 +483,7 @@ var spanishArticles = map[string]bool{"la": true, "el": true, "los": true, "las"
 // "alias", "aka" or "called": what comes is how someone is known.
 func aliasBefore(t *Text, k int) bool {
 	g := strings.TrimRight(t.Tokens[k].GapText, " ")
-	if strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "“") || strings.HasSuffix(g, "'") || strings.HasSuffix(g, "‘") {
+	if r, _ := utf8.DecodeLastRuneInString(g); strings.ContainsRune("\"“'‘", r) {
 		return true
 	}
 	if k == 0 || g != "" {
@@ -1264,8 +1264,8 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
-	if category == "name" && i > 0 && !toks[i-1].Cap && (lowerTitles[toks[i-1].Key] && t.Joinable(i, false) || nameParticles[toks[i-1].Key] && all&evName != 0 && t.Joinable(i, false) ||
-		lowerDotTitles[toks[i-1].Key] && toks[i].GapText == ". ") {
+	if k := toks[max(i-1, 0)].Key; category == "name" && i > 0 && !toks[i-1].Cap &&
+		(t.Joinable(i, false) && (lowerTitles[k] || nameParticles[k] && all&evName != 0) || lowerDotTitles[k] && toks[i].GapText == ". ") {
 		i--
 		// ... with the abbreviated title it ends ("Dott.ssa Anna Russo",
 		// "Sig.ra Bianchi": Italian writes the feminine after a dot).
@@ -1355,8 +1355,8 @@ var lowerDotTitles = map[string]bool{"dl": true, "dna": true, "sr": true, "sra":
 var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": true, "von": true}
 
 // nameSuffixes are titles of respect that South, Central and East Asian
-// and Turkish drafts join (Kyrgyz, Kazakh and Mongolian "eje", "baike", "apai", "egch" too) to a name with a hyphen ("Priya-di",
-// "Rustam-aka").
+// and Turkish drafts join to a name with a hyphen ("Priya-di",
+// "Rustam-aka"; Kyrgyz, Kazakh and Mongolian "eje", "baike", "egch").
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
