@@ -365,6 +365,9 @@ func TestBuiltinSpans(t *testing.T) {
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
+		// Regions the gazetteer does not hold, and Isan the language.
+		{"default.location.region", "From Upper Egypt to the Midlands, then to Isaan.", []string{"Upper Egypt", "Midlands", "Isaan"}},
+		{"default.location.region", "Interviews were held in Thai and Isan; one woman sang Isan songs.", nil},
 	})
 }
 
