@@ -365,6 +365,12 @@ func TestBuiltinSpans(t *testing.T) {
 		// A shelter's name with the apposition that says it is one.
 		{"default.operational.shelter-named", "She stayed at Hope House, our transit home, for a month. We met Maria Santos, our shelter manager.", []string{"Hope House, our transit home"}},
 		{"default.location.street-name", "a programme of the Open Road Alliance, near 12 Rose Street", []string{"12 Rose Street"}},
+		// A log's day and month before its time; a log's time set off by two spaces.
+		{"default.date.numeric-heading", "12.10 06:15  \"Choy\" received.\n- 03/10 19:40 call", []string{"12.10", "03/10"}},
+		{"default.date.time", "2142  reply on 19 from a handle\n1200 workers were freed", []string{"2142"}},
+		{"default.date.time", "By 9 that evening she was safe; at half past midnight they left.", []string{"9 that evening", "half past midnight"}},
+		{"default.identifier.vehicle-plate", "la plaque d'un des camions (4127 GF 01) figure encore", []string{"4127 GF 01", "GF 01"}}, // the merge keeps the longer
+		{"default.identifier.plate", "Moto rouge, plaque 11 JK 2048 (immatriculée au Burkina)", []string{"11 JK 2048"}},
 		// Regions the gazetteer does not hold, and Isan the language.
 		{"default.location.region", "From Upper Egypt to the Midlands, then to Isaan.", []string{"Upper Egypt", "Midlands", "Isaan"}},
 		{"default.location.region", "Interviews were held in Thai and Isan; one woman sang Isan songs.", nil},
