@@ -371,6 +371,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.time", "By 9 that evening she was safe; at half past midnight they left.", []string{"9 that evening", "half past midnight"}},
 		{"default.identifier.vehicle-plate", "la plaque d'un des camions (4127 GF 01) figure encore", []string{"4127 GF 01", "GF 01"}}, // the merge keeps the longer
 		{"default.identifier.plate", "Moto rouge, plaque 11 JK 2048 (immatriculée au Burkina)", []string{"11 JK 2048"}},
+		// Christmas timing an event, not the season's appeal or party.
+		{"default.date.holiday", "By Christmas none were paid. We met last Christmas, at their Christmas party.", []string{"Christmas", "last Christmas"}},
+		{"default.date.holiday", "A Christmas appeal: this Christmas, give.", nil},
 		// Regions the gazetteer does not hold, and Isan the language.
 		{"default.location.region", "From Upper Egypt to the Midlands, then to Isaan.", []string{"Upper Egypt", "Midlands", "Isaan"}},
 		{"default.location.region", "Interviews were held in Thai and Isan; one woman sang Isan songs.", nil},
