@@ -55,6 +55,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.date.time", "At 0710h we left; the 1000h call.", []string{"0710h", "1000h"}},
 		{"default.identifier.plate-shape", "The boda KMFA 482C took him; car 78하 4412.", []string{"KMFA 482C", "78하 4412"}},
 		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
+		{"default.proper.nouns", "Okada-hanchō shouted at Rey.", []string{"Okada-hanchō", "Rey"}},
 		{"default.location.venue", "We met at Maquis Le Baobab in the evening.", []string{"Maquis Le Baobab"}},
 		// A boat's roman number is part of its name; "I" is a pronoun.
 		{"default.proper.nouns", "Officers boarded the Mary Catherine II at six; the Sirena IV left as I had said.", []string{"Mary Catherine II", "Sirena IV"}},

@@ -1356,11 +1356,12 @@ var nameParticles = map[string]bool{"el": true, "la": true, "de": true, "van": t
 
 // nameSuffixes are titles of respect that South, Central and East Asian
 // and Turkish drafts join to a name with a hyphen ("Priya-di",
-// "Rustam-aka"; Kyrgyz, Kazakh and Mongolian "eje", "baike", "egch").
+// "Rustam-aka"; Kyrgyz, Kazakh and Mongolian "eje", "baike", "egch";
+// Japanese workplace ranks "Okada-hanchō", "-kachō").
 var nameSuffixes = map[string]bool{"ji": true, "di": true, "didi": true, "bhai": true, "bhaiya": true, "sahab": true, "saheb": true, "sahib": true,
 	"ben": true, "behen": true, "amma": true, "anna": true, "akka": true, "dada": true, "bhau": true, "tai": true, "san": true, "sama": true,
 	"kun": true, "chan": true, "ssi": true, "nim": true, "aka": true, "opa": true, "jan": true, "jon": true, "bey": true,
-	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true, "eje": true, "baike": true, "apai": true, "egch": true}
+	"hanim": true, "khanum": true, "efendi": true, "dai": true, "apa": true, "aiya": true, "ayya": true, "aunty": true, "auntie": true, "bhabhi": true, "sensei": true, "shacho": true, "shachou": true, "hancho": true, "kacho": true, "bucho": true, "senpai": true, "dono": true, "eje": true, "baike": true, "apai": true, "egch": true}
 
 // spacedSuffixes are those of nameSuffixes that drafts also write after
 // a space, and the Turkic "aga": none is an English word ("di" before a
