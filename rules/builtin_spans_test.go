@@ -56,6 +56,10 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.plate-shape", "The boda KMFA 482C took him; car 78하 4412.", []string{"KMFA 482C", "78하 4412"}},
 		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
 		{"default.proper.nouns", "Okada-hanchō shouted at Rey.", []string{"Okada-hanchō", "Rey"}},
+		// An accented spelling is the town, not the English word ("liege",
+		// "colon"); a lower-case title makes a place's name a person's.
+		{"default.proper.nouns", "| Ana* | Liège |\n\nColón has a port.", []string{"Liège", "Colón"}},
+		{"default.proper.nouns", "A foreman the men called anh Lâm told them.", []string{"anh Lâm"}},
 		{"default.location.venue", "We met at Maquis Le Baobab in the evening.", []string{"Maquis Le Baobab"}},
 		// A boat's roman number is part of its name; "I" is a pronoun.
 		{"default.proper.nouns", "Officers boarded the Mary Catherine II at six; the Sirena IV left as I had said.", []string{"Mary Catherine II", "Sirena IV"}},

@@ -173,6 +173,18 @@ func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 	return f&q != 0
 }
 
+// diacritic reports a Latin letter with an accent in s ("Liège",
+// "Colón"): the spelling of a name, where the English word that folds
+// to the same key has none.
+func diacritic(s string) bool {
+	for _, r := range s {
+		if r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 || r >= 0x1E00 && r <= 0x1EFF {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *properMatcher) find(t *Text, emit func(Match)) {
 	if t.Scope == "link.url" {
 		m.findInURL(t, emit)
@@ -255,7 +267,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			f, ok := m.placeFields(t, i, j, key)
 			if ok && m.placeOK(f, j-i) {
 				flag := evPlace
-				if bytes.IndexByte(lastField(f), 'w') >= 0 || (j-i == 1 && m.has(t, info, i, infoWord)) {
+				// The English word is spelt without accents: "Liège" and
+				// "Colón" are the towns, not "liege" and "colon".
+				if !(j-i == 1 && diacritic(t.Src[toks[i].Start:toks[i].End])) && (bytes.IndexByte(lastField(f), 'w') >= 0 || j-i == 1 && m.has(t, info, i, infoWord)) {
 					flag = evPlaceWord
 				}
 				for k := i; k < j; k++ {
@@ -1262,6 +1276,12 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	} else if category == "name" && j < len(toks) && toks[j].Gap == GapSpace && spacedSuffixes[toks[j].Key] && (j+1 == len(toks) || !toks[j+1].Cap || !t.Joinable(j+1, false)) {
 		j++ // "Meenakshi di called", "Aman aga came"
 	}
+	// A lower-case title before one word says it is a person, even a word
+	// that names a place too ("anh Lâm", "chị Dũng"); not the titles that
+	// are also prepositions or articles elsewhere ("em Lisboa", "ba").
+	if category == "location" && j-i == 1 && i > 0 && !toks[i-1].Cap && t.Joinable(i, false) && lowerTitles[toks[i-1].Key] && !prepTitles[toks[i-1].Key] {
+		category = "name"
+	}
 	// A title written in lower case before the name is part of it, as a
 	// capitalised one is ("chị Trang", "anh Minh", "mang Tonyo").
 	if k := toks[max(i-1, 0)].Key; category == "name" && i > 0 && !toks[i-1].Cap &&
@@ -1343,6 +1363,10 @@ var lowerTitles = map[string]bool{"chi": true, "anh": true, "em": true, "ba": tr
 	"baba": true, "kaka": true, "bate": true, "chicho": true, "lelya": true, "dyado": true, "teta": true, "auntie": true, "aunty": true, "uncle": true,
 	"mama": true, "papa": true, "tia": true, "tio": true, "dona": true, "seu": true, "mzee": true, "bibi": true, "bwana": true,
 	"ssa": true, "ra": true, "mjr": true} // "Dott.ssa", "Sig.ra"; Polish "mjr Kowalczyk"
+
+// prepTitles are lower-case titles that other languages write as
+// prepositions, articles or pronouns before a place ("em Lisboa").
+var prepTitles = map[string]bool{"em": true, "ba": true, "co": true, "seu": true, "da": true, "ra": true, "ssa": true}
 
 // lowerDotTitles are titles abbreviated with a full stop that drafts in
 // Romanian, Spanish and Polish write in lower case before the name ("dl.
