@@ -56,6 +56,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.plate-shape", "The boda KMFA 482C took him; car 78하 4412.", []string{"KMFA 482C", "78하 4412"}},
 		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
 		{"default.proper.nouns", "Okada-hanchō shouted at Rey.", []string{"Okada-hanchō", "Rey"}},
+		{"default.proper.nouns", "Editor's note: Suzuki-san asked us not to print it.", []string{"Suzuki-san"}},
 		// An accented spelling is the town, not the English word ("liege",
 		// "colon"); a lower-case title makes a place's name a person's.
 		{"default.proper.nouns", "| Ana* | Liège |\n\nColón has a port.", []string{"Liège", "Colón"}},

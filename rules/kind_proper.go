@@ -173,6 +173,12 @@ func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 	return f&q != 0
 }
 
+// suffixed reports a title of respect joined to token i by a hyphen
+// ("Suzuki-san", "Priya-di").
+func suffixed(t *Text, i int) bool {
+	return i+1 < len(t.Tokens) && t.Tokens[i+1].GapText == "-" && !t.Tokens[i+1].Cap && nameSuffixes[t.Tokens[i+1].Key]
+}
+
 // diacritic reports a Latin letter with an accent in s ("Liège",
 // "Colón"): the spelling of a name, where the English word that folds
 // to the same key has none.
@@ -256,7 +262,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			if j-i == 1 && chatSender(t, i, senderEnd(t, i)) {
 				break
 			}
-			if j-i == 1 && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i) || m.commonPlural(t, i)) ||
+			// A word joined to a title of respect is a person's name even
+			// where the allow list keeps the word ("Suzuki-san", not the car).
+			if j-i == 1 && !suffixed(t, i) && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i) || m.commonPlural(t, i)) ||
 				j-i > 1 && (m.allow.allowsPhrase(t, i, key) || m.common.hasPhrase(t, i, key)) {
 				for k := i; k < j; k++ {
 					ev[k] |= evAllowed
