@@ -26,10 +26,12 @@ NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA
 SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY
 UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW`
 
-// countryOverride holds names that differ from CLDR's English.
+// countryOverride holds names that differ from CLDR's English. Hong Kong
+// and Macau are places to redact (POLICY.md: finer than a country), so a
+// place in them is "a city in China".
 var countryOverride = map[string]string{
 	"CD": "the Democratic Republic of the Congo", "CG": "the Republic of the Congo",
-	"MM": "Myanmar", "HK": "Hong Kong", "MO": "Macau", "BA": "Bosnia and Herzegovina",
+	"MM": "Myanmar", "HK": "China", "MO": "China", "BA": "Bosnia and Herzegovina",
 	"LC": "Saint Lucia", "KN": "Saint Kitts and Nevis", "VC": "Saint Vincent and the Grenadines",
 	"MK": "North Macedonia", "PS": "the Palestinian Territories", "SZ": "Eswatini",
 	"TR": "Türkiye", "CI": "Côte d'Ivoire", "XK": "Kosovo",

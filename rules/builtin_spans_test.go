@@ -57,6 +57,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
 		{"default.proper.nouns", "Okada-hanchō shouted at Rey.", []string{"Okada-hanchō", "Rey"}},
 		{"default.proper.nouns", "Editor's note: Suzuki-san asked us not to print it.", []string{"Suzuki-san"}},
+		// Hong Kong and Macau are cities, finer than a country; their
+		// people stay publishable.
+		{"default.proper.nouns", "She was taken to Hong Kong, then to Macau. Hong Kongers were kind.", []string{"Hong Kong", "Macau"}},
 		// An accented spelling is the town, not the English word ("liege",
 		// "colon"); a lower-case title makes a place's name a person's.
 		{"default.proper.nouns", "| Ana* | Liège |\n\nColón has a port.", []string{"Liège", "Colón"}},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -52,11 +53,19 @@ var largeRegions = []string{
 	"the Global South", "the Global North", "the developing world",
 }
 
+// cityTerritories are codes the package lists that are one city each:
+// Hong Kong and Macau are finer than a country (POLICY.md), and writers
+// mark them as places; their demonyms ("Hong Konger") stay publishable.
+var cityTerritories = map[string]bool{"HK": true, "MO": true}
+
+// cityNames are their names in English.
+var cityNames = map[string]bool{"Hong Kong": true, "Macao": true, "Macau": true}
+
 // shortForms are common names of countries that the packages do not give.
 var shortForms = []string{
 	"America", "the States", "the U.S.", "the US", "the UK", "U.K.", "Britain", "England",
 	"Scotland", "Wales", "Northern Ireland", "Holland", "Burma", "Laos", "Lao PDR", "Syria",
-	"Moldova", "Micronesia", "Brunei", "Macau", "Vatican", "Vatican City", "the Holy See",
+	"Moldova", "Micronesia", "Brunei", "Vatican", "Vatican City", "the Holy See",
 	"Bosnia", "Herzegovina", "Slovak Republic", "East Timor", "Timor Leste", "Swaziland",
 	"Cabo Verde", "Ivory Coast", "DRC", "DR Congo", "the DRC", "Congo-Brazzaville",
 	"Congo-Kinshasa", "Republic of Congo", "Democratic Republic of Congo", "Congo Republic",
@@ -70,7 +79,7 @@ var shortForms = []string{
 // demonymExtras are nationalities and demonyms that the package lacks or
 // spells unusually (it has "Argentinean", "Emirian", "Comoran").
 var demonymExtras = []string{
-	"Argentine", "Argentinian", "Ecuadorian", "Emirati", "Comorian", "Maldivian", "Monegasque",
+	"Argentine", "Argentinian", "Hong Konger", "Ecuadorian", "Emirati", "Comorian", "Maldivian", "Monegasque",
 	"Salvadorian", "Surinamese", "Lao", "Slovak", "Yemeni", "Basotho", "Motswana", "Azeri",
 	"Kazakh", "Kyrgyzstani", "Tajikistani", "Turkmen", "Uzbek", "Afghani", "Filipina", "Filipinas",
 	"Pinoy", "Bissau-Guinean", "Timorese", "Kosovar", "Kosovan", "Palestinian", "Vincentian",
@@ -197,6 +206,9 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 		}
 		st.langs++
 		for _, cc := range sortedKeys(f.Countries) {
+			if cityTerritories[cc] {
+				continue
+			}
 			names, err := stringOrList(f.Countries[cc])
 			if err != nil {
 				return nil, nil, st, fmt.Errorf("i18n-iso-countries %s %s: %w", lang, cc, err)
@@ -239,6 +251,9 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 		}
 	}
 	dem = append(dem, demonymExtras...)
+	// The nationality package gives the territories' names as demonyms
+	// too ("Hong Kong", "Macao"); those stay places.
+	dem = slices.DeleteFunc(dem, func(d string) bool { return cityNames[d] })
 	// A demonym listed twice (by the package and in demonymExtras) is no
 	// territory the second time: it keeps its plural ("Nepalis").
 	demSeen := set{}
