@@ -60,6 +60,8 @@ type Text struct {
 	lowered  bool
 
 	sents [][2]int // Sentences, once asked for
+
+	arena *TextArena // where the text's memos take their memory; nil: the heap
 }
 
 // lower returns strings.ToLower(Src), computed the first time a rule's
@@ -86,7 +88,7 @@ func NewText(src, scope string) *Text { return newText(src, scope, nil) }
 
 // newText is NewText with the tokens from arena a (nil: allocated).
 func newText(src, scope string, a *TextArena) *Text {
-	t := &Text{Src: src, Scope: scope, joined: true}
+	t := &Text{Src: src, Scope: scope, joined: true, arena: a}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	words := fold.AppendWords(sc.words[:0], src)
@@ -163,7 +165,7 @@ func newText(src, scope string, a *TextArena) *Text {
 		}
 		tok.Key = t.keys[tok.koff:end]
 	}
-	t.hashes = make([]uint64, len(t.Tokens))
+	t.hashes = a.uint64s(len(t.Tokens))
 	for i := range t.Tokens {
 		t.hashes[i] = keyHash(t.Tokens[i].Key)
 	}
