@@ -472,6 +472,7 @@ func (t *Text) scanLiterals(ls *litSet) *litMemo {
 	if m == nil {
 		if len(t.memo.lits) == 0 {
 			m = &t.memo.first
+			t.memo.lits = t.memo.one[:0]
 		} else {
 			m = &litMemo{}
 		}
@@ -701,7 +702,8 @@ func (m *litMemo) sortHits() {
 // textMemo holds per-segment results shared by every rule that looks at
 // the same Text: literal occurrences and allow-pattern matches.
 type textMemo struct {
-	lits  []*litMemo // one per literal set, almost always one
-	first litMemo    // lits[0], allocated with the memo
+	lits  []*litMemo  // one per literal set, almost always one
+	first litMemo     // lits[0], allocated with the memo
+	one   [1]*litMemo // lits' array while it holds one
 	allow map[*pattern][][]int
 }

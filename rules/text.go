@@ -73,6 +73,12 @@ func (t *Text) lower() string {
 	return t.lowerSrc
 }
 
+// textWithMemo is a Text and its memo, allocated together.
+type textWithMemo struct {
+	Text
+	memo textMemo
+}
+
 // scratch is NewText's reusable working memory.
 type scratch struct {
 	words []fold.Word
@@ -88,7 +94,11 @@ func NewText(src, scope string) *Text { return newText(src, scope, nil) }
 
 // newText is NewText with the tokens from arena a (nil: allocated).
 func newText(src, scope string, a *TextArena) *Text {
-	t := &Text{Src: src, Scope: scope, joined: true, arena: a}
+	// The text and its memo in one allocation: every text's literals
+	// are scanned.
+	tm := &textWithMemo{Text: Text{Src: src, Scope: scope, joined: true, arena: a}}
+	t := &tm.Text
+	t.memo = &tm.memo
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	words := fold.AppendWords(sc.words[:0], src)
