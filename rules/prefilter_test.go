@@ -85,6 +85,19 @@ func checkSame(t *testing.T, p *pattern, text *Text) {
 	if diff := cmp.Diff(want, p.search(text.Src)); diff != "" {
 		t.Fatalf("pattern %q on %q: bounded search differs (-plain +bounded):\n%s", p.re, text.Src, diff)
 	}
+	// The same without the groups (Go's regexp's FindAllStringIndex).
+	wantIndex := p.re.FindAllStringIndex(text.Src, -1)
+	if diff := cmp.Diff(wantIndex, p.findAllIndex(text)); diff != "" {
+		t.Fatalf("pattern %q on %q: matches without groups differ (-plain +prefiltered):\n%s", p.re, text.Src, diff)
+	}
+	if diff := cmp.Diff(wantIndex, p.searchIndex(text.Src)); diff != "" {
+		t.Fatalf("pattern %q on %q: bounded search without groups differs (-plain +bounded):\n%s", p.re, text.Src, diff)
+	}
+	for i, loc := range want {
+		if i >= len(wantIndex) || loc[0] != wantIndex[i][0] || loc[1] != wantIndex[i][1] {
+			t.Fatalf("pattern %q on %q: Go's regexp finds other matches with groups than without", p.re, text.Src)
+		}
+	}
 }
 
 func (p *pattern) clauseLits() [][]string {
