@@ -72,6 +72,80 @@ type prefilter struct {
 	treeOnce sync.Once
 	tree     *syntax.Regexp // the parsed pattern (never changed)
 	snap     *snapEntry     // for a pattern analysed ahead of time (snapshot.go)
+
+	startOnce sync.Once
+	start     int8 // where every match starts (matchStart), worked out on first use
+}
+
+// Where every match of a pattern starts, when its syntax says so: at a
+// line's start ((?m)^) or at the text's (^, \A).
+const (
+	startAnywhere int8 = iota
+	startLine
+	startText
+)
+
+// mustStart returns where every match of the pattern starts. Only a
+// pattern whose source opens with ^ or \A after its flags is parsed for
+// it (matchStart): a snapshot's patterns are not parsed otherwise.
+func (p *prefilter) mustStart() int8 {
+	p.startOnce.Do(func() {
+		if t := p.tree; t != nil {
+			p.start = matchStart(t)
+		} else if p.snap != nil && opensWithStart(p.snap.src) {
+			if t := p.parsed(); t != nil {
+				p.start = matchStart(t)
+			}
+		}
+	})
+	return p.start
+}
+
+// opensWithStart reports whether src, past its flag groups ("(?i)",
+// "(?m)"), opens with ^ or \A: whether matchStart can find a start.
+func opensWithStart(src string) bool {
+	for strings.HasPrefix(src, "(?") {
+		end := strings.IndexByte(src, ')')
+		if end < 0 || strings.ContainsAny(src[2:end], ":()") {
+			return false
+		}
+		src = src[end+1:]
+	}
+	return strings.HasPrefix(src, "^") || strings.HasPrefix(src, `\A`)
+}
+
+// matchStart returns where every match of re starts: at a line's start
+// when re opens with (?m)^, at the text's when with ^ or \A (through
+// concatenations and groups), else anywhere.
+func matchStart(re *syntax.Regexp) int8 {
+	for {
+		switch re.Op {
+		case syntax.OpConcat, syntax.OpCapture:
+			if len(re.Sub) == 0 {
+				return startAnywhere
+			}
+			re = re.Sub[0]
+		case syntax.OpBeginLine:
+			return startLine
+		case syntax.OpBeginText:
+			return startText
+		default:
+			return startAnywhere
+		}
+	}
+}
+
+// mayStartIn reports whether a match that must start where start says
+// can start in the run [a, b) of src: at the text's start, or after a
+// newline at a-1 or inside the run.
+func mayStartIn(src string, a, b int, start int8) bool {
+	switch {
+	case start == startAnywhere || a == 0:
+		return true
+	case start == startLine:
+		return strings.IndexByte(src[a-1:b], '\n') >= 0
+	}
+	return false
 }
 
 // parsed returns the pattern's tree. A pattern analysed ahead of time is
@@ -630,6 +704,12 @@ func (p *pattern) windows(t *Text, each func(lo, hi, min, stop int)) {
 			b += size
 		}
 		if b-a < p.minLen {
+			continue
+		}
+		// A run that no line starts in, for a pattern that matches from
+		// a line's start only ("(?m)^[ \t]*..."): most runs of such a
+		// pattern's alphabet start mid-line.
+		if !mayStartIn(src, a, b, p.mustStart()) {
 			continue
 		}
 		if !presentInAll(lm, p.clauses[1:], a, b) {
