@@ -124,5 +124,12 @@ func TestResolveGroups(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("split at %d of %d: got %v\nwant %v", k, len(cands), got, want)
 		}
+		// The first group with room for every blocking candidate: they
+		// are moved within its array, then the other group's follow.
+		first := append(make([]Finding, 0, len(cands)+rng.IntN(3)), cands[:k]...)
+		got = resolve(src, cuts, first, slices.Clone(cands[k:]))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("split at %d of %d, in the first group's array: got %v\nwant %v", k, len(cands), got, want)
+		}
 	}
 }

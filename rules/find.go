@@ -7,8 +7,35 @@ import "sync"
 type finder struct {
 	r    *Rule
 	t    *Text
-	out  []Match
+	out  []Match // the matches of the current call; its array is reused
 	emit func(Match)
+	// slab is the rest of the array the results are copied to (keep),
+	// never handed out twice.
+	slab []Match
+}
+
+// matchSlab is how many matches keep allocates at a time.
+const matchSlab = 128
+
+// keep returns a copy of ms, the matches of one call, and clears ms. The
+// results were appended to a new slice at every call that found
+// something, grown a match at a time (some 100,000 slices over a corpus
+// of 6 MB); they are gathered in one array now and copied at their size
+// into slabs that hold the results of many calls.
+func (f *finder) keep(ms []Match) []Match {
+	n := len(ms)
+	var out []Match
+	if n > matchSlab/4 {
+		out = make([]Match, n)
+	} else {
+		if len(f.slab) < n {
+			f.slab = make([]Match, matchSlab)
+		}
+		out, f.slab = f.slab[:n:n], f.slab[n:]
+	}
+	copy(out, ms)
+	clear(ms) // no pointers kept from the last call
+	return out
 }
 
 var finders = sync.Pool{New: func() any { return newFinder() }}

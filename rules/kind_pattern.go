@@ -210,7 +210,8 @@ func (m *patternMatcher) each(t *Text, f func(p *pattern)) {
 
 func (m *patternMatcher) find(t *Text, emit func(Match)) {
 	m.each(t, func(p *pattern) {
-		for _, loc := range p.findAll(t) {
+		// Go's regexp tracks the groups only when the rule takes one.
+		for _, loc := range p.findAllWith(t, m.group > 0) {
 			s, e := loc[0], loc[1]
 			if m.group > 0 && 2*m.group+1 < len(loc) {
 				s, e = loc[2*m.group], loc[2*m.group+1]

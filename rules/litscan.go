@@ -421,6 +421,7 @@ type hit struct {
 
 // litMemo is what a Text remembers about the literals in it.
 type litMemo struct {
+	arena   *TextArena // the text's (nil: none)
 	set     *litSet
 	auto    *automaton
 	hits    []hit // in order of end
@@ -469,7 +470,13 @@ func (t *Text) scanLiterals(ls *litSet) *litMemo {
 		}
 	}
 	if m == nil {
-		m = &litMemo{set: ls}
+		if len(t.memo.lits) == 0 {
+			m = &t.memo.first
+			t.memo.lits = t.memo.one[:0]
+		} else {
+			m = &litMemo{}
+		}
+		m.set, m.arena = ls, t.arena
 		t.memo.lits = append(t.memo.lits, m)
 		if len(t.memo.lits) == 1 {
 			t.firstLits = m
@@ -479,9 +486,21 @@ func (t *Text) scanLiterals(ls *litSet) *litMemo {
 		return m
 	}
 	m.auto = a
-	m.hits = m.hits[:0]
 	m.sorted, m.anch, m.rank, m.endLo, m.ends = false, nil, nil, nil, nil
-	m.present = make([]uint64, (a.n+63)/64)
+	m.present = m.arena.uint64s((a.n + 63) / 64)
+	if ar := m.arena; ar != nil {
+		// Gathered in the arena's buffer, then copied at their size.
+		m.hits = ar.scan[:0]
+		a.scan(t.Src, m)
+		ar.scan = m.hits
+		if len(m.hits) == 0 {
+			m.hits = nil
+		} else {
+			m.hits = append(ar.hits.take(len(m.hits), &hitSlabs)[:0], m.hits...)
+		}
+		return m
+	}
+	m.hits = m.hits[:0]
 	a.scan(t.Src, m)
 	return m
 }
@@ -628,7 +647,7 @@ func (m *litMemo) sortHits() {
 		*cp = make([]int32, a.npats)
 	}
 	cnt := *cp
-	m.anch = make([]uint64, (a.npats+63)/64)
+	m.anch = m.arena.uint64s(int(a.npats+63) / 64)
 	total := 0
 	for _, h := range m.hits {
 		for _, k := range a.anchors[a.anchorLo[h.id]:a.anchorLo[h.id+1]] {
@@ -642,7 +661,7 @@ func (m *litMemo) sortHits() {
 		present += bits.OnesCount64(x)
 	}
 	// rank, endLo and ends in one allocation.
-	buf := make([]int32, len(m.anch)+present+1+total)
+	buf := m.arena.int32s(len(m.anch) + present + 1 + total)
 	m.rank, buf = buf[:len(m.anch)], buf[len(m.anch):]
 	m.endLo, m.ends = buf[:present+1], buf[present+1:]
 	present = 0
@@ -683,6 +702,8 @@ func (m *litMemo) sortHits() {
 // textMemo holds per-segment results shared by every rule that looks at
 // the same Text: literal occurrences and allow-pattern matches.
 type textMemo struct {
-	lits  []*litMemo // one per literal set, almost always one
+	lits  []*litMemo  // one per literal set, almost always one
+	first litMemo     // lits[0], allocated with the memo
+	one   [1]*litMemo // lits' array while it holds one
 	allow map[*pattern][][]int
 }

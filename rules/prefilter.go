@@ -72,6 +72,80 @@ type prefilter struct {
 	treeOnce sync.Once
 	tree     *syntax.Regexp // the parsed pattern (never changed)
 	snap     *snapEntry     // for a pattern analysed ahead of time (snapshot.go)
+
+	startOnce sync.Once
+	start     int8 // where every match starts (matchStart), worked out on first use
+}
+
+// Where every match of a pattern starts, when its syntax says so: at a
+// line's start ((?m)^) or at the text's (^, \A).
+const (
+	startAnywhere int8 = iota
+	startLine
+	startText
+)
+
+// mustStart returns where every match of the pattern starts. Only a
+// pattern whose source opens with ^ or \A after its flags is parsed for
+// it (matchStart): a snapshot's patterns are not parsed otherwise.
+func (p *prefilter) mustStart() int8 {
+	p.startOnce.Do(func() {
+		if t := p.tree; t != nil {
+			p.start = matchStart(t)
+		} else if p.snap != nil && opensWithStart(p.snap.src) {
+			if t := p.parsed(); t != nil {
+				p.start = matchStart(t)
+			}
+		}
+	})
+	return p.start
+}
+
+// opensWithStart reports whether src, past its flag groups ("(?i)",
+// "(?m)"), opens with ^ or \A: whether matchStart can find a start.
+func opensWithStart(src string) bool {
+	for strings.HasPrefix(src, "(?") {
+		end := strings.IndexByte(src, ')')
+		if end < 0 || strings.ContainsAny(src[2:end], ":()") {
+			return false
+		}
+		src = src[end+1:]
+	}
+	return strings.HasPrefix(src, "^") || strings.HasPrefix(src, `\A`)
+}
+
+// matchStart returns where every match of re starts: at a line's start
+// when re opens with (?m)^, at the text's when with ^ or \A (through
+// concatenations and groups), else anywhere.
+func matchStart(re *syntax.Regexp) int8 {
+	for {
+		switch re.Op {
+		case syntax.OpConcat, syntax.OpCapture:
+			if len(re.Sub) == 0 {
+				return startAnywhere
+			}
+			re = re.Sub[0]
+		case syntax.OpBeginLine:
+			return startLine
+		case syntax.OpBeginText:
+			return startText
+		default:
+			return startAnywhere
+		}
+	}
+}
+
+// mayStartIn reports whether a match that must start where start says
+// can start in the run [a, b) of src: at the text's start, or after a
+// newline at a-1 or inside the run.
+func mayStartIn(src string, a, b int, start int8) bool {
+	switch {
+	case start == startAnywhere || a == 0:
+		return true
+	case start == startLine:
+		return strings.IndexByte(src[a-1:b], '\n') >= 0
+	}
+	return false
 }
 
 // parsed returns the pattern's tree. A pattern analysed ahead of time is
@@ -135,22 +209,37 @@ func (p *prefilter) buildDFA(reverse bool) *dfa {
 // whole text's unless a match uses the cut edges, which shows as a match
 // starting or ending outside the bounds: then the whole text is searched
 // after all.
-func (p *pattern) search(s string) [][]int { return p.searchBefore(s, -1, -1) }
+func (p *pattern) search(s string) [][]int { return p.searchBefore(s, -1, -1, true) }
+
+// searchIndex is search for the matches' bounds alone, without their
+// groups (FindAllStringIndex): Go's regexp then tracks two positions per
+// thread instead of every group's.
+func (p *pattern) searchIndex(s string) [][]int { return p.searchBefore(s, -1, -1, false) }
+
+// regexpAll returns the regexp's matches in s: with their groups when subs
+// is set, else their bounds alone.
+func (p *pattern) regexpAll(s string, subs bool) [][]int {
+	if subs {
+		return p.re.FindAllStringSubmatchIndex(s, -1)
+	}
+	return p.re.FindAllStringIndex(s, -1)
+}
 
 // searchBefore is search in a window where no match ends before min nor
 // starts at or after stop (-1: none known), which lets the DFAs stop early
-// (firstStartAfter, lastEndBefore).
-func (p *pattern) searchBefore(s string, min, stop int) [][]int {
+// (firstStartAfter, lastEndBefore); with the groups of the matches when
+// subs is set, else their bounds alone.
+func (p *pattern) searchBefore(s string, min, stop int, subs bool) [][]int {
 	a, b, first, last, ok := p.boundsBefore(s, min, stop)
 	if !ok {
 		return nil
 	}
 	if a == 0 && b == len(s) {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
+		return p.regexpAll(s, subs)
 	}
-	locs := p.re.FindAllStringSubmatchIndex(s[a:b], -1)
+	locs := p.regexpAll(s[a:b], subs)
 	if len(locs) == 0 || locs[0][0]+a < first || locs[len(locs)-1][1]+a > last {
-		return p.re.FindAllStringSubmatchIndex(s, -1)
+		return p.regexpAll(s, subs)
 	}
 	shift(locs, a)
 	return locs
@@ -501,14 +590,21 @@ func (p *prefilter) fillWith(a *analysis, ls *litSet, canon [][]int32) {
 }
 
 // findAll returns what p.re.FindAllStringSubmatchIndex(t.Src, -1) returns.
-func (p *pattern) findAll(t *Text) [][]int {
+func (p *pattern) findAll(t *Text) [][]int { return p.findAllWith(t, true) }
+
+// findAllIndex returns what p.re.FindAllStringIndex(t.Src, -1) returns:
+// the matches' bounds, for callers that use no group.
+func (p *pattern) findAllIndex(t *Text) [][]int { return p.findAllWith(t, false) }
+
+// findAllWith is findAll, or findAllIndex when subs is not set.
+func (p *pattern) findAllWith(t *Text, subs bool) [][]int {
 	if plainSearch {
-		return p.re.FindAllStringSubmatchIndex(t.Src, -1)
+		return p.regexpAll(t.Src, subs)
 	}
 	var out [][]int
 	overlap := false
 	p.windows(t, func(lo, hi, min, stop int) {
-		locs := p.searchBefore(t.Src[lo:hi], min-lo, stop-lo)
+		locs := p.searchBefore(t.Src[lo:hi], min-lo, stop-lo, subs)
 		shift(locs, lo)
 		// A tail can reach into the next run: a match there starting
 		// before the last one ends is one FindAll would not have found.
@@ -518,7 +614,7 @@ func (p *pattern) findAll(t *Text) [][]int {
 		out = append(out, locs...)
 	})
 	if overlap {
-		return p.search(t.Src)
+		return p.searchBefore(t.Src, -1, -1, subs)
 	}
 	return out
 }
@@ -536,7 +632,7 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 		}
 	}
 	if rev == nil {
-		for _, loc := range p.findAll(t) {
+		for _, loc := range p.findAllIndex(t) {
 			f(loc[0], loc[1])
 		}
 		return
@@ -550,7 +646,7 @@ func (p *pattern) spans(t *Text, f func(s, e int)) {
 		_, cut := widen(s, last, last)
 		first := rev.firstStartAfter(s[:cut], min-lo)
 		if first < 0 || first > last {
-			for _, loc := range p.search(s) {
+			for _, loc := range p.searchIndex(s) {
 				f(lo+loc[0], lo+loc[1])
 			}
 			return
@@ -608,6 +704,12 @@ func (p *pattern) windows(t *Text, each func(lo, hi, min, stop int)) {
 			b += size
 		}
 		if b-a < p.minLen {
+			continue
+		}
+		// A run that no line starts in, for a pattern that matches from
+		// a line's start only ("(?m)^[ \t]*..."): most runs of such a
+		// pattern's alphabet start mid-line.
+		if !mayStartIn(src, a, b, p.mustStart()) {
 			continue
 		}
 		if !presentInAll(lm, p.clauses[1:], a, b) {

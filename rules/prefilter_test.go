@@ -85,6 +85,19 @@ func checkSame(t *testing.T, p *pattern, text *Text) {
 	if diff := cmp.Diff(want, p.search(text.Src)); diff != "" {
 		t.Fatalf("pattern %q on %q: bounded search differs (-plain +bounded):\n%s", p.re, text.Src, diff)
 	}
+	// The same without the groups (Go's regexp's FindAllStringIndex).
+	wantIndex := p.re.FindAllStringIndex(text.Src, -1)
+	if diff := cmp.Diff(wantIndex, p.findAllIndex(text)); diff != "" {
+		t.Fatalf("pattern %q on %q: matches without groups differ (-plain +prefiltered):\n%s", p.re, text.Src, diff)
+	}
+	if diff := cmp.Diff(wantIndex, p.searchIndex(text.Src)); diff != "" {
+		t.Fatalf("pattern %q on %q: bounded search without groups differs (-plain +bounded):\n%s", p.re, text.Src, diff)
+	}
+	for i, loc := range want {
+		if i >= len(wantIndex) || loc[0] != wantIndex[i][0] || loc[1] != wantIndex[i][1] {
+			t.Fatalf("pattern %q on %q: Go's regexp finds other matches with groups than without", p.re, text.Src)
+		}
+	}
 }
 
 func (p *pattern) clauseLits() [][]string {
@@ -110,6 +123,9 @@ func TestPrefilterSameMatches(t *testing.T) {
 		"xŠkoda Fabia waited, a Škoda Fabia waited.Škoda Fabia", "OP COLIBRÍ OP COLIBRÍx (OP COLIBRÍ)",
 		"Ámbar called our hotline.Ámbar called our hotline", "at Çiçek Sk. No. 5 xÇiçek Sk. No. 5",
 		"watched the house from a café.watched the house from a café",
+		// Patterns that match from a line's start only (mustStart).
+		"see asset.ref — here\nasset.ref — there\n - **kiln.boss** — x", "x\n0630 – met\n 0630 – met x 0630 – met",
+		"a stage at the pier\nstage at the pier\n\n- stage at the pier",
 	)
 	var ts []*Text
 	for _, src := range texts {
@@ -242,6 +258,9 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`\bT[a-z]{2}\b`, "xTab Tab\nTab\xffTab é Tabc")
 	f.Add(`(?m)^[ \t]*(?i:team)\s*:`, "a team:\n team :\nteam:\xe6\xbc\nx")
 	f.Add(`\p{Han}{2}|\p{Hangul}+`, "ab 漢字 x한국\xe6\xbcy漢")
+	// Matches from a line's or the text's start only (mustStart).
+	f.Add(`(?m)^[ \t]*\w+\.\w+`, "a b.c\n d.e f.g\nh.i")
+	f.Add(`(?i)^(?:x|y)\.z`, "x.z y.z\nY.Z")
 	// Word boundaries written out (kind_pattern.go): windows on the rest.
 	f.Add(`(?:^|[^\p{L}\p{N}_])Á\p{L}+(?:[^\p{L}\p{N}_]|$)`, "Ángel xÁngel .Ángel Ángel.Ángel")
 	f.Fuzz(func(t *testing.T, expr, src string) {
@@ -457,6 +476,66 @@ func TestInASCII(t *testing.T) {
 					t.Fatalf("pattern %q, instruction %d, byte %q: inASCII %v, runesMatch %v", re, pc, c, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestMatchStart: where every match of a pattern starts, from its tree
+// and, for a snapshot's pattern, its source first.
+func TestMatchStart(t *testing.T) {
+	for _, c := range []struct {
+		expr  string
+		start int8
+		opens bool
+	}{
+		{`(?m)^[ \t]*a`, startLine, true},
+		{`(?i)(?m)^(b|c)`, startLine, true},
+		{`(?im)^x`, startLine, true},
+		{`^x`, startText, true},
+		{`\Ax`, startText, true},
+		{`(^x)y`, startText, false},
+		{`(?m)^a|b`, startAnywhere, true},
+		{`(?m:^a)`, startLine, false},
+		{`a^`, startAnywhere, false},
+		{`(?:^|\s)a`, startAnywhere, false},
+		{`\bx`, startAnywhere, false},
+	} {
+		tree, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := matchStart(tree); got != c.start {
+			t.Errorf("matchStart(%q) = %d, want %d", c.expr, got, c.start)
+		}
+		if got := opensWithStart(c.expr); got != c.opens {
+			t.Errorf("opensWithStart(%q) = %v, want %v", c.expr, got, c.opens)
+		}
+		// A snapshot's pattern is parsed only when its source opens with
+		// a start, which is all mustStart can then find.
+		p := &prefilter{snap: &snapEntry{src: c.expr}}
+		want := c.start
+		if !c.opens {
+			want = startAnywhere
+		}
+		if got := p.mustStart(); got != want {
+			t.Errorf("mustStart of the snapshot's %q = %d, want %d", c.expr, got, want)
+		}
+	}
+	for _, c := range []struct {
+		src   string
+		a, b  int
+		start int8
+		want  bool
+	}{
+		{"ab cd", 3, 5, startLine, false},
+		{"ab\ncd", 3, 5, startLine, true},
+		{"ab cd\nef", 3, 8, startLine, true},
+		{"ab cd", 0, 2, startText, true},
+		{"ab\ncd", 3, 5, startText, false},
+		{"ab cd", 3, 5, startAnywhere, true},
+	} {
+		if got := mayStartIn(c.src, c.a, c.b, c.start); got != c.want {
+			t.Errorf("mayStartIn(%q, %d, %d, %d) = %v, want %v", c.src, c.a, c.b, c.start, got, c.want)
 		}
 	}
 }

@@ -96,7 +96,10 @@ func (r *Rule) findWith(f *finder, t *Text) []Match {
 	f.r, f.t = r, t
 	r.match(t, f.emit)
 	out := f.out
-	*f = finder{emit: f.emit}
+	f.r, f.t, f.out = nil, nil, out[:0]
+	if len(out) == 0 {
+		return nil
+	}
 	if len(out) > 1 {
 		// The same algorithm as sort.Slice, without its reflection and
 		// allocations: ties keep the order they always had.
@@ -107,7 +110,7 @@ func (r *Rule) findWith(f *finder, t *Text) []Match {
 			return cmp.Compare(b.End, a.End)
 		})
 	}
-	return out
+	return f.keep(out)
 }
 
 // match runs the rule's matcher. A pattern rule widened to the sentence

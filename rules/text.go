@@ -60,6 +60,8 @@ type Text struct {
 	lowered  bool
 
 	sents [][2]int // Sentences, once asked for
+
+	arena *TextArena // where the text's memos take their memory; nil: the heap
 }
 
 // lower returns strings.ToLower(Src), computed the first time a rule's
@@ -69,6 +71,12 @@ func (t *Text) lower() string {
 		t.lowerSrc, t.lowered = strings.ToLower(t.Src), true
 	}
 	return t.lowerSrc
+}
+
+// textWithMemo is a Text and its memo, allocated together.
+type textWithMemo struct {
+	Text
+	memo textMemo
 }
 
 // scratch is NewText's reusable working memory.
@@ -86,7 +94,11 @@ func NewText(src, scope string) *Text { return newText(src, scope, nil) }
 
 // newText is NewText with the tokens from arena a (nil: allocated).
 func newText(src, scope string, a *TextArena) *Text {
-	t := &Text{Src: src, Scope: scope, joined: true}
+	// The text and its memo in one allocation: every text's literals
+	// are scanned.
+	tm := &textWithMemo{Text: Text{Src: src, Scope: scope, joined: true, arena: a}}
+	t := &tm.Text
+	t.memo = &tm.memo
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	words := fold.AppendWords(sc.words[:0], src)
@@ -163,7 +175,7 @@ func newText(src, scope string, a *TextArena) *Text {
 		}
 		tok.Key = t.keys[tok.koff:end]
 	}
-	t.hashes = make([]uint64, len(t.Tokens))
+	t.hashes = a.uint64s(len(t.Tokens))
 	for i := range t.Tokens {
 		t.hashes[i] = keyHash(t.Tokens[i].Key)
 	}
