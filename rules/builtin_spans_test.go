@@ -241,7 +241,7 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.identifier.document", "Coral Coast (ABN 61 204 887 315) pays.", []string{"ABN 61 204 887 315"}},
 		{"default.operational.equipment", "I'll bring the GoPro on the chest strap under my jacket.", []string{"the GoPro"}},
 		// A time in words at which something happened; not the start of a working day.
-		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "about ten to five in the morning"}},
+		{"default.date.time", "They came at two in the morning. She worked from five in the morning. At about ten to five in the morning.", []string{"two in the morning", "about ten to five in the morning", "ten to five in the morning"}}, // the merge keeps the longer,
 		// A range of days across months is one date (the scan keeps the widest of
 		// overlapping matches); a people's new year is a holiday.
 		{"default.date.month-day", "Reporting period: 1 January – 30 June 2024, and 12 May to 3 June 2022.", []string{"1 January – 30 June 2024", "1 January", "1 January", "30 June 2024", "30 June 2024", "June 2024", "12 May to 3 June 2022", "12 May", "3 June 2022", "3 June 2022", "June 2022"}},
