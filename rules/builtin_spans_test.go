@@ -57,6 +57,9 @@ func TestBuiltinSpans(t *testing.T) {
 		{"default.proper.nouns", "Kondō-shachō met us after the Umrah season.", []string{"Kondō-shachō"}},
 		{"default.proper.nouns", "Okada-hanchō shouted at Rey.", []string{"Okada-hanchō", "Rey"}},
 		{"default.proper.nouns", "Editor's note: Suzuki-san asked us not to print it.", []string{"Suzuki-san"}},
+		// A title makes a word of the common list a surname ("Zulu" names
+		// a people too); not across a sentence's end ("the OIC. She").
+		{"default.proper.nouns", "Her real name is in Sgt Zulu's statement. Detective Garda Niamh Brennan came.", []string{"Sgt Zulu", "Detective Garda Niamh Brennan"}},
 		// Hong Kong and Macau are cities, finer than a country; their
 		// people stay publishable.
 		{"default.proper.nouns", "She was taken to Hong Kong, then to Macau. Hong Kongers were kind.", []string{"Hong Kong", "Macau"}},

@@ -173,6 +173,16 @@ func (m *properMatcher) has(t *Text, info []tokInfo, i int, q tokInfo) bool {
 	return f&q != 0
 }
 
+// titleBefore reports a capitalised title right before token i ("Sgt
+// Zulu").
+func titleBefore(t *Text, small []smallBits, i int) bool {
+	if i == 0 || !t.Tokens[i-1].Cap || small[i-1]&smHonorific == 0 {
+		return false
+	}
+	g := t.Tokens[i].GapText
+	return g == " " || g == ". " && !t.Tokens[i].SentStart
+}
+
 // suffixed reports a title of respect joined to token i by a hyphen
 // ("Suzuki-san", "Priya-di").
 func suffixed(t *Text, i int) bool {
@@ -264,7 +274,9 @@ func (m *properMatcher) find(t *Text, emit func(Match)) {
 			}
 			// A word joined to a title of respect is a person's name even
 			// where the allow list keeps the word ("Suzuki-san", not the car).
-			if j-i == 1 && !suffixed(t, i) && (m.allow.allowsToken(t, i) || m.common.hasToken(t, i) || m.commonPlural(t, i)) ||
+			// ... and so is a word of the common list right after a title
+			// ("Sgt Zulu", a surname that names a people too).
+			if j-i == 1 && !suffixed(t, i) && (m.allow.allowsToken(t, i) || !titleBefore(t, small, i) && (m.common.hasToken(t, i) || m.commonPlural(t, i))) ||
 				j-i > 1 && (m.allow.allowsPhrase(t, i, key) || m.common.hasPhrase(t, i, key)) {
 				for k := i; k < j; k++ {
 					ev[k] |= evAllowed
