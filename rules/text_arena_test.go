@@ -13,19 +13,7 @@ import (
 // several slabs, a text longer than an arena hands out, and slabs reused
 // after Release (cleared: a reused token must not keep its old fields).
 func TestTextArena(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "drafts", "*.ann.md"))
-	if len(paths) == 0 {
-		t.Fatal("no fixtures/drafts")
-	}
-	var srcs []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, strings.Split(string(b), "\n\n")...)
-	}
-	srcs = append(srcs, strings.Repeat("Maria SANTOS met Dr. Cruz. ", slabTokens/5))
+	srcs := append(draftParagraphs(t), strings.Repeat("Maria SANTOS met Dr. Cruz. ", slabTokens/5))
 	var a TextArena
 	for round := range 3 {
 		texts := make([]*Text, len(srcs))
@@ -68,19 +56,10 @@ func TestTextArenaMemos(t *testing.T) {
 			}
 		}
 	}
-	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "drafts", "*.ann.md"))
-	if len(paths) == 0 || ls == nil {
-		t.Fatal("no fixtures/drafts or no literal set")
+	if ls == nil {
+		t.Fatal("no literal set")
 	}
-	var srcs []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, strings.Split(string(b), "\n\n")...)
-	}
-	srcs = append(srcs, strings.Repeat("Maria SANTOS met officers of the police in Manila on 3 May. ", 200))
+	srcs := append(draftParagraphs(t), strings.Repeat("Maria SANTOS met officers of the police in Manila on 3 May. ", 200))
 	var a TextArena
 	sorted := func(m *litMemo) string {
 		m.sortHits()
@@ -119,4 +98,22 @@ func TestTextArenaMemos(t *testing.T) {
 		}
 		slices.Reverse(srcs)
 	}
+}
+
+// draftParagraphs returns the paragraphs of the development drafts.
+func draftParagraphs(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "drafts", "*.ann.md"))
+	if len(paths) == 0 {
+		t.Fatal("no fixtures/drafts")
+	}
+	var srcs []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, strings.Split(string(b), "\n\n")...)
+	}
+	return srcs
 }
