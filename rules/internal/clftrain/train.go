@@ -37,6 +37,20 @@ type span struct {
 	start, end int
 }
 
+// untrainedRounds are rounds of fixtures/fresh the model is not trained
+// on: with the thirteenth session's rounds (fe to fv) the retrained model
+// lay below the old one on every held-out set, by about 0.7 points of
+// operational precision at equal recall on the 416 drafts held out before
+// that session (README.md, "Thirteenth session"). Their drafts still test
+// the rules; a later session may try them again with more rounds.
+var untrainedRounds = map[string]bool{"fe": true, "ff": true, "fg": true, "fh": true, "fi": true, "fj": true, "fk": true,
+	"fl": true, "fm": true, "fn": true, "fo": true, "fp": true, "fq": true, "fr": true, "fs": true, "ft": true, "fu": true, "fv": true}
+
+// untrained reports a draft of one of untrainedRounds ("fe01-...").
+func untrained(base string) bool {
+	return len(base) > 3 && untrainedRounds[base[:2]] && base[2] >= '0' && base[2] <= '9'
+}
+
 // corpus reads every *.ann.md in dirs and cuts the clean drafts into
 // sentences exactly as the scanner does: Markdown segments, then
 // rules.Text sentences.
@@ -53,6 +67,9 @@ func corpus(dirs []string, category string) ([]sentence, []span, error) {
 		}
 		sort.Strings(files)
 		for _, f := range files {
+			if untrained(filepath.Base(f)) {
+				continue
+			}
 			ann, err := os.ReadFile(f)
 			if err != nil {
 				return nil, nil, fmt.Errorf("read %s: %w", f, err)
