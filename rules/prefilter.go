@@ -90,12 +90,11 @@ const (
 // it (matchStart): a snapshot's patterns are not parsed otherwise.
 func (p *prefilter) mustStart() int8 {
 	p.startOnce.Do(func() {
-		if t := p.tree; t != nil {
+		if p.snap != nil && !opensWithStart(p.snap.src) {
+			return
+		}
+		if t := p.parsed(); t != nil {
 			p.start = matchStart(t)
-		} else if p.snap != nil && opensWithStart(p.snap.src) {
-			if t := p.parsed(); t != nil {
-				p.start = matchStart(t)
-			}
 		}
 	})
 	return p.start
@@ -683,6 +682,7 @@ func (p *pattern) windows(t *Text, each func(lo, hi, min, stop int)) {
 			return
 		}
 	}
+	start := p.mustStart()
 	done := 0 // runs end at or before done have been searched
 	for ei, end := range ends {
 		end := int(end)
@@ -709,7 +709,7 @@ func (p *pattern) windows(t *Text, each func(lo, hi, min, stop int)) {
 		// A run that no line starts in, for a pattern that matches from
 		// a line's start only ("(?m)^[ \t]*..."): most runs of such a
 		// pattern's alphabet start mid-line.
-		if !mayStartIn(src, a, b, p.mustStart()) {
+		if !mayStartIn(src, a, b, start) {
 			continue
 		}
 		if !presentInAll(lm, p.clauses[1:], a, b) {
