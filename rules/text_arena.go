@@ -13,9 +13,7 @@ import "sync"
 // indexes (litMemo). Those were a fifth of a corpus scan's bytes and a
 // quarter of its allocations, most of them hits appended one at a time.
 type TextArena struct {
-	slabs []*tokenSlab
-	free  []Token // the rest of the last slab
-
+	toks  slabs[Token]
 	words slabs[uint64]
 	ints  slabs[int32]
 	hits  slabs[hit]
@@ -24,35 +22,12 @@ type TextArena struct {
 	scan []hit
 }
 
-// tokenSlab is a slab's tokens; texts longer than a slab get their own.
-type tokenSlab [slabTokens]Token
-
-const slabTokens = 4096
-
-var slabPool = sync.Pool{New: func() any { return new(tokenSlab) }}
-
 // NewText is NewText with the tokens taken from the arena.
 func (a *TextArena) NewText(src, scope string) *Text { return newText(src, scope, a) }
 
-// tokens returns n zeroed tokens.
-func (a *TextArena) tokens(n int) []Token {
-	if a == nil || n > slabTokens/4 {
-		return make([]Token, n)
-	}
-	if n > len(a.free) {
-		s := slabPool.Get().(*tokenSlab)
-		a.slabs = append(a.slabs, s)
-		a.free = s[:]
-	}
-	toks := a.free[:n:n]
-	a.free = a.free[n:]
-	return toks
-}
-
 // slabs hands out zeroed slices of T from slabs of slabLen it takes from
-// pool, for data without pointers (nothing to clear when the slabs go
-// back).
-type slabs[T uint64 | int32 | hit] struct {
+// pool; texts and memos longer than a quarter of a slab get their own.
+type slabs[T any] struct {
 	used []*[slabLen]T
 	free []T // the rest of the last slab
 }
@@ -60,12 +35,14 @@ type slabs[T uint64 | int32 | hit] struct {
 const slabLen = 4096
 
 var (
-	wordSlabs = sync.Pool{New: func() any { return new([slabLen]uint64) }}
-	intSlabs  = sync.Pool{New: func() any { return new([slabLen]int32) }}
-	hitSlabs  = sync.Pool{New: func() any { return new([slabLen]hit) }}
+	tokenSlabs = sync.Pool{New: func() any { return new([slabLen]Token) }}
+	wordSlabs  = sync.Pool{New: func() any { return new([slabLen]uint64) }}
+	intSlabs   = sync.Pool{New: func() any { return new([slabLen]int32) }}
+	hitSlabs   = sync.Pool{New: func() any { return new([slabLen]hit) }}
 )
 
-// take returns n zeroed Ts, from a slab of pool unless n is large.
+// take returns n zeroed Ts, from a slab of pool unless n is large. A slab
+// is zero when new and cleared when released.
 func (s *slabs[T]) take(n int, pool *sync.Pool) []T {
 	if n > slabLen/4 {
 		return make([]T, n)
@@ -77,17 +54,31 @@ func (s *slabs[T]) take(n int, pool *sync.Pool) []T {
 	}
 	out := s.free[:n:n]
 	s.free = s.free[n:]
-	clear(out)
 	return out
 }
 
-// release gives the slabs back to pool.
+// release clears what was handed out of the slabs and gives them back to
+// pool: a token slab holds the strings of texts that are gone, which must
+// not stay reachable from the pool.
 func (s *slabs[T]) release(pool *sync.Pool) {
 	for i, p := range s.used {
+		used := slabLen
+		if i == len(s.used)-1 {
+			used -= len(s.free)
+		}
+		clear(p[:used])
 		pool.Put(p)
 		s.used[i] = nil
 	}
 	s.used, s.free = s.used[:0], nil
+}
+
+// tokens returns n zeroed tokens, from the arena when there is one.
+func (a *TextArena) tokens(n int) []Token {
+	if a == nil {
+		return make([]Token, n)
+	}
+	return a.toks.take(n, &tokenSlabs)
 }
 
 // uint64s returns n zeroed words, from the arena when there is one.
@@ -109,18 +100,7 @@ func (a *TextArena) int32s(n int) []int32 {
 // Release returns the slabs for reuse. No text from the arena may be used
 // after it: their tokens are cleared and handed to other texts.
 func (a *TextArena) Release() {
-	for i, s := range a.slabs {
-		// Cleared here, not when taken: a slab holds the strings of texts
-		// that are gone, which must not stay reachable from the pool.
-		used := slabTokens
-		if i == len(a.slabs)-1 {
-			used -= len(a.free)
-		}
-		clear(s[:used])
-		slabPool.Put(s)
-		a.slabs[i] = nil
-	}
-	a.slabs, a.free = a.slabs[:0], nil
+	a.toks.release(&tokenSlabs)
 	a.words.release(&wordSlabs)
 	a.ints.release(&intSlabs)
 	a.hits.release(&hitSlabs)

@@ -13,15 +13,15 @@ import (
 // several slabs, a text longer than an arena hands out, and slabs reused
 // after Release (cleared: a reused token must not keep its old fields).
 func TestTextArena(t *testing.T) {
-	srcs := append(draftParagraphs(t), strings.Repeat("Maria SANTOS met Dr. Cruz. ", slabTokens/5))
+	srcs := append(draftParagraphs(t), strings.Repeat("Maria SANTOS met Dr. Cruz. ", slabLen/5))
 	var a TextArena
 	for round := range 3 {
 		texts := make([]*Text, len(srcs))
 		for i, s := range srcs {
 			texts[i] = a.NewText(s, "paragraph")
 		}
-		if round == 0 && len(a.slabs) < 2 {
-			t.Fatalf("%d slabs: the test should fill more than one", len(a.slabs))
+		if round == 0 && len(a.toks.used) < 2 {
+			t.Fatalf("%d slabs: the test should fill more than one", len(a.toks.used))
 		}
 		for i, s := range srcs {
 			want := NewText(s, "paragraph")
@@ -30,7 +30,7 @@ func TestTextArena(t *testing.T) {
 			}
 		}
 		a.Release()
-		if len(a.slabs) != 0 || a.free != nil {
+		if len(a.toks.used) != 0 || a.toks.free != nil {
 			t.Fatal("Release kept slabs")
 		}
 		slices.Reverse(srcs) // other texts over the reused tokens
