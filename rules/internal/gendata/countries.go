@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -53,13 +52,12 @@ var largeRegions = []string{
 	"the Global South", "the Global North", "the developing world",
 }
 
-// cityTerritories are codes the package lists that are one city each:
+// cityTerritories are codes the packages list that are one city each:
 // Hong Kong and Macau are finer than a country (POLICY.md), and writers
-// mark them as places; their demonyms ("Hong Konger") stay publishable.
+// mark them as places. The nationality package gives their names as
+// demonyms too, so both lists skip them; the demonyms proper ("Hong
+// Konger", "Macanese") are in demonymExtras.
 var cityTerritories = map[string]bool{"HK": true, "MO": true}
-
-// cityNames are their names in English.
-var cityNames = map[string]bool{"Hong Kong": true, "Macao": true, "Macau": true}
 
 // shortForms are common names of countries that the packages do not give.
 var shortForms = []string{
@@ -79,7 +77,7 @@ var shortForms = []string{
 // demonymExtras are nationalities and demonyms that the package lacks or
 // spells unusually (it has "Argentinean", "Emirian", "Comoran").
 var demonymExtras = []string{
-	"Argentine", "Argentinian", "Hong Konger", "Ecuadorian", "Emirati", "Comorian", "Maldivian", "Monegasque",
+	"Argentine", "Argentinian", "Hong Konger", "Macanese", "Ecuadorian", "Emirati", "Comorian", "Maldivian", "Monegasque",
 	"Salvadorian", "Surinamese", "Lao", "Slovak", "Yemeni", "Basotho", "Motswana", "Azeri",
 	"Kazakh", "Kyrgyzstani", "Tajikistani", "Turkmen", "Uzbek", "Afghani", "Filipina", "Filipinas",
 	"Pinoy", "Bissau-Guinean", "Timorese", "Kosovar", "Kosovan", "Palestinian", "Vincentian",
@@ -241,6 +239,9 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 	}
 	var dem []string
 	for _, cc := range sortedKeys(f.Nationalities) {
+		if cityTerritories[cc] {
+			continue
+		}
 		names, err := stringOrList(f.Nationalities[cc])
 		if err != nil {
 			return nil, nil, st, fmt.Errorf("i18n-nationality %s: %w", cc, err)
@@ -251,9 +252,6 @@ func countriesFile(countries, nationalities map[string][]byte) (set, foreignName
 		}
 	}
 	dem = append(dem, demonymExtras...)
-	// The nationality package gives the territories' names as demonyms
-	// too ("Hong Kong", "Macao"); those stay places.
-	dem = slices.DeleteFunc(dem, func(d string) bool { return cityNames[d] })
 	// A demonym listed twice (by the package and in demonymExtras) is no
 	// territory the second time: it keeps its plural ("Nepalis").
 	demSeen := set{}
