@@ -180,7 +180,7 @@ func titleBefore(t *Text, small []smallBits, i int) bool {
 		return false
 	}
 	g := t.Tokens[i].GapText
-	return g == " " || g == ". " && !t.Tokens[i].SentStart
+	return afterTitle(g) && (g == " " || !t.Tokens[i].SentStart)
 }
 
 // suffixed reports a title of respect joined to token i by a hyphen
@@ -915,7 +915,7 @@ func (m *properMatcher) judge(t *Text, i, j int, sc *properScratch, emit func(Ma
 	// ("Munshi-ji", "Sardar-ji"): a person, whatever the word means. Two
 	// titles joined are a role ("Mama-san"), and a role word alone stays
 	// one ("the munshi"): only a name is echoed.
-	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && j < len(toks) && toks[j].GapText == "-" && !toks[j].Cap && nameSuffixes[toks[j].Key] {
+	if j == i+1 && ev[i]&(evAllowed|evHonorific) == 0 && suffixed(t, i) {
 		var names []string
 		if ev[i]&(evName|evNameWord|evUnknown) != 0 {
 			names = []string{toks[i].Key}
