@@ -126,7 +126,7 @@ func (l *linter) pack(p *Pack) {
 		l.add(p, "", CheckWeakSalt, line, col, "salt has %d characters; use at least %d (`redact rules hash --new-salt` makes one)", len(raw.Salt), MinSaltLen)
 	}
 	if raw.Allow != nil {
-		l.allowBoundaries(p, "", raw.Allow.Patterns, mapValue(root, "allow"))
+		l.readerPatterns(p, "", "allow", raw.Allow.Patterns, mapValue(root, "allow"))
 	}
 	nodes := ruleNodes(root)
 	for i := range raw.Rules {
@@ -512,25 +512,21 @@ func (l *linter) readerBoundaries(p *Pack, id string, rr *rawRule, n *yaml.Node)
 		if cn != nil && cn.Kind == yaml.SequenceNode && ci < len(cn.Content) {
 			item = cn.Content[ci]
 		}
-		for j, src := range c.Patterns {
-			if bs := asciiBoundaries(src); len(bs) > 0 {
-				line, col := seqItemPos(item, "patterns", j)
-				l.add(p, id, CheckASCIIBoundary, line, col, "context pattern: %s", asciiBoundaryAdvice(bs, false))
-			}
-		}
+		l.readerPatterns(p, id, "context", c.Patterns, item)
 	}
 	if rr.Allow != nil {
-		l.allowBoundaries(p, id, rr.Allow.Patterns, mapValue(n, "allow"))
+		l.readerPatterns(p, id, "allow", rr.Allow.Patterns, mapValue(n, "allow"))
 	}
 }
 
-// allowBoundaries checks an allow list's patterns (a rule's, or a pack's
-// when id is empty) for CheckASCIIBoundary; n is the allow list's node.
-func (l *linter) allowBoundaries(p *Pack, id string, patterns []string, n *yaml.Node) {
+// readerPatterns checks the context or allow patterns (kind) of a rule, or
+// a pack's allow patterns when id is empty, for CheckASCIIBoundary; n is
+// the node that holds them under "patterns".
+func (l *linter) readerPatterns(p *Pack, id, kind string, patterns []string, n *yaml.Node) {
 	for j, src := range patterns {
 		if bs := asciiBoundaries(src); len(bs) > 0 {
 			line, col := seqItemPos(n, "patterns", j)
-			l.add(p, id, CheckASCIIBoundary, line, col, "allow pattern: %s", asciiBoundaryAdvice(bs, false))
+			l.add(p, id, CheckASCIIBoundary, line, col, "%s pattern: %s", kind, asciiBoundaryAdvice(bs, false))
 		}
 	}
 }
